@@ -1,0 +1,46 @@
+package io.agentobs.claudecode.client.message;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The {@code result} line that ends a turn.
+ *
+ * @param subtype {@code success}, {@code error_max_turns}, {@code error_during_execution}, ...
+ * @param isError whether the turn failed (also {@code true} for API errors with subtype {@code success})
+ * @param numTurns the number of model turns
+ * @param durationMs the wall time of the turn
+ * @param durationApiMs the time spent in API calls
+ * @param totalCostUsd the CLI's cost estimate, cumulative over the session
+ * @param usage the token usage of this turn
+ * @param modelUsage the usage per model, cumulative over the session, subagents included
+ * @param stopReason the final stop reason
+ * @param terminalReason why the turn ended, e.g. {@code completed} or {@code api_error}
+ * @param permissionDenials the tool calls the permission mode refused
+ * @param errors error descriptions
+ * @param apiErrorStatus the HTTP status of an API error
+ * @param result the final text
+ * @param sessionId the session id
+ * @param raw the line
+ */
+public record ResultMessage(String subtype, boolean isError, Integer numTurns, Long durationMs, Long durationApiMs,
+		Double totalCostUsd, Usage usage, Map<String, ModelUsage> modelUsage, String stopReason,
+		String terminalReason, List<JsonNode> permissionDenials, List<String> errors, Integer apiErrorStatus,
+		String result, String sessionId, JsonNode raw) implements ClaudeMessage {
+
+	@Override
+	public String type() {
+		return "result";
+	}
+
+	/**
+	 * Token usage and cost of one model in {@code modelUsage}.
+	 * @param usage the tokens
+	 * @param costUsd the cost estimate
+	 */
+	public record ModelUsage(Usage usage, Double costUsd) {
+	}
+
+}
