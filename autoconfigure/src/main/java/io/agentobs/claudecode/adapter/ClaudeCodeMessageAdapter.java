@@ -1,0 +1,127 @@
+package io.agentobs.claudecode.adapter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentobs.claudecode.client.message.AssistantMessage;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.ContentBlock;
+import io.agentobs.claudecode.client.message.ResultMessage;
+import io.agentobs.claudecode.client.message.StreamEventMessage;
+import io.agentobs.claudecode.client.message.SystemMessage;
+import io.agentobs.claudecode.client.message.Usage;
+import io.agentobs.claudecode.client.message.UserMessage;
+import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
+import io.agentobs.claudecode.instrumentation.AgentRunResult;
+import io.agentobs.claudecode.observation.ChatOutputPart;
+import io.agentobs.claudecode.observation.TokenUsage;
+
+/**
+ * Adapts the project's own Claude Code client, which keeps every field the CLI emits: message
+ * ids, models, per-call usage from {@code message_delta}, {@code parent_tool_use_id} and the
+ * full result.
+ */
+public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<ClaudeMessage> {
+
+	@Override
+	public void record(ClaudeMessage message, AgentRunRecorder recorder) {
+		if (message instanceof SystemMessage system) {
+			system(system, recorder);
+		}
+		else if (message instanceof AssistantMessage assistant) {
+			assistant(assistant, recorder);
+		}
+		else if (message instanceof UserMessage user) {
+			for (ContentBlock.ToolResult result : user.toolResults()) {
+				recorder.toolCallFinished(user.parentToolUseId(), result.toolUseId(), result.isError(),
+						ToolResultText.of(result.content()));
+			}
+		}
+		else if (message instanceof StreamEventMessage event) {
+			streamEvent(event, recorder);
+		}
+		else if (message instanceof ResultMessage result) {
+			recorder.finished(result(result));
+		}
+	}
+
+	private void system(SystemMessage system, AgentRunRecorder recorder) {
+		if (system.subtype() == null) {
+			return;
+		}
+		switch (system.subtype()) {
+			case "init" -> recorder.sessionStarted(system.sessionId(), system.model(), system.tools());
+			case "task_started" -> recorder.subagentStarted(system.field("tool_use_id"), system.field("task_id"),
+					system.field("subagent_type"), system.field("prompt"));
+			case "task_notification" -> {
+				String status = system.field("status");
+				recorder.subagentFinished(system.field("tool_use_id"),
+						(status == null || "completed".equals(status)) ? null : status);
+			}
+			default -> {
+			}
+		}
+	}
+
+	private void assistant(AssistantMessage assistant, AgentRunRecorder recorder) {
+		if (assistant.isSynthetic()) {
+			return;
+		}
+		List<ChatOutputPart> parts = new ArrayList<>();
+		for (ContentBlock block : assistant.content()) {
+			if (block instanceof ContentBlock.Text text && text.text() != null) {
+				parts.add(new ChatOutputPart.Text(text.text()));
+			}
+			else if (block instanceof ContentBlock.ToolUse toolUse) {
+				parts.add(new ChatOutputPart.ToolCall(toolUse.id(), toolUse.name(), json(toolUse.input())));
+			}
+		}
+		recorder.modelOutput(assistant.parentToolUseId(), assistant.agentId(), assistant.messageId(),
+				assistant.model(), tokens(assistant.usage()), parts);
+		for (ContentBlock.ToolUse toolUse : assistant.toolUses()) {
+			recorder.toolCallStarted(assistant.parentToolUseId(), toolUse.id(), toolUse.name(), json(toolUse.input()));
+		}
+	}
+
+	private void streamEvent(StreamEventMessage event, AgentRunRecorder recorder) {
+		event.messageStart()
+			.ifPresent((start) -> recorder.modelCallStarted(event.parentToolUseId(), start.messageId(), start.model(),
+					tokens(start.usage())));
+		event.messageDelta()
+			.ifPresent((delta) -> recorder.modelCallFinished(event.parentToolUseId(), event.apiMessageId(),
+					delta.stopReason(), deltaTokens(delta.usage())));
+	}
+
+	private static AgentRunResult result(ResultMessage result) {
+		return new AgentRunResult(result.subtype(), result.isError(), result.numTurns(), result.durationApiMs(),
+				result.totalCostUsd(), tokens(result.usage()), result.terminalReason(),
+				result.permissionDenials().size(), result.apiErrorStatus(), result.result(), result.errors());
+	}
+
+	static TokenUsage tokens(Usage usage) {
+		if (usage == null) {
+			return null;
+		}
+		return new TokenUsage(usage.totalInputTokens(), usage.outputTokens(), usage.cacheReadInputTokens(),
+				usage.cacheCreationInputTokens());
+	}
+
+	/**
+	 * The usage of a {@code message_delta}: its output tokens are final; its input side is
+	 * used only when complete, since a partial one would drop the cache tokens.
+	 */
+	private static TokenUsage deltaTokens(Usage usage) {
+		if (usage == null) {
+			return null;
+		}
+		boolean completeInput = usage.inputTokens() != null && usage.cacheReadInputTokens() != null
+				&& usage.cacheCreationInputTokens() != null;
+		return completeInput ? tokens(usage) : new TokenUsage(null, usage.outputTokens(), null, null);
+	}
+
+	private static String json(JsonNode node) {
+		return (node != null) ? node.toString() : null;
+	}
+
+}

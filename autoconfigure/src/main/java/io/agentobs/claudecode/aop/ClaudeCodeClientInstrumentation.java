@@ -1,0 +1,113 @@
+package io.agentobs.claudecode.aop;
+
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.agentobs.claudecode.adapter.AgentMessageAdapter;
+import io.agentobs.claudecode.adapter.ClaudeCodeMessageAdapter;
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.instrumentation.AgentRunObservations;
+import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
+import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
+import io.agentobs.claudecode.instrumentation.SessionCost;
+import org.aopalliance.intercept.MethodInvocation;
+
+/**
+ * Instruments the project's own {@link ClaudeCodeClient}: every {@code query} becomes an
+ * observed run whose CLI process gets the run's trace context, and every session observes
+ * each of its turns.
+ */
+public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentation {
+
+	private static final Set<String> OBSERVED_METHODS = Set.of("query", "openSession", "resumeSession");
+
+	private final Supplier<AgentRunObservations> observations;
+
+	private final AgentMessageAdapter<ClaudeMessage> adapter = new ClaudeCodeMessageAdapter();
+
+	/**
+	 * Creates the instrumentation.
+	 * @param observations supplies the run observations, resolved on first use
+	 */
+	public ClaudeCodeClientInstrumentation(Supplier<AgentRunObservations> observations) {
+		this.observations = observations;
+	}
+
+	@Override
+	public boolean supports(Class<?> beanClass) {
+		return ClaudeCodeClient.class.isAssignableFrom(beanClass);
+	}
+
+	@Override
+	public boolean matches(Method method, Class<?> targetClass) {
+		return OBSERVED_METHODS.contains(method.getName())
+				&& (ClaudeCodeRun.class == method.getReturnType() || ClaudeCodeSession.class == method.getReturnType());
+	}
+
+	@Override
+	public Object invoke(MethodInvocation invocation) throws Throwable {
+		Object[] arguments = invocation.getArguments();
+		if (!(invocation.getThis() instanceof ClaudeCodeClient client)) {
+			return invocation.proceed();
+		}
+		if ("query".equals(invocation.getMethod().getName()) && arguments.length > 0
+				&& arguments[0] instanceof String prompt) {
+			ClaudeCodeOptions options = (arguments.length > 1) ? (ClaudeCodeOptions) arguments[1] : null;
+			return query(client, prompt, options);
+		}
+		Object result = invocation.proceed();
+		return (result instanceof ClaudeCodeSession session) ? observe(session) : result;
+	}
+
+	private ClaudeCodeRun query(ClaudeCodeClient client, String prompt, ClaudeCodeOptions options) {
+		AgentRunObservations observations = this.observations.get();
+		AgentRunRecorder recorder = observations.startRun(prompt, systemInstructions(options),
+				(options != null) ? options.getModel() : null, new SessionCost());
+		ClaudeCodeOptions effective = withEnvironment(options, observations.cliEnvironment(recorder));
+		ClaudeCodeRun run;
+		try {
+			run = client.query(prompt, effective);
+		}
+		catch (RuntimeException | Error ex) {
+			InstrumentationFailures.run("ending a failed agent run", () -> recorder.failed(ex));
+			throw ex;
+		}
+		return new ObservedClaudeCodeRun(run, this.adapter, recorder);
+	}
+
+	/**
+	 * Wraps a session so that each turn is observed.
+	 * @param session the session
+	 * @return the observed session
+	 */
+	ClaudeCodeSession observe(ClaudeCodeSession session) {
+		return new ObservedClaudeCodeSession(session, this.observations.get(), this.adapter);
+	}
+
+	private static String systemInstructions(ClaudeCodeOptions options) {
+		if (options == null) {
+			return null;
+		}
+		return (options.getSystemPrompt() != null) ? options.getSystemPrompt() : options.getAppendSystemPrompt();
+	}
+
+	private static ClaudeCodeOptions withEnvironment(ClaudeCodeOptions options, Map<String, String> environment) {
+		if (environment.isEmpty()) {
+			return options;
+		}
+		ClaudeCodeOptions.Builder builder = (options != null) ? options.toBuilder() : ClaudeCodeOptions.builder();
+		Map<String, String> merged = new HashMap<>(environment);
+		if (options != null && options.getEnvironment() != null) {
+			merged.putAll(options.getEnvironment());
+		}
+		return builder.environment(merged).build();
+	}
+
+}

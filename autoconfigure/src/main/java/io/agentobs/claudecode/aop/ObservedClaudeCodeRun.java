@@ -1,0 +1,59 @@
+package io.agentobs.claudecode.aop;
+
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import io.agentobs.claudecode.adapter.AgentMessageAdapter;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.instrumentation.AbandonedRuns;
+import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
+import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
+
+/**
+ * A {@link ClaudeCodeRun} whose messages drive the run's observations. Closing it (or its
+ * stream) before the result ends the observations; so does dropping it unconsumed.
+ */
+final class ObservedClaudeCodeRun implements ClaudeCodeRun {
+
+	private final ClaudeCodeRun delegate;
+
+	private final AgentMessageAdapter<ClaudeMessage> adapter;
+
+	private final AgentRunRecorder recorder;
+
+	ObservedClaudeCodeRun(ClaudeCodeRun delegate, AgentMessageAdapter<ClaudeMessage> adapter,
+			AgentRunRecorder recorder) {
+		this.delegate = delegate;
+		this.adapter = adapter;
+		this.recorder = recorder;
+		AbandonedRuns.register(this, recorder);
+	}
+
+	@Override
+	public Iterator<ClaudeMessage> iterator() {
+		return new ObservedIterator<>(this.delegate.iterator(), this.adapter, this.recorder);
+	}
+
+	@Override
+	public Stream<ClaudeMessage> stream() {
+		Spliterator<ClaudeMessage> spliterator = Spliterators.spliteratorUnknownSize(iterator(),
+				Spliterator.ORDERED | Spliterator.NONNULL);
+		return StreamSupport.stream(spliterator, false).onClose(this::close);
+	}
+
+	@Override
+	public void interrupt() {
+		this.delegate.interrupt();
+	}
+
+	@Override
+	public void close() {
+		InstrumentationFailures.run("ending a closed agent run", this.recorder::abandoned);
+		this.delegate.close();
+	}
+
+}

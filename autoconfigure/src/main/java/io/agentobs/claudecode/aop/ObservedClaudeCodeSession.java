@@ -1,0 +1,58 @@
+package io.agentobs.claudecode.aop;
+
+import io.agentobs.claudecode.adapter.AgentMessageAdapter;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.instrumentation.AgentRunObservations;
+import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
+import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
+import io.agentobs.claudecode.instrumentation.SessionCost;
+
+/**
+ * A {@link ClaudeCodeSession} that observes each turn as its own {@code invoke_agent} with
+ * the session's conversation id, and the cost of each turn out of the session's running
+ * total.
+ */
+final class ObservedClaudeCodeSession implements ClaudeCodeSession {
+
+	private final ClaudeCodeSession delegate;
+
+	private final AgentRunObservations observations;
+
+	private final AgentMessageAdapter<ClaudeMessage> adapter;
+
+	private final SessionCost sessionCost = new SessionCost();
+
+	ObservedClaudeCodeSession(ClaudeCodeSession delegate, AgentRunObservations observations,
+			AgentMessageAdapter<ClaudeMessage> adapter) {
+		this.delegate = delegate;
+		this.observations = observations;
+		this.adapter = adapter;
+	}
+
+	@Override
+	public ClaudeCodeRun send(String prompt) {
+		AgentRunRecorder recorder = this.observations.startRun(prompt, null, null, this.sessionCost);
+		ClaudeCodeRun run;
+		try {
+			run = this.delegate.send(prompt);
+		}
+		catch (RuntimeException | Error ex) {
+			InstrumentationFailures.run("ending a failed agent run", () -> recorder.failed(ex));
+			throw ex;
+		}
+		return new ObservedClaudeCodeRun(run, this.adapter, recorder);
+	}
+
+	@Override
+	public String sessionId() {
+		return this.delegate.sessionId();
+	}
+
+	@Override
+	public void close() {
+		this.delegate.close();
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.agentobs.claudecode.autoconfigure;
+
+import java.util.List;
+
+import io.agentobs.claudecode.aop.AgentObservationAdvisor;
+import io.agentobs.claudecode.aop.AgentObservationInterceptor;
+import io.agentobs.claudecode.aop.AgentObservationPostProcessor;
+import io.agentobs.claudecode.aop.ClaudeCodeClientInstrumentation;
+import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
+import io.agentobs.claudecode.instrumentation.AgentRunObservations;
+import io.agentobs.claudecode.instrumentation.CliEnvironmentProvider;
+import io.agentobs.claudecode.observation.AgentInvocationObservationConvention;
+import io.agentobs.claudecode.observation.ChatObservationConvention;
+import io.agentobs.claudecode.observation.ClaudeCodeInputContentObservationFilter;
+import io.agentobs.claudecode.observation.ClaudeCodeOutputContentObservationFilter;
+import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
+import io.agentobs.claudecode.tracing.CliTelemetryEnvironmentProvider;
+import io.agentobs.claudecode.tracing.TraceContextCliEnvironmentProvider;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.propagation.Propagator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration that observes every Claude Code agent run: a post-processor wraps the
+ * agent client beans, and each run becomes {@code gen_ai.invoke_agent}, {@code gen_ai.chat}
+ * and {@code gen_ai.execute_tool} observations.
+ */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.tracing.BraveAutoConfiguration" })
+@ConditionalOnClass(ObservationRegistry.class)
+@ConditionalOnProperty(prefix = "sentry.claude-code", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ClaudeCodeObservabilityProperties.class)
+public class ClaudeCodeObservabilityAutoConfiguration {
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static AgentObservationPostProcessor agentObservationPostProcessor(
+			ObjectProvider<AgentRunObservations> observations) {
+		List<io.agentobs.claudecode.aop.AgentClientInstrumentation> instrumentations = List
+			.of(new ClaudeCodeClientInstrumentation(observations::getObject));
+		return new AgentObservationPostProcessor(
+				new AgentObservationAdvisor(new AgentObservationInterceptor(instrumentations)));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentRunObservations agentRunObservations(ClaudeCodeObservabilityProperties properties,
+			ObjectProvider<ObservationRegistry> registry,
+			ObjectProvider<AgentInvocationObservationConvention> agentConvention,
+			ObjectProvider<ChatObservationConvention> chatConvention,
+			ObjectProvider<ToolExecutionObservationConvention> toolConvention,
+			ObjectProvider<CliEnvironmentProvider> environmentProviders) {
+		AgentObservationFactory factory = new AgentObservationFactory(
+				registry.getIfAvailable(() -> ObservationRegistry.NOOP), agentConvention.getIfAvailable(),
+				chatConvention.getIfAvailable(), toolConvention.getIfAvailable());
+		return new AgentRunObservations(factory, properties.getAgentName(),
+				environmentProviders.orderedStream().toList());
+	}
+
+	@Bean
+	@Conditional(OnContentRecordingCondition.Inputs.class)
+	ClaudeCodeInputContentObservationFilter claudeCodeInputContentObservationFilter(
+			ClaudeCodeObservabilityProperties properties) {
+		return new ClaudeCodeInputContentObservationFilter(maxLength(properties));
+	}
+
+	@Bean
+	@Conditional(OnContentRecordingCondition.Outputs.class)
+	ClaudeCodeOutputContentObservationFilter claudeCodeOutputContentObservationFilter(
+			ClaudeCodeObservabilityProperties properties) {
+		return new ClaudeCodeOutputContentObservationFilter(maxLength(properties));
+	}
+
+	private static int maxLength(ClaudeCodeObservabilityProperties properties) {
+		return (int) Math.min(Integer.MAX_VALUE, properties.getMaxAttributeLength().toBytes());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Propagator.class)
+	static class TraceContextConfiguration {
+
+		@Bean
+		@ConditionalOnBean(Propagator.class)
+		@ConditionalOnMissingBean
+		TraceContextCliEnvironmentProvider traceContextCliEnvironmentProvider(Propagator propagator) {
+			return new TraceContextCliEnvironmentProvider(propagator);
+		}
+
+		@Bean
+		@ConditionalOnProperty(prefix = "sentry.claude-code", name = "cli-telemetry", havingValue = "true")
+		@ConditionalOnMissingBean
+		CliTelemetryEnvironmentProvider cliTelemetryEnvironmentProvider(Environment environment) {
+			String endpoint = environment.getProperty("management.otlp.tracing.endpoint",
+					"http://localhost:4318/v1/traces");
+			return new CliTelemetryEnvironmentProvider(endpoint, "http/protobuf");
+		}
+
+	}
+
+}

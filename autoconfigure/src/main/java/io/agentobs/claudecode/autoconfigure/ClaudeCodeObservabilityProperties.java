@@ -1,0 +1,95 @@
+package io.agentobs.claudecode.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for the observation of Claude Code agent runs.
+ */
+@ConfigurationProperties("sentry.claude-code")
+public class ClaudeCodeObservabilityProperties {
+
+	/**
+	 * Whether agent runs are observed.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Name of the agent, used in span names ("invoke_agent {agent-name}") and as gen_ai.agent.name.
+	 */
+	private String agentName = "claude-code";
+
+	/**
+	 * Whether prompts, system instructions and tool arguments are recorded. Defaults to the
+	 * value of sentry.send-default-pii, else false.
+	 */
+	private Boolean recordInputs;
+
+	/**
+	 * Whether model outputs, tool results and the final result are recorded. Defaults to the
+	 * value of sentry.send-default-pii, else false.
+	 */
+	private Boolean recordOutputs;
+
+	/**
+	 * Maximum size of a recorded input or output attribute; longer content is truncated,
+	 * keeping valid JSON.
+	 */
+	private DataSize maxAttributeLength = DataSize.ofKilobytes(20);
+
+	/**
+	 * Whether the Claude Code CLI's own OpenTelemetry trace export is turned on and pointed at
+	 * the application's OTLP endpoint (management.otlp.tracing.endpoint), so its spans nest
+	 * under the agent span.
+	 */
+	private boolean cliTelemetry;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getAgentName() {
+		return this.agentName;
+	}
+
+	public void setAgentName(String agentName) {
+		this.agentName = agentName;
+	}
+
+	public Boolean getRecordInputs() {
+		return this.recordInputs;
+	}
+
+	public void setRecordInputs(Boolean recordInputs) {
+		this.recordInputs = recordInputs;
+	}
+
+	public Boolean getRecordOutputs() {
+		return this.recordOutputs;
+	}
+
+	public void setRecordOutputs(Boolean recordOutputs) {
+		this.recordOutputs = recordOutputs;
+	}
+
+	public DataSize getMaxAttributeLength() {
+		return this.maxAttributeLength;
+	}
+
+	public void setMaxAttributeLength(DataSize maxAttributeLength) {
+		this.maxAttributeLength = maxAttributeLength;
+	}
+
+	public boolean isCliTelemetry() {
+		return this.cliTelemetry;
+	}
+
+	public void setCliTelemetry(boolean cliTelemetry) {
+		this.cliTelemetry = cliTelemetry;
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.agentobs.claudecode.instrumentation;
+
+import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.AgentInvocationObservationConvention;
+import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
+import io.agentobs.claudecode.observation.ChatObservationContext;
+import io.agentobs.claudecode.observation.ChatObservationConvention;
+import io.agentobs.claudecode.observation.ChatObservationDocumentation;
+import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConvention;
+import io.agentobs.claudecode.observation.DefaultChatObservationConvention;
+import io.agentobs.claudecode.observation.DefaultToolExecutionObservationConvention;
+import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
+import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
+/**
+ * Starts the three kinds of agent observations with the configured registry and conventions.
+ * A custom convention, when set, replaces the default one.
+ */
+public final class AgentObservationFactory {
+
+	private static final AgentInvocationObservationConvention DEFAULT_AGENT_CONVENTION = new DefaultAgentInvocationObservationConvention();
+
+	private static final ChatObservationConvention DEFAULT_CHAT_CONVENTION = new DefaultChatObservationConvention();
+
+	private static final ToolExecutionObservationConvention DEFAULT_TOOL_CONVENTION = new DefaultToolExecutionObservationConvention();
+
+	private final ObservationRegistry registry;
+
+	private final AgentInvocationObservationConvention agentConvention;
+
+	private final ChatObservationConvention chatConvention;
+
+	private final ToolExecutionObservationConvention toolConvention;
+
+	public AgentObservationFactory(ObservationRegistry registry) {
+		this(registry, null, null, null);
+	}
+
+	public AgentObservationFactory(ObservationRegistry registry, AgentInvocationObservationConvention agentConvention,
+			ChatObservationConvention chatConvention, ToolExecutionObservationConvention toolConvention) {
+		this.registry = registry;
+		this.agentConvention = agentConvention;
+		this.chatConvention = chatConvention;
+		this.toolConvention = toolConvention;
+	}
+
+	/**
+	 * The registry observations are created in.
+	 * @return the registry
+	 */
+	public ObservationRegistry getRegistry() {
+		return this.registry;
+	}
+
+	Observation startAgent(AgentInvocationObservationContext context, Observation parent) {
+		return AgentInvocationObservationDocumentation.AGENT_INVOCATION
+			.observation(this.agentConvention, DEFAULT_AGENT_CONVENTION, () -> context, this.registry)
+			.parentObservation(parent)
+			.start();
+	}
+
+	Observation startChat(ChatObservationContext context, Observation parent) {
+		return ChatObservationDocumentation.CHAT
+			.observation(this.chatConvention, DEFAULT_CHAT_CONVENTION, () -> context, this.registry)
+			.parentObservation(parent)
+			.start();
+	}
+
+	Observation startTool(ToolExecutionObservationContext context, Observation parent) {
+		return ToolExecutionObservationDocumentation.TOOL_EXECUTION
+			.observation(this.toolConvention, DEFAULT_TOOL_CONVENTION, () -> context, this.registry)
+			.parentObservation(parent)
+			.start();
+	}
+
+}

@@ -1,0 +1,187 @@
+package io.agentobs.claudecode.client.message;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Parses every real CLI recording in {@code src/transcripts} and hand-made bad input.
+ */
+class ClaudeMessageParserTests {
+
+	private static final Path TRANSCRIPTS = Path.of("..", "src", "transcripts");
+
+	private final ClaudeMessageParser parser = new ClaudeMessageParser();
+
+	static Stream<Path> transcripts() throws IOException {
+		return Files.list(TRANSCRIPTS).filter((path) -> path.toString().endsWith(".jsonl")).sorted();
+	}
+
+	@ParameterizedTest
+	@MethodSource("transcripts")
+	void everyRecordedLineHasAKnownTypeAndKeepsItsRawJson(Path transcript) throws IOException {
+		List<String> lines = Files.readAllLines(transcript);
+		assertThat(lines).isNotEmpty();
+		ObjectMapper mapper = new ObjectMapper();
+		for (String line : lines) {
+			ClaudeMessage message = this.parser.parse(line);
+			assertThat(message).isNotInstanceOf(UnknownMessage.class);
+			assertThat(message.raw()).isEqualTo(mapper.readTree(line));
+			assertThat(message.sessionId()).isNotBlank();
+		}
+		assertThat(this.parser.parse(lines.get(0))).isInstanceOfSatisfying(SystemMessage.class,
+				(init) -> assertThat(init.isInit()).isTrue());
+		assertThat(this.parser.parse(lines.get(lines.size() - 1))).isInstanceOf(ResultMessage.class);
+	}
+
+	@Test
+	void toolCallTranscriptKeepsIdsModelsUsageAndToolBlocks() throws IOException {
+		List<ClaudeMessage> messages = parse("tool-call.jsonl");
+		SystemMessage init = (SystemMessage) messages.get(0);
+		assertThat(init.model()).isEqualTo("claude-sonnet-4-5");
+		assertThat(init.tools()).contains("Bash", "Task");
+
+		AssistantMessage toolUse = (AssistantMessage) messages.get(2);
+		assertThat(toolUse.messageId()).isEqualTo("msg_0002");
+		assertThat(toolUse.model()).isEqualTo("claude-sonnet-4-5");
+		assertThat(toolUse.usage()).isEqualTo(new Usage(100L, 1L, 7L, 5L));
+		assertThat(toolUse.usage().totalInputTokens()).isEqualTo(112L);
+		assertThat(toolUse.isSynthetic()).isFalse();
+		assertThat(toolUse.parentToolUseId()).isNull();
+		assertThat(toolUse.toolUses()).singleElement().satisfies((block) -> {
+			assertThat(block.id()).isEqualTo("toolu_0002");
+			assertThat(block.name()).isEqualTo("Bash");
+			assertThat(block.input().get("command").asText()).isEqualTo("echo hello-from-tool");
+		});
+
+		UserMessage toolResult = (UserMessage) messages.get(3);
+		assertThat(toolResult.toolResults()).singleElement().satisfies((block) -> {
+			assertThat(block.toolUseId()).isEqualTo("toolu_0002");
+			assertThat(block.isError()).isFalse();
+			assertThat(block.content().asText()).isEqualTo("hello-from-tool");
+		});
+		assertThat(toolResult.toolUseResult().get("stdout").asText()).isEqualTo("hello-from-tool");
+
+		ResultMessage result = (ResultMessage) messages.get(5);
+		assertThat(result.subtype()).isEqualTo("success");
+		assertThat(result.isError()).isFalse();
+		assertThat(result.numTurns()).isEqualTo(2);
+		assertThat(result.totalCostUsd()).isEqualTo(0.0012417);
+		assertThat(result.usage()).isEqualTo(new Usage(200L, 40L, 14L, 10L));
+		assertThat(result.modelUsage()).containsKey("claude-sonnet-4-5");
+		assertThat(result.terminalReason()).isEqualTo("completed");
+		assertThat(result.permissionDenials()).isEmpty();
+		assertThat(result.raw().get("duration_api_ms").isIntegralNumber()).as("integers stay integers").isTrue();
+	}
+
+	@Test
+	void partialMessagesGiveTypedMessageStartAndDelta() throws IOException {
+		List<StreamEventMessage> events = parse("partial-messages.jsonl").stream()
+			.filter(StreamEventMessage.class::isInstance)
+			.map(StreamEventMessage.class::cast)
+			.toList();
+		StreamEventMessage start = events.stream().filter((e) -> e.messageStart().isPresent()).findFirst().get();
+		assertThat(start.messageStart().get().messageId()).isEqualTo("msg_tool_0035");
+		assertThat(start.messageStart().get().usage().totalInputTokens()).isEqualTo(112L);
+		List<StreamEventMessage.MessageDelta> deltas = events.stream()
+			.flatMap((e) -> e.messageDelta().stream())
+			.toList();
+		assertThat(deltas).extracting(StreamEventMessage.MessageDelta::stopReason).containsExactly("tool_use", "end_turn");
+		assertThat(deltas).extracting((delta) -> delta.usage().outputTokens()).containsExactly(20L, 20L);
+		assertThat(events).allSatisfy((event) -> assertThat(event.apiMessageId()).startsWith("msg_tool_"));
+	}
+
+	@Test
+	void subagentLinesCarryParentToolUseIdAndAgentId() throws IOException {
+		List<ClaudeMessage> messages = parse("subagent-foreground.jsonl");
+		AssistantMessage nested = messages.stream()
+			.filter(AssistantMessage.class::isInstance)
+			.map(AssistantMessage.class::cast)
+			.filter((message) -> message.parentToolUseId() != null)
+			.findFirst()
+			.get();
+		assertThat(nested.parentToolUseId()).isEqualTo("toolu_agent_0009");
+		assertThat(nested.agentId()).isEqualTo("a3613f57f2e76fb23");
+		SystemMessage started = messages.stream()
+			.filter(SystemMessage.class::isInstance)
+			.map(SystemMessage.class::cast)
+			.filter((message) -> "task_started".equals(message.subtype()))
+			.findFirst()
+			.get();
+		assertThat(started.field("tool_use_id")).isEqualTo("toolu_agent_0009");
+		assertThat(started.field("subagent_type")).isEqualTo("general-purpose");
+	}
+
+	@Test
+	void apiErrorIsASyntheticMessageAndAFailedResult() throws IOException {
+		List<ClaudeMessage> messages = parse("api-error-401.jsonl");
+		AssistantMessage synthetic = (AssistantMessage) messages.get(1);
+		assertThat(synthetic.isSynthetic()).isTrue();
+		assertThat(synthetic.apiErrorStatus()).isEqualTo(401);
+		assertThat(synthetic.error()).isEqualTo("authentication_failed");
+		ResultMessage result = (ResultMessage) messages.get(2);
+		assertThat(result.isError()).isTrue();
+		assertThat(result.apiErrorStatus()).isEqualTo(401);
+		assertThat(result.terminalReason()).isEqualTo("api_error");
+		assertThat(result.modelUsage()).isEmpty();
+	}
+
+	@Test
+	void malformedLineBecomesAnUnknownMessageHoldingTheLine() {
+		ClaudeMessage message = this.parser.parse("this is not json {");
+		assertThat(message).isInstanceOfSatisfying(UnknownMessage.class, (unknown) -> {
+			assertThat(unknown.isMalformed()).isTrue();
+			assertThat(unknown.raw().asText()).isEqualTo("this is not json {");
+			assertThat(unknown.type()).isNull();
+		});
+		assertThat(this.parser.parse("[1,2]")).isInstanceOf(UnknownMessage.class);
+		assertThat(this.parser.parse("")).isInstanceOf(UnknownMessage.class);
+	}
+
+	@Test
+	void unknownTypeIsKeptWithItsData() {
+		ClaudeMessage message = this.parser.parse("{\"type\":\"brand_new\",\"session_id\":\"s\",\"x\":1}");
+		assertThat(message).isInstanceOfSatisfying(UnknownMessage.class, (unknown) -> {
+			assertThat(unknown.isMalformed()).isFalse();
+			assertThat(unknown.type()).isEqualTo("brand_new");
+			assertThat(unknown.sessionId()).isEqualTo("s");
+			assertThat(unknown.raw().get("x").intValue()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void missingFieldsReadAsNullNotZero() {
+		AssistantMessage message = (AssistantMessage) this.parser.parse("{\"type\":\"assistant\"}");
+		assertThat(message.messageId()).isNull();
+		assertThat(message.usage()).isNull();
+		assertThat(message.content()).isEmpty();
+		ResultMessage result = (ResultMessage) this.parser.parse("{\"type\":\"result\",\"usage\":{\"output_tokens\":3}}");
+		assertThat(result.usage().inputTokens()).isNull();
+		assertThat(result.usage().totalInputTokens()).isNull();
+		assertThat(result.totalCostUsd()).isNull();
+		assertThat(result.numTurns()).isNull();
+	}
+
+	@Test
+	void hugeLineIsParsedWhole() {
+		String text = "x".repeat(5_000_000);
+		AssistantMessage message = (AssistantMessage) this.parser
+			.parse("{\"type\":\"assistant\",\"message\":{\"id\":\"m\",\"content\":[{\"type\":\"text\",\"text\":\"" + text
+					+ "\"}]}}");
+		assertThat(((ContentBlock.Text) message.content().get(0)).text()).hasSize(5_000_000);
+	}
+
+	private List<ClaudeMessage> parse(String transcript) throws IOException {
+		return Files.readAllLines(TRANSCRIPTS.resolve(transcript)).stream().map(this.parser::parse).toList();
+	}
+
+}
