@@ -131,7 +131,8 @@ public class DefaultAgentInvocationObservationConvention implements AgentInvocat
 	}
 
 	protected KeyValues permissionDenials(KeyValues keyValues, AgentInvocationObservationContext context) {
-		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.PERMISSION_DENIALS, context.getPermissionDenials());
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.PERMISSION_DENIALS,
+				context.getPermissionDenials());
 	}
 
 	protected KeyValues usageInputTokens(KeyValues keyValues, AgentInvocationObservationContext context) {
