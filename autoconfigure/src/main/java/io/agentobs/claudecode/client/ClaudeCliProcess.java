@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
@@ -31,6 +29,8 @@ final class ClaudeCliProcess {
 	private static final int QUEUE_CAPACITY = 256;
 
 	private static final long EXIT_GRACE_MILLIS = 2000;
+
+	private static final long DESTROY_GRACE_MILLIS = 1000;
 
 	private final Process process;
 
@@ -161,8 +161,7 @@ final class ClaudeCliProcess {
 	 * @return the exception, with exit code and stderr tail
 	 */
 	ClaudeCodeProcessException failure(String message) {
-		Integer exitCode = this.process.isAlive() ? null : this.process.exitValue();
-		return new ClaudeCodeProcessException(message, exitCode, this.stderr.lines(), null);
+		return new ClaudeCodeProcessException(message, exitCode(), this.stderr.lines(), null);
 	}
 
 	/**
@@ -213,12 +212,9 @@ final class ClaudeCliProcess {
 		List<ProcessHandle> tree = new ArrayList<>(this.process.descendants().toList());
 		tree.add(this.process.toHandle());
 		tree.forEach(ProcessHandle::destroy);
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000);
-		for (ProcessHandle handle : tree) {
-			awaitExit(handle, deadline);
-		}
+		awaitExit(tree, DESTROY_GRACE_MILLIS);
 		tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-		awaitExit(this.process.toHandle(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000));
+		awaitExit(tree, DESTROY_GRACE_MILLIS);
 		this.reader.interrupt();
 		synchronized (this) {
 			try {
@@ -230,16 +226,13 @@ final class ClaudeCliProcess {
 		}
 	}
 
-	private static void awaitExit(ProcessHandle handle, long deadline) {
-		long remaining = deadline - System.nanoTime();
-		if (remaining <= 0) {
-			return;
-		}
+	private void awaitExit(List<ProcessHandle> tree, long millis) {
 		try {
-			handle.onExit().get(remaining, TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException | ExecutionException ex) {
-			// Killed forcibly next
+			// onExit() of a process that is not our child polls slowly: check often instead
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+			while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+				this.process.waitFor(10, TimeUnit.MILLISECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
