@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -33,11 +35,15 @@ final class MessagesHandler implements HttpHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(MessagesHandler.class);
 
+	private static final String SESSION_HEADER = "X-Claude-Code-Session-Id";
+
 	private final ObjectMapper objectMapper = new ObjectMapper();
 
 	private final MessageRenderer renderer = new MessageRenderer(this.objectMapper);
 
 	private final AtomicInteger callCounter = new AtomicInteger();
+
+	private final Map<String, Scenario> sessionScenarios = new ConcurrentHashMap<>();
 
 	private final Supplier<Scenario> defaultScenario;
 
@@ -85,7 +91,7 @@ final class MessagesHandler implements HttpHandler {
 
 	private void messages(HttpExchange exchange, JsonNode request) throws IOException {
 		ConversationState state = ConversationState.of(request);
-		Scenario active = state.marker().orElse(this.defaultScenario.get());
+		Scenario active = scenario(state, exchange.getRequestHeaders().getFirst(SESSION_HEADER));
 		ScriptedReply reply = ScenarioScripts.reply(active, state);
 		int number = this.callCounter.incrementAndGet();
 		String seq = String.format("%04d", number);
@@ -123,6 +129,23 @@ final class MessagesHandler implements HttpHandler {
 			}
 			events.get(i).writeTo(body);
 		}
+	}
+
+	/**
+	 * The marker in the prompts wins; a subagent, whose prompt has no marker, gets the scenario
+	 * of the main conversation of its CLI session.
+	 */
+	private Scenario scenario(ConversationState state, String session) {
+		Scenario fallback = this.defaultScenario.get();
+		if (state.subagent()) {
+			return state.marker()
+				.orElseGet(() -> (session != null) ? this.sessionScenarios.getOrDefault(session, fallback) : fallback);
+		}
+		Scenario scenario = state.marker().orElse(fallback);
+		if (session != null && state.hasTools()) {
+			this.sessionScenarios.put(session, scenario);
+		}
+		return scenario;
 	}
 
 	private void record(RecordedCall call, HttpExchange exchange) {
