@@ -3,38 +3,67 @@ package io.agentobs.claudecode.instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
- * Renders the observations of a {@link TestObservationRegistry} as an indented tree of
+ * Records the observations of a registry and renders them as an indented tree of
  * contextual names, children in start order, so tests can compare whole trees.
  */
-public final class ObservationTree {
+public final class ObservationTree implements ObservationHandler<Observation.Context> {
+
+	private final List<Observation.Context> started = new CopyOnWriteArrayList<>();
+
+	private final Set<Observation.Context> stopped = ConcurrentHashMap.newKeySet();
 
 	private ObservationTree() {
 	}
 
-	public static String render(TestObservationRegistry registry) {
-		List<Observation.Context> contexts = new ArrayList<>();
-		registry.getContexts().forEach((context) -> contexts.add(context.getContext()));
+	/**
+	 * Records the observations of the given registry from now on.
+	 */
+	public static ObservationTree recordedBy(ObservationRegistry registry) {
+		ObservationTree tree = new ObservationTree();
+		registry.observationConfig().observationHandler(tree);
+		return tree;
+	}
+
+	@Override
+	public void onStart(Observation.Context context) {
+		this.started.add(context);
+	}
+
+	@Override
+	public void onStop(Observation.Context context) {
+		this.stopped.add(context);
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return true;
+	}
+
+	public String render() {
 		StringBuilder tree = new StringBuilder();
-		for (Observation.Context context : contexts) {
+		for (Observation.Context context : this.started) {
 			if (context.getParentObservation() == null
-					|| contexts.stream().noneMatch((other) -> isParent(other, context))) {
-				render(context, contexts, 0, tree);
+					|| this.started.stream().noneMatch((other) -> isParent(other, context))) {
+				render(context, 0, tree);
 			}
 		}
 		return tree.toString();
 	}
 
-	private static void render(Observation.Context context, List<Observation.Context> all, int depth,
-			StringBuilder tree) {
+	private void render(Observation.Context context, int depth, StringBuilder tree) {
 		tree.append("  ".repeat(depth)).append(context.getContextualName()).append('\n');
-		for (Observation.Context child : all) {
+		for (Observation.Context child : this.started) {
 			if (isParent(context, child)) {
-				render(child, all, depth + 1, tree);
+				render(child, depth + 1, tree);
 			}
 		}
 	}
@@ -45,15 +74,25 @@ public final class ObservationTree {
 	}
 
 	/**
+	 * The started contexts in start order.
+	 */
+	public List<Observation.Context> started() {
+		return List.copyOf(this.started);
+	}
+
+	/**
+	 * Whether the observation of the given context was stopped.
+	 */
+	public boolean isStopped(Observation.Context context) {
+		return this.stopped.contains(context);
+	}
+
+	/**
 	 * The contexts of the given type in start order.
 	 */
-	public static <T extends Observation.Context> List<T> contexts(TestObservationRegistry registry, Class<T> type) {
+	public <T extends Observation.Context> List<T> contexts(Class<T> type) {
 		List<T> contexts = new ArrayList<>();
-		registry.getContexts().forEach((context) -> {
-			if (type.isInstance(context.getContext())) {
-				contexts.add(type.cast(context.getContext()));
-			}
-		});
+		this.started.stream().filter(type::isInstance).forEach((context) -> contexts.add(type.cast(context)));
 		return contexts;
 	}
 
