@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.common.lang.Nullable;
-import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 
 /**
  * Context of a {@code chat} observation: one model call, that is one assistant
- * {@code message.id}.
+ * {@code message.id}. A {@link SenderContext} of kind {@link Kind#CLIENT} so that tracing
+ * makes it a client span; the call is made by the agent process, so there is no carrier
+ * to propagate into.
  */
-public class ChatObservationContext extends Observation.Context {
+public class ChatObservationContext extends SenderContext<Object> {
 
 	@Nullable
 	private final String requestModel;
@@ -45,6 +48,8 @@ public class ChatObservationContext extends Observation.Context {
 	 * {@code null} when unknown
 	 */
 	public ChatObservationContext(@Nullable String requestModel) {
+		super((carrier, key, value) -> {
+		}, Kind.CLIENT);
 		this.requestModel = requestModel;
 	}
 

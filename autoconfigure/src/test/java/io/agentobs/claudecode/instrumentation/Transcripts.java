@@ -1,0 +1,55 @@
+package io.agentobs.claudecode.instrumentation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.agentobs.claudecode.adapter.ClaudeCodeMessageAdapter;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+
+/**
+ * Replays the real CLI recordings in {@code src/transcripts} through the Claude Code adapter
+ * and a run recorder, for tests of the backends.
+ */
+public final class Transcripts {
+
+	private static final Path DIRECTORY = Path.of("..", "src", "transcripts");
+
+	private Transcripts() {
+	}
+
+	/**
+	 * Parses a transcript.
+	 * @param name the file name, for example {@code tool-call.jsonl}
+	 * @return the messages in order
+	 */
+	public static List<ClaudeMessage> parse(String name) {
+		ClaudeMessageParser parser = new ClaudeMessageParser();
+		try {
+			return Files.readAllLines(DIRECTORY.resolve(name)).stream().map(parser::parse).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Replays a single-turn transcript as one run under the current observation.
+	 * @param observations starts the run
+	 * @param name the file name
+	 * @return the finished recorder
+	 */
+	public static AgentRunRecorder replay(AgentRunObservations observations, String name) {
+		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
+		AgentRunRecorder recorder = observations.startRun("prompt", null, null, new SessionCost());
+		parse(name).forEach((message) -> adapter.record(message, recorder));
+		if (!recorder.isFinished()) {
+			throw new IllegalStateException(name + " did not finish its run");
+		}
+		return recorder;
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.agentobs.claudecode.otel;
+
+import java.util.List;
+
+import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
+import io.agentobs.claudecode.instrumentation.AgentRunObservations;
+import io.agentobs.claudecode.instrumentation.Transcripts;
+import io.micrometer.tracing.exporter.FinishedSpan;
+import io.micrometer.tracing.otel.bridge.OtelFinishedSpan;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import org.junit.jupiter.api.Test;
+
+import static io.opentelemetry.api.common.AttributeKey.stringKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ContextualNameSpanFilter}.
+ */
+class ContextualNameSpanFilterTests {
+
+	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+
+	@Test
+	void exportedSpansKeepTheContextualNamesOfTheContract() {
+		try (OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter)) {
+			Transcripts.replay(tracing.observations(), "subagent-foreground.jsonl");
+			assertThat(this.exporter.getFinishedSpanItems()).extracting(SpanData::getName)
+				.containsExactlyInAnyOrder("invoke_agent claude-code", "chat claude-sonnet-4-5", "execute_tool Agent",
+						"invoke_agent general-purpose", "chat claude-sonnet-4-5", "execute_tool Bash",
+						"chat claude-sonnet-4-5");
+		}
+	}
+
+	@Test
+	void withoutTheFilterMicrometerRewritesCapitalisedNames() {
+		try (OtelTracingFixture tracing = new OtelTracingFixture(this.exporter, new TypedAttributesSpanFilter())) {
+			AgentRunObservations observations = new AgentRunObservations(
+					new AgentObservationFactory(tracing.registry()), "ReviewAgent", List.of());
+			Transcripts.replay(observations, "tool-call.jsonl");
+			assertThat(this.exporter.getFinishedSpanItems()).extracting(SpanData::getName)
+				.contains("invoke_agent -review-agent", "execute_tool -bash");
+		}
+	}
+
+	@Test
+	void capitalisedAgentNameIsRestored() {
+		FinishedSpan span = span("invoke_agent -review-agent", "invoke_agent", "gen_ai.agent.name", "ReviewAgent");
+		assertThat(new ContextualNameSpanFilter().map(span).getName()).isEqualTo("invoke_agent ReviewAgent");
+	}
+
+	@Test
+	void nameFromACustomConventionIsLeftAlone() {
+		FinishedSpan span = span("tool call", "execute_tool", "gen_ai.tool.name", "Bash");
+		assertThat(new ContextualNameSpanFilter().map(span).getName()).isEqualTo("tool call");
+	}
+
+	@Test
+	void otherSpansAreLeftAlone() {
+		FinishedSpan span = span("http -get", "embeddings", "gen_ai.request.model", "Get");
+		assertThat(new ContextualNameSpanFilter().map(span).getName()).isEqualTo("http -get");
+	}
+
+	private static FinishedSpan span(String name, String operation, String subjectKey, String subject) {
+		return OtelFinishedSpan.fromOtel(TestSpanData.builder()
+			.setName(name)
+			.setKind(SpanKind.INTERNAL)
+			.setSpanContext(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+					TraceFlags.getSampled(), TraceState.getDefault()))
+			.setStartEpochNanos(1)
+			.setEndEpochNanos(2)
+			.setHasEnded(true)
+			.setStatus(StatusData.unset())
+			.setAttributes(Attributes.of(stringKey("gen_ai.operation.name"), operation, stringKey(subjectKey), subject))
+			.build());
+	}
+
+}
