@@ -43,11 +43,22 @@ public final class Transcripts {
 	 * @return the finished recorder
 	 */
 	public static AgentRunRecorder replay(AgentRunObservations observations, String name) {
+		return replay(observations, parse(name));
+	}
+
+	/**
+	 * Replays the parsed messages of a single-turn transcript as one run under the current
+	 * observation.
+	 * @param observations starts the run
+	 * @param messages the messages
+	 * @return the finished recorder
+	 */
+	public static AgentRunRecorder replay(AgentRunObservations observations, List<ClaudeMessage> messages) {
 		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
 		AgentRunRecorder recorder = observations.startRun("prompt", null, null, new SessionCost());
-		parse(name).forEach((message) -> adapter.record(message, recorder));
+		messages.forEach((message) -> adapter.record(message, recorder));
 		if (!recorder.isFinished()) {
-			throw new IllegalStateException(name + " did not finish its run");
+			throw new IllegalStateException("The transcript did not finish its run");
 		}
 		return recorder;
 	}

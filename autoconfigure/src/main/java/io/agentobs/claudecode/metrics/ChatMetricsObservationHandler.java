@@ -1,0 +1,88 @@
+package io.agentobs.claudecode.metrics;
+
+import io.agentobs.claudecode.metrics.GenAiMeterDocumentation.TokenUsageKeyNames;
+import io.agentobs.claudecode.observation.ChatObservationContext;
+import io.agentobs.claudecode.observation.TokenUsage;
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+/**
+ * Records the GenAI client metrics of each model call from its {@code chat} observation:
+ * {@code gen_ai.client.token.usage} (input tokens including cache, and output tokens when
+ * they are known) and {@code gen_ai.client.operation.duration} in seconds. Both are tagged
+ * with the observation's low cardinality key values, so the number of meters is bounded by
+ * those values, not by the number of runs; meters are looked up in the registry.
+ */
+public class ChatMetricsObservationHandler implements ObservationHandler<ChatObservationContext> {
+
+	private static final String INPUT = "input";
+
+	private static final String OUTPUT = "output";
+
+	private final MeterRegistry registry;
+
+	private final Meter.MeterProvider<DistributionSummary> tokenUsage;
+
+	private final Meter.MeterProvider<DistributionSummary> operationDuration;
+
+	public ChatMetricsObservationHandler(MeterRegistry registry) {
+		this.registry = registry;
+		this.tokenUsage = summary(GenAiMeterDocumentation.TOKEN_USAGE, GenAiMeterDocumentation.TOKEN_USAGE_BUCKETS,
+				"Tokens used per model call");
+		this.operationDuration = summary(GenAiMeterDocumentation.OPERATION_DURATION,
+				GenAiMeterDocumentation.OPERATION_DURATION_BUCKETS, "Duration of a model call");
+	}
+
+	private Meter.MeterProvider<DistributionSummary> summary(GenAiMeterDocumentation meter, double[] buckets,
+			String description) {
+		return DistributionSummary.builder(meter.getName())
+			.baseUnit(meter.getBaseUnit())
+			.description(description)
+			.serviceLevelObjectives(buckets)
+			.withRegistry(this.registry);
+	}
+
+	@Override
+	public void onStart(ChatObservationContext context) {
+		context.put(StartTime.class, new StartTime(this.registry.config().clock().monotonicTime()));
+	}
+
+	@Override
+	public void onStop(ChatObservationContext context) {
+		Tags tags = Tags.empty();
+		for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
+			tags = tags.and(Tag.of(keyValue.getKey(), keyValue.getValue()));
+		}
+		StartTime start = context.get(StartTime.class);
+		if (start != null) {
+			long nanos = this.registry.config().clock().monotonicTime() - start.nanos();
+			this.operationDuration.withTags(tags).record(nanos / 1e9);
+		}
+		TokenUsage usage = context.getUsage();
+		if (usage != null) {
+			record(tags, INPUT, usage.inputTokens());
+			record(tags, OUTPUT, usage.outputTokens());
+		}
+	}
+
+	private void record(Tags tags, String tokenType, Long tokens) {
+		if (tokens != null) {
+			this.tokenUsage.withTags(tags.and(TokenUsageKeyNames.TOKEN_TYPE.asString(), tokenType)).record(tokens);
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ChatObservationContext;
+	}
+
+	private record StartTime(long nanos) {
+	}
+
+}

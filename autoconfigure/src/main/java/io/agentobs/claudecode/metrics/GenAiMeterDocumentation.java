@@ -1,0 +1,110 @@
+package io.agentobs.claudecode.metrics;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.docs.MeterDocumentation;
+
+/**
+ * Meters recorded for agent runs besides the observation timers: the GenAI client metrics
+ * of the OpenTelemetry semantic conventions, with their explicit bucket boundaries, and the
+ * estimated cost.
+ */
+public enum GenAiMeterDocumentation implements MeterDocumentation {
+
+	/**
+	 * Tokens used per model call, by token type, tagged with the low cardinality keys of the
+	 * {@code chat} observation.
+	 */
+	TOKEN_USAGE {
+		@Override
+		public String getName() {
+			return "gen_ai.client.token.usage";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.DISTRIBUTION_SUMMARY;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "{token}";
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return TokenUsageKeyNames.values();
+		}
+	},
+
+	/**
+	 * Duration of a model call in seconds, tagged with the low cardinality keys of the
+	 * {@code chat} observation.
+	 */
+	OPERATION_DURATION {
+		@Override
+		public String getName() {
+			return "gen_ai.client.operation.duration";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.DISTRIBUTION_SUMMARY;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "s";
+		}
+	},
+
+	/**
+	 * Estimated cost of agent runs in USD, as reported by the CLI.
+	 */
+	COST {
+		@Override
+		public String getName() {
+			return "claude_code.cost";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "usd";
+		}
+	};
+
+	/**
+	 * Semantic conventions bucket boundaries of {@link #TOKEN_USAGE}.
+	 */
+	static final double[] TOKEN_USAGE_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576,
+			4194304, 16777216, 67108864 };
+
+	/**
+	 * Semantic conventions bucket boundaries of {@link #OPERATION_DURATION}, in seconds.
+	 */
+	static final double[] OPERATION_DURATION_BUCKETS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
+			10.24, 20.48, 40.96, 81.92 };
+
+	/**
+	 * Key names of {@link #TOKEN_USAGE} besides those of the {@code chat} observation.
+	 */
+	public enum TokenUsageKeyNames implements KeyName {
+
+		/**
+		 * The token type, {@code input} or {@code output}.
+		 */
+		TOKEN_TYPE {
+			@Override
+			public String asString() {
+				return "gen_ai.token.type";
+			}
+		}
+
+	}
+
+}
