@@ -1,0 +1,38 @@
+package io.agentobs.claudecode.autoconfigure;
+
+import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
+import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the metrics of agent runs: GenAI token usage and operation duration
+ * per model call, and the estimated cost. The observation handlers are picked up by Spring
+ * Boot's observation registry; the observation timers come from Boot itself.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnProperty(prefix = "sentry.claude-code", name = "enabled", matchIfMissing = true)
+public class ClaudeCodeMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatMetricsObservationHandler claudeCodeChatMetricsObservationHandler(MeterRegistry meterRegistry) {
+		return new ChatMetricsObservationHandler(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentCostObservationHandler claudeCodeAgentCostObservationHandler(MeterRegistry meterRegistry) {
+		return new AgentCostObservationHandler(meterRegistry);
+	}
+
+}
