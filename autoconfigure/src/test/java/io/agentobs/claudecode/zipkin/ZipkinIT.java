@@ -1,0 +1,188 @@
+package io.agentobs.claudecode.zipkin;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
+import io.agentobs.claudecode.autoconfigure.ClaudeCodeOpenTelemetryAutoConfiguration;
+import io.agentobs.claudecode.instrumentation.AgentRunObservations;
+import io.agentobs.claudecode.instrumentation.Transcripts;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.zipkin.ZipkinAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exports a replayed run through Spring Boot's Zipkin setup to a real Zipkin server (in
+ * memory storage, on a free loopback port) and reads the trace back through Zipkin's API.
+ * Outside the {@code otel} package so that the unit test command does not pick it up.
+ */
+class ZipkinIT {
+
+	private static final Duration STARTUP = Duration.ofSeconds(60);
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static Process zipkin;
+
+	private static String baseUrl;
+
+	@BeforeAll
+	static void startZipkin() throws Exception {
+		Path jar = Path.of(System.getProperty("zipkin.server.jar", "target/zipkin/zipkin-server.jar"));
+		assertThat(jar).as("the build copies the Zipkin server to %s", jar).exists();
+		int port = freePort();
+		baseUrl = "http://127.0.0.1:" + port;
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1");
+		builder.environment().put("STORAGE_TYPE", "mem");
+		Path log = Files.createTempFile("zipkin", ".log");
+		builder.redirectErrorStream(true).redirectOutput(log.toFile());
+		zipkin = builder.start();
+		awaitHealthy(log);
+	}
+
+	@AfterAll
+	static void stopZipkin() throws InterruptedException {
+		if (zipkin != null) {
+			zipkin.destroy();
+			if (!zipkin.waitFor(10, TimeUnit.SECONDS)) {
+				zipkin.destroyForcibly().waitFor();
+			}
+		}
+	}
+
+	@Test
+	void replayedRunIsReadBackFromZipkinAsTheContractTree() throws Exception {
+		String traceId = exportSubagentRun();
+		JsonNode trace = awaitTrace(traceId, 7);
+		Map<String, JsonNode> byId = new HashMap<>();
+		trace.forEach((span) -> byId.put(span.get("id").asText(), span));
+		JsonNode agent = only(trace, "invoke_agent claude-code");
+		JsonNode agentTool = only(trace, "execute_tool agent");
+		JsonNode subagent = only(trace, "invoke_agent general-purpose");
+		JsonNode bash = only(trace, "execute_tool bash");
+		assertThat(agent.has("parentId")).isFalse();
+		assertThat(agentTool.get("parentId").asText()).isEqualTo(agent.get("id").asText());
+		assertThat(subagent.get("parentId").asText()).isEqualTo(agentTool.get("id").asText());
+		assertThat(bash.get("parentId").asText()).isEqualTo(subagent.get("id").asText());
+		List<JsonNode> chats = spans(trace, "chat claude-sonnet-4-5");
+		assertThat(chats).hasSize(3).allSatisfy((chat) -> assertThat(chat.get("kind").asText()).isEqualTo("CLIENT"));
+		assertThat(chats).extracting((chat) -> byId.get(chat.get("parentId").asText()).get("name").asText())
+			.containsExactlyInAnyOrder("invoke_agent claude-code", "invoke_agent claude-code",
+					"invoke_agent general-purpose");
+		assertThat(List.of(agent, agentTool, subagent, bash)).allSatisfy((span) -> assertThat(span.has("kind"))
+			.as("Zipkin has no INTERNAL kind: %s", span.get("name"))
+			.isFalse());
+		assertThat(agent.get("tags").get("claude_code.num_turns").asText()).isEqualTo("2");
+		assertThat(agent.get("tags").has("error.type")).as("none values are dropped").isFalse();
+		assertThat(chats.get(0).get("tags").get("gen_ai.usage.input_tokens").asText()).isEqualTo("112");
+	}
+
+	private static String exportSubagentRun() {
+		String[] traceId = new String[1];
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					OpenTelemetryAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
+					OpenTelemetryTracingAutoConfiguration.class, ZipkinAutoConfiguration.class,
+					ClaudeCodeObservabilityAutoConfiguration.class, ClaudeCodeOpenTelemetryAutoConfiguration.class))
+			.withBean(InMemorySpanExporter.class, InMemorySpanExporter::create)
+			.withPropertyValues("management.tracing.sampling.probability=1.0",
+					"management.zipkin.tracing.endpoint=" + baseUrl + "/api/v2/spans")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Transcripts.replay(context.getBean(AgentRunObservations.class), "subagent-foreground.jsonl");
+				assertThat(context.getBean(SdkTracerProvider.class).forceFlush().join(30, TimeUnit.SECONDS).isSuccess())
+					.isTrue();
+				traceId[0] = context.getBean(InMemorySpanExporter.class).getFinishedSpanItems().get(0).getTraceId();
+			});
+		return traceId[0];
+	}
+
+	private static JsonNode awaitTrace(String traceId, int spans) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		JsonNode trace = null;
+		while (System.nanoTime() < deadline) {
+			HttpResponse<String> response = get("/api/v2/trace/" + traceId);
+			if (response.statusCode() == 200) {
+				trace = new ObjectMapper().readTree(response.body());
+				if (trace.size() >= spans) {
+					return trace;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("Zipkin did not return " + spans + " spans of trace " + traceId + ": " + trace);
+	}
+
+	private static void awaitHealthy(Path log) throws Exception {
+		long deadline = System.nanoTime() + STARTUP.toNanos();
+		while (System.nanoTime() < deadline && zipkin.isAlive()) {
+			try {
+				if (get("/health").statusCode() == 200) {
+					return;
+				}
+			}
+			catch (ConnectException ex) {
+				// not listening yet
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("Zipkin did not become healthy:\n" + Files.readString(log));
+	}
+
+	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(5)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static JsonNode only(JsonNode trace, String name) {
+		List<JsonNode> spans = spans(trace, name);
+		assertThat(spans).as(name).hasSize(1);
+		return spans.get(0);
+	}
+
+	private static List<JsonNode> spans(JsonNode trace, String name) {
+		List<JsonNode> spans = new java.util.ArrayList<>();
+		trace.forEach((span) -> {
+			if (name.equals(span.get("name").asText())) {
+				spans.add(span);
+			}
+		});
+		return spans;
+	}
+
+}
