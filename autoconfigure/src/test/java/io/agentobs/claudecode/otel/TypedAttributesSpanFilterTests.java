@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.otel;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -154,7 +155,7 @@ class TypedAttributesSpanFilterTests {
 	}
 
 	private static Map<String, AttributeType> types(Attributes attributes) {
-		Map<String, AttributeType> types = new java.util.HashMap<>();
+		Map<String, AttributeType> types = new HashMap<>();
 		attributes.forEach((AttributeKey<?> key, Object value) -> types.put(key.getKey(), key.getType()));
 		return types;
 	}

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +177,7 @@ class ZipkinIT {
 	}
 
 	private static List<JsonNode> spans(JsonNode trace, String name) {
-		List<JsonNode> spans = new java.util.ArrayList<>();
+		List<JsonNode> spans = new ArrayList<>();
 		trace.forEach((span) -> {
 			if (name.equals(span.get("name").asText())) {
 				spans.add(span);
