@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.CommandLineRunner;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +27,10 @@ class AgentTaskRunner implements CommandLineRunner {
 
 	private final TraceTreePrinter traceTreePrinter;
 
-	private final ConfigurableApplicationContext context;
-
-	AgentTaskRunner(ClaudeCodeClient client, SampleProperties properties, TraceTreePrinter traceTreePrinter,
-			ConfigurableApplicationContext context) {
+	AgentTaskRunner(ClaudeCodeClient client, SampleProperties properties, TraceTreePrinter traceTreePrinter) {
 		this.client = client;
 		this.properties = properties;
 		this.traceTreePrinter = traceTreePrinter;
-		this.context = context;
 	}
 
 	@Override
@@ -50,9 +45,6 @@ class AgentTaskRunner implements CommandLineRunner {
 			logger.error("The agent run failed", ex);
 		}
 		this.traceTreePrinter.printTrace();
-		if (this.properties.exitAfterRun()) {
-			this.context.close();
-		}
 	}
 
 	private void print(ClaudeMessage message) {

@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.sample;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -12,7 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SampleApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(SampleApplication.class, args);
+		ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, args);
+		if (context.getBean(SampleProperties.class).exitAfterRun()) {
+			System.exit(SpringApplication.exit(context));
+		}
 	}
 
 }
