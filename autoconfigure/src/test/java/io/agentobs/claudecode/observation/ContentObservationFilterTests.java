@@ -13,11 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ContentObservationFilterTests {
 
+	private static final int MAX_LENGTH = 20 * 1024;
+
 	private final ClaudeCodeInputContentObservationFilter inputFilter = new ClaudeCodeInputContentObservationFilter(
-			20 * 1024);
+			MAX_LENGTH);
 
 	private final ClaudeCodeOutputContentObservationFilter outputFilter = new ClaudeCodeOutputContentObservationFilter(
-			20 * 1024);
+			MAX_LENGTH);
 
 	@Test
 	void inputFilterAddsPromptAndSystemInstructionsToAgentInvocation() {
@@ -62,7 +64,8 @@ class ContentObservationFilterTests {
 		this.outputFilter.map(context);
 		assertThat(context.getHighCardinalityKeyValues()).containsExactly(KeyValue.of("gen_ai.output.messages",
 				"[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"Let me look.\"},"
-						+ "{\"type\":\"tool_call\",\"id\":\"toolu_1\",\"name\":\"Bash\",\"arguments\":{\"command\":\"ls\"}}]}]"));
+						+ "{\"type\":\"tool_call\",\"id\":\"toolu_1\",\"name\":\"Bash\","
+						+ "\"arguments\":{\"command\":\"ls\"}}]}]"));
 	}
 
 	@Test
@@ -87,7 +90,8 @@ class ContentObservationFilterTests {
 	@Test
 	void filtersAddNothingWhenContentIsMissing() {
 		List<Observation.Context> contexts = List.of(new AgentInvocationObservationContext("main"),
-				new ChatObservationContext("claude-sonnet-4-5"), new ToolExecutionObservationContext("Bash", "toolu_1"));
+				new ChatObservationContext("claude-sonnet-4-5"),
+				new ToolExecutionObservationContext("Bash", "toolu_1"));
 		for (Observation.Context context : contexts) {
 			this.inputFilter.map(context);
 			this.outputFilter.map(context);

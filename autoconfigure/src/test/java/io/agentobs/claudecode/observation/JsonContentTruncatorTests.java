@@ -24,7 +24,8 @@ class JsonContentTruncatorTests {
 	@Test
 	void contentWithinTheLimitIsWrittenUnchanged() throws Exception {
 		String json = this.truncator.write(GenAiContent.inputMessages("Review the diff"));
-		assertThat(json).isEqualTo("[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Review the diff\"}]}]");
+		assertThat(json)
+			.isEqualTo("[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Review the diff\"}]}]");
 	}
 
 	@Test
