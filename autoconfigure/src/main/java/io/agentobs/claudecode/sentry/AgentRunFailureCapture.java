@@ -6,6 +6,7 @@ import io.agentobs.claudecode.instrumentation.AgentRunFailedException;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.micrometer.common.lang.Nullable;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationView;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLevel;
 import io.sentry.exception.ExceptionMechanismException;
@@ -76,7 +77,7 @@ final class AgentRunFailureCapture {
 	}
 
 	private static boolean hasAgentAncestor(Observation.ContextView context) {
-		Observation parent = context.getParentObservation();
+		ObservationView parent = context.getParentObservation();
 		while (parent != null) {
 			Observation.ContextView parentContext = parent.getContextView();
 			if (parentContext instanceof AgentInvocationObservationContext) {

@@ -9,6 +9,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.sentry.IScopes;
 import io.sentry.ISpan;
+import io.sentry.ITransaction;
 import io.sentry.SpanOptions;
 import io.sentry.SpanStatus;
 import io.sentry.TransactionContext;
@@ -76,7 +77,9 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 
 	private void start(Observation.Context context) {
 		String operation = operation(context);
-		String description = context.getContextualName();
+		// The contextual name is known at stop only; the span is renamed then.
+		String description = (context.getContextualName() != null) ? context.getContextualName()
+				: context.getName();
 		SentryObservationSpan parent = SentryObservationSpan.ofNearestAncestor(context);
 		if (parent != null) {
 			ISpan span = parent.span().startChild(operation, description, spanOptions());
@@ -97,7 +100,13 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 
 	private void record(Observation.Context context, SentryObservationSpan span) {
 		ISpan sentrySpan = span.span();
-		sentrySpan.setDescription(context.getContextualName());
+		String name = context.getContextualName();
+		if (name != null) {
+			sentrySpan.setDescription(name);
+			if (sentrySpan instanceof ITransaction transaction) {
+				transaction.setName(name, TransactionNameSource.CUSTOM);
+			}
+		}
 		SentrySpanData.of(context).forEach(sentrySpan::setData);
 		if (context.getError() != null) {
 			sentrySpan.setThrowable(context.getError());

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.common.lang.Nullable;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationView;
 import io.sentry.IScopes;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
@@ -44,7 +45,7 @@ final class SentryObservationSpan {
 	 */
 	@Nullable
 	static SentryObservationSpan ofNearestAncestor(Observation.ContextView context) {
-		Observation parent = context.getParentObservation();
+		ObservationView parent = context.getParentObservation();
 		while (parent != null) {
 			Observation.ContextView parentContext = parent.getContextView();
 			SentryObservationSpan span = of(parentContext);

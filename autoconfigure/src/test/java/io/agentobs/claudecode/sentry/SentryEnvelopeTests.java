@@ -59,6 +59,8 @@ class SentryEnvelopeTests {
 			options.setEnableUncaughtExceptionHandler(false);
 			options.setEnableShutdownHook(false);
 			options.setForceInit(true);
+			options.setDebug(Boolean.getBoolean("sentry.debug"));
+			options.setLogger(new io.sentry.SystemOutLogger());
 		});
 		this.registry.observationConfig().observationHandler(new SentryAgentObservationHandler(ScopesAdapter.getInstance()));
 	}
@@ -260,7 +262,7 @@ class SentryEnvelopeTests {
 	}
 
 	private static List<JsonNode> spans(JsonNode transaction) {
-		return StreamSupport.stream(transaction.get("spans").spliterator(), false).toList();
+		return StreamSupport.stream(transaction.path("spans").spliterator(), false).toList();
 	}
 
 	private static JsonNode find(JsonNode transaction, String description) {
