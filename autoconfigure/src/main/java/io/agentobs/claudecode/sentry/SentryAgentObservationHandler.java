@@ -65,14 +65,14 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 	@Override
 	public void onStop(Observation.Context context) {
 		SentryObservationSpan span = SentryObservationSpan.of(context);
-		if (span == null) {
+		if (span == null || !span.claimEnd()) {
 			return;
 		}
 		InstrumentationFailures.run("recording a Sentry span", () -> record(context, span));
 		InstrumentationFailures.run("capturing a failed agent run in Sentry",
 				() -> AgentRunFailureCapture.captureIfFailedRun(context, span));
 		InstrumentationFailures.run("finishing a Sentry span",
-				() -> span.finish((context.getError() != null) ? SpanStatus.INTERNAL_ERROR : SpanStatus.OK));
+				() -> span.span().finish((context.getError() != null) ? SpanStatus.INTERNAL_ERROR : SpanStatus.OK));
 	}
 
 	private void start(Observation.Context context) {

@@ -8,12 +8,11 @@ import io.micrometer.observation.ObservationView;
 import io.sentry.IScopes;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
-import io.sentry.SpanStatus;
 
 /**
  * The Sentry span of one agent observation, stored in the observation's context so that
  * child observations find their parent span on any thread. It also keeps the Sentry scopes
- * that were current when the run started, and finishes the span at most once.
+ * that were current when the run started, and lets the span end at most once.
  */
 final class SentryObservationSpan {
 
@@ -21,7 +20,7 @@ final class SentryObservationSpan {
 
 	private final IScopes scopes;
 
-	private final AtomicBoolean finished = new AtomicBoolean();
+	private final AtomicBoolean ended = new AtomicBoolean();
 
 	SentryObservationSpan(ISpan span, IScopes scopes) {
 		this.span = span;
@@ -76,13 +75,12 @@ final class SentryObservationSpan {
 	}
 
 	/**
-	 * Finish the span with the given status, unless it is finished already.
-	 * @param status the span status
+	 * Claim the end of the span: only the first call returns {@code true}, so that the span
+	 * is recorded, reported and finished once even if its observation stops twice.
+	 * @return whether the caller ends the span
 	 */
-	void finish(SpanStatus status) {
-		if (this.finished.compareAndSet(false, true)) {
-			this.span.finish(status);
-		}
+	boolean claimEnd() {
+		return this.ended.compareAndSet(false, true);
 	}
 
 }
