@@ -7,6 +7,7 @@ import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConve
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.sentry.IScopes;
+import io.sentry.NoOpScopes;
 import io.sentry.Sentry;
 import io.sentry.spring.boot.jakarta.SentryAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +19,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-
 /**
  * Tests for {@link ClaudeCodeSentryAutoConfiguration}, with the real Sentry starter
  * auto-configuration. Kept in the {@code sentry} test package to run with the Sentry tests.
@@ -60,7 +59,7 @@ class ClaudeCodeSentryAutoConfigurationTests {
 	@Test
 	void handlerIsAbsentWithoutSentryOnTheClassPath() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClaudeCodeSentryAutoConfiguration.class))
-			.withBean(IScopes.class, () -> mock(IScopes.class))
+			.withBean(IScopes.class, NoOpScopes::getInstance)
 			.withClassLoader(new FilteredClassLoader("io.sentry"))
 			.run((context) -> assertThat(context).doesNotHaveBean(SentryAgentObservationHandler.class));
 	}
@@ -74,7 +73,7 @@ class ClaudeCodeSentryAutoConfigurationTests {
 
 	@Test
 	void userDefinedHandlerWins() {
-		SentryAgentObservationHandler handler = new SentryAgentObservationHandler(mock(IScopes.class));
+		SentryAgentObservationHandler handler = new SentryAgentObservationHandler(NoOpScopes.getInstance());
 		this.contextRunner.withPropertyValues(DSN)
 			.withBean(SentryAgentObservationHandler.class, () -> handler)
 			.run((context) -> assertThat(context).getBean(SentryAgentObservationHandler.class).isSameAs(handler));

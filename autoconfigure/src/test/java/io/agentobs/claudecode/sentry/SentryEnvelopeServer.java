@@ -32,6 +32,8 @@ final class SentryEnvelopeServer implements AutoCloseable {
 
 	private final List<String> paths = new CopyOnWriteArrayList<>();
 
+	private final List<String> encodings = new CopyOnWriteArrayList<>();
+
 	SentryEnvelopeServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/", this::receive);
@@ -53,6 +55,13 @@ final class SentryEnvelopeServer implements AutoCloseable {
 		return this.paths;
 	}
 
+	/**
+	 * The {@code Content-Encoding} of each request, {@code identity} when it had none.
+	 */
+	List<String> encodings() {
+		return this.encodings;
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
@@ -62,7 +71,9 @@ final class SentryEnvelopeServer implements AutoCloseable {
 		try (exchange) {
 			this.paths.add(exchange.getRequestURI().getPath());
 			byte[] body = exchange.getRequestBody().readAllBytes();
-			if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+			String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+			this.encodings.add((encoding != null) ? encoding : "identity");
+			if ("gzip".equalsIgnoreCase(encoding)) {
 				try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
 					body = gzip.readAllBytes();
 				}

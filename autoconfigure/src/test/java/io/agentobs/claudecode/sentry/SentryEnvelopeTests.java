@@ -20,7 +20,6 @@ import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
 import io.agentobs.claudecode.instrumentation.SessionCost;
 import io.micrometer.observation.ObservationRegistry;
-import io.sentry.ISentryLifecycleToken;
 import io.sentry.ITransaction;
 import io.sentry.ScopesAdapter;
 import io.sentry.Sentry;
@@ -59,8 +58,6 @@ class SentryEnvelopeTests {
 			options.setEnableUncaughtExceptionHandler(false);
 			options.setEnableShutdownHook(false);
 			options.setForceInit(true);
-			options.setDebug(Boolean.getBoolean("sentry.debug"));
-			options.setLogger(new io.sentry.SystemOutLogger());
 		});
 		this.registry.observationConfig().observationHandler(new SentryAgentObservationHandler(ScopesAdapter.getInstance()));
 	}
@@ -115,9 +112,13 @@ class SentryEnvelopeTests {
 
 		assertThat(StreamSupport.stream(transaction.at("/sdk/integrations").spliterator(), false).map(JsonNode::asText))
 			.contains(ClaudeCodeSentryIntegration.NAME);
-		assertThat(transaction.at("/sdk/packages").findValuesAsText("name")).contains(ClaudeCodeSentryIntegration.PACKAGE);
+		assertThat(transaction.at("/sdk/packages")).anySatisfy((sdkPackage) -> {
+			assertThat(sdkPackage.get("name").asText()).isEqualTo(ClaudeCodeSentryIntegration.PACKAGE);
+			assertThat(sdkPackage.get("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+		});
 		assertThat(this.server.items("event")).isEmpty();
 		assertThat(this.server.paths()).allMatch("/api/42/envelope/"::equals);
+		assertThat(this.server.encodings()).as("the SDK compresses envelopes").containsOnly("gzip");
 	}
 
 	@Test
