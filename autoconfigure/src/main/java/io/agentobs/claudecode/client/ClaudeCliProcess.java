@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,10 @@ final class ClaudeCliProcess {
 
 	private final Thread reader;
 
+	private volatile long linesRead;
+
+	private volatile boolean delivering;
+
 	private ClaudeCliProcess(Process process, StreamJsonInput input) {
 		this.process = process;
 		this.input = input;
@@ -56,10 +61,7 @@ final class ClaudeCliProcess {
 		this.reader = new Thread(this::readStdout, "claude-code-stdout-" + process.pid());
 		this.reader.setDaemon(true);
 		this.reader.start();
-		// A descendant keeping stdout open must not keep the run waiting after the CLI exits
-		process.onExit()
-			.thenRunAsync(this::markTerminated,
-					CompletableFuture.delayedExecutor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+		process.onExit().thenRun(() -> watchReader(-1));
 	}
 
 	/**
@@ -94,6 +96,7 @@ final class ClaudeCliProcess {
 				if (!line.isBlank()) {
 					accept(this.parser.parse(line));
 				}
+				this.linesRead++;
 			}
 		}
 		catch (IOException ex) {
@@ -112,6 +115,25 @@ final class ClaudeCliProcess {
 		markTerminated();
 	}
 
+	/**
+	 * Ends the output when the CLI has exited but its stdout stays open (a descendant holds
+	 * it): once the reader made no progress for a grace period and is not handing over a
+	 * line, the output is over.
+	 * @param linesSeen the lines read at the previous check, {@code -1} at the first
+	 */
+	private void watchReader(long linesSeen) {
+		if (this.terminated.isDone()) {
+			return;
+		}
+		long lines = this.linesRead;
+		if (lines == linesSeen && !this.delivering) {
+			markTerminated();
+			return;
+		}
+		CompletableFuture.delayedExecutor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS)
+			.execute(() -> watchReader(lines));
+	}
+
 	private void accept(ClaudeMessage message) throws InterruptedException {
 		if (StreamJsonInput.isControl(message)) {
 			String answer = this.input.answer((UnknownMessage) message);
@@ -125,7 +147,13 @@ final class ClaudeCliProcess {
 			}
 			return;
 		}
-		this.messages.put(message);
+		this.delivering = true;
+		try {
+			this.messages.put(message);
+		}
+		finally {
+			this.delivering = false;
+		}
 	}
 
 	private void markTerminated() {
@@ -213,7 +241,7 @@ final class ClaudeCliProcess {
 		tree.add(this.process.toHandle());
 		tree.forEach(ProcessHandle::destroy);
 		awaitExit(tree, DESTROY_GRACE_MILLIS);
-		tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+		tree.stream().filter(ClaudeCliProcess::isRunning).forEach(ProcessHandle::destroyForcibly);
 		awaitExit(tree, DESTROY_GRACE_MILLIS);
 		this.reader.interrupt();
 		synchronized (this) {
@@ -226,11 +254,31 @@ final class ClaudeCliProcess {
 		}
 	}
 
+	/**
+	 * Whether a process still runs. A killed descendant stays a zombie until its new parent
+	 * reaps it (some container init processes never do), so on Linux zombies count as ended.
+	 * @param handle the process
+	 * @return {@code true} while the process runs
+	 */
+	static boolean isRunning(ProcessHandle handle) {
+		if (!handle.isAlive()) {
+			return false;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+			int end = stat.lastIndexOf(')');
+			return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+		}
+		catch (IOException | RuntimeException ex) {
+			return handle.isAlive();
+		}
+	}
+
 	private void awaitExit(List<ProcessHandle> tree, long millis) {
 		try {
 			// onExit() of a process that is not our child polls slowly: check often instead
 			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-			while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+			while (tree.stream().anyMatch(ClaudeCliProcess::isRunning) && System.nanoTime() < deadline) {
 				this.process.waitFor(10, TimeUnit.MILLISECONDS);
 			}
 		}
