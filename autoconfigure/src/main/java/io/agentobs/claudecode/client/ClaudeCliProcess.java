@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,8 +28,6 @@ final class ClaudeCliProcess {
 	private static final int QUEUE_CAPACITY = 256;
 
 	private static final long EXIT_GRACE_MILLIS = 2000;
-
-	private static final long DESTROY_GRACE_MILLIS = 1000;
 
 	private final Process process;
 
@@ -233,16 +229,10 @@ final class ClaudeCliProcess {
 	}
 
 	/**
-	 * Ends the process and its descendants: a polite signal, then a forcible one for those
-	 * still alive after a short grace.
+	 * Ends the process and its descendants, and stops reading from it.
 	 */
 	void destroy() {
-		List<ProcessHandle> tree = new ArrayList<>(this.process.descendants().toList());
-		tree.add(this.process.toHandle());
-		tree.forEach(ProcessHandle::destroy);
-		awaitExit(tree, DESTROY_GRACE_MILLIS);
-		tree.stream().filter(ClaudeCliProcess::isRunning).forEach(ProcessHandle::destroyForcibly);
-		awaitExit(tree, DESTROY_GRACE_MILLIS);
+		ProcessTree.destroy(this.process);
 		this.reader.interrupt();
 		synchronized (this) {
 			try {
@@ -251,39 +241,6 @@ final class ClaudeCliProcess {
 			catch (IOException ex) {
 				// Already closed
 			}
-		}
-	}
-
-	/**
-	 * Whether a process still runs. A killed descendant stays a zombie until its new parent
-	 * reaps it (some container init processes never do), so on Linux zombies count as ended.
-	 * @param handle the process
-	 * @return {@code true} while the process runs
-	 */
-	static boolean isRunning(ProcessHandle handle) {
-		if (!handle.isAlive()) {
-			return false;
-		}
-		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
-			int end = stat.lastIndexOf(')');
-			return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
-		}
-		catch (IOException | RuntimeException ex) {
-			return handle.isAlive();
-		}
-	}
-
-	private void awaitExit(List<ProcessHandle> tree, long millis) {
-		try {
-			// onExit() of a process that is not our child polls slowly: check often instead
-			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-			while (tree.stream().anyMatch(ClaudeCliProcess::isRunning) && System.nanoTime() < deadline) {
-				this.process.waitFor(10, TimeUnit.MILLISECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -114,7 +114,7 @@ class CliClaudeCodeClientTests {
 		long start = System.nanoTime();
 		run.close();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-		await().atMost(Duration.ofSeconds(2)).until(() -> processes.stream().noneMatch(ClaudeCliProcess::isRunning));
+		await().atMost(Duration.ofSeconds(2)).until(() -> processes.stream().noneMatch(ProcessTree::isRunning));
 	}
 
 	@Test
@@ -128,7 +128,7 @@ class CliClaudeCodeClientTests {
 		long start = System.nanoTime();
 		run.close();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-		assertThat(ClaudeCliProcess.isRunning(cli)).isFalse();
+		assertThat(ProcessTree.isRunning(cli)).isFalse();
 	}
 
 	@Test
@@ -139,6 +139,27 @@ class CliClaudeCodeClientTests {
 						+ "cat > /dev/null\n");
 		try (ClaudeCodeRun run = client(script).query("hello")) {
 			assertThat(run.awaitResult().result()).isEqualTo("hi");
+		}
+	}
+
+	@Test
+	void unreadOutputHoldsTheCliBackInsteadOfFillingMemory() throws Exception {
+		Path done = this.directory.resolve("done");
+		Path script = FakeCli.script(this.directory, "read -r line\nfor i in $(seq 1 5000); do "
+				+ FakeCli.print(FakeCli.ASSISTANT) + "done\ntouch " + done + "\n" + FakeCli.print(FakeCli.RESULT)
+				+ "cat > /dev/null\n");
+		try (ClaudeCodeRun run = client(script).query("hello")) {
+			Iterator<ClaudeMessage> messages = run.iterator();
+			messages.next();
+			Thread.sleep(1000);
+			assertThat(done).doesNotExist();
+			int count = 1;
+			while (messages.hasNext()) {
+				messages.next();
+				count++;
+			}
+			assertThat(count).isEqualTo(5001);
+			assertThat(done).exists();
 		}
 	}
 
