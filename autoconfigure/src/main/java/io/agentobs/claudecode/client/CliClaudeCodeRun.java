@@ -76,6 +76,10 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 		}
 	}
 
+	void sessionClosed() {
+		this.closed.set(true);
+	}
+
 	boolean isEnded() {
 		return this.completed || this.closed.get();
 	}

@@ -349,6 +349,22 @@ class CliClaudeCodeClientTests {
 	}
 
 	@Test
+	void closingTheSessionFromAnotherThreadEndsTheRunBeingIterated() throws Exception {
+		Path script = FakeCli.script(this.directory, "read -r line\n" + FakeCli.print(FakeCli.INIT) + "sleep 300\n");
+		ClaudeCodeSession session = client(script).openSession();
+		List<String> types = new ArrayList<>();
+		try (ClaudeCodeRun run = session.send("one")) {
+			Iterator<ClaudeMessage> messages = run.iterator();
+			types.add(messages.next().type());
+			Thread closer = new Thread(session::close);
+			closer.start();
+			messages.forEachRemaining((message) -> types.add(message.type()));
+			closer.join();
+		}
+		assertThat(types).containsExactly("system");
+	}
+
+	@Test
 	void resumedSessionPassesTheSessionIdToTheCli() throws Exception {
 		Path args = this.directory.resolve("args");
 		Path script = FakeCli.script(this.directory, "printf '%s\\n' \"$@\" > " + args + "\nsleep 300\n");
