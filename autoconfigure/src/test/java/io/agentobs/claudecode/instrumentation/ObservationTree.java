@@ -60,12 +60,16 @@ public final class ObservationTree implements ObservationHandler<Observation.Con
 	}
 
 	private void render(Observation.Context context, int depth, StringBuilder tree) {
-		tree.append("  ".repeat(depth)).append(context.getContextualName()).append('\n');
+		tree.append("  ".repeat(depth)).append(nameOf(context)).append('\n');
 		for (Observation.Context child : this.started) {
 			if (isParent(context, child)) {
 				render(child, depth + 1, tree);
 			}
 		}
+	}
+
+	private static String nameOf(Observation.Context context) {
+		return (context.getContextualName() != null) ? context.getContextualName() : context.getName();
 	}
 
 	private static boolean isParent(Observation.Context parent, Observation.Context child) {
@@ -86,7 +90,7 @@ public final class ObservationTree implements ObservationHandler<Observation.Con
 	public synchronized List<String> notStoppedExactlyOnce() {
 		return this.started.stream()
 			.filter((context) -> this.stops.getOrDefault(context, 0) != 1)
-			.map((context) -> context.getContextualName() + " stopped " + this.stops.getOrDefault(context, 0) + "x")
+			.map((context) -> nameOf(context) + " stopped " + this.stops.getOrDefault(context, 0) + "x")
 			.toList();
 	}
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replays the real CLI recordings in {@code src/transcripts} through the adapter and the
  * recorder and checks the exact observation trees of TELEMETRY.md.
  */
-class TranscriptReplayTests {
+public class TranscriptReplayTests {
 
 	static final Path TRANSCRIPTS = Path.of("..", "src", "transcripts");
 
@@ -175,7 +175,7 @@ class TranscriptReplayTests {
 		assertThat(recorder.isFinished()).isTrue();
 	}
 
-	static List<ClaudeMessage> parse(String transcript) throws IOException {
+	public static List<ClaudeMessage> parse(String transcript) throws IOException {
 		ClaudeMessageParser parser = new ClaudeMessageParser();
 		return Files.readAllLines(TRANSCRIPTS.resolve(transcript)).stream().map(parser::parse).toList();
 	}
