@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,8 +29,6 @@ final class ClaudeCliProcess {
 
 	private static final long EXIT_GRACE_MILLIS = 2000;
 
-	private static final long DESTROY_GRACE_MILLIS = 1000;
-
 	private final Process process;
 
 	private final StreamJsonInput input;
@@ -48,6 +45,10 @@ final class ClaudeCliProcess {
 
 	private final Thread reader;
 
+	private volatile long linesRead;
+
+	private volatile boolean delivering;
+
 	private ClaudeCliProcess(Process process, StreamJsonInput input) {
 		this.process = process;
 		this.input = input;
@@ -56,10 +57,7 @@ final class ClaudeCliProcess {
 		this.reader = new Thread(this::readStdout, "claude-code-stdout-" + process.pid());
 		this.reader.setDaemon(true);
 		this.reader.start();
-		// A descendant keeping stdout open must not keep the run waiting after the CLI exits
-		process.onExit()
-			.thenRunAsync(this::markTerminated,
-					CompletableFuture.delayedExecutor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+		process.onExit().thenRun(() -> watchReader(-1));
 	}
 
 	/**
@@ -94,6 +92,7 @@ final class ClaudeCliProcess {
 				if (!line.isBlank()) {
 					accept(this.parser.parse(line));
 				}
+				this.linesRead++;
 			}
 		}
 		catch (IOException ex) {
@@ -112,6 +111,25 @@ final class ClaudeCliProcess {
 		markTerminated();
 	}
 
+	/**
+	 * Ends the output when the CLI has exited but its stdout stays open (a descendant holds
+	 * it): once the reader made no progress for a grace period and is not handing over a
+	 * line, the output is over.
+	 * @param linesSeen the lines read at the previous check, {@code -1} at the first
+	 */
+	private void watchReader(long linesSeen) {
+		if (this.terminated.isDone()) {
+			return;
+		}
+		long lines = this.linesRead;
+		if (lines == linesSeen && !this.delivering) {
+			markTerminated();
+			return;
+		}
+		CompletableFuture.delayedExecutor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS)
+			.execute(() -> watchReader(lines));
+	}
+
 	private void accept(ClaudeMessage message) throws InterruptedException {
 		if (StreamJsonInput.isControl(message)) {
 			String answer = this.input.answer((UnknownMessage) message);
@@ -125,7 +143,13 @@ final class ClaudeCliProcess {
 			}
 			return;
 		}
-		this.messages.put(message);
+		this.delivering = true;
+		try {
+			this.messages.put(message);
+		}
+		finally {
+			this.delivering = false;
+		}
 	}
 
 	private void markTerminated() {
@@ -205,16 +229,10 @@ final class ClaudeCliProcess {
 	}
 
 	/**
-	 * Ends the process and its descendants: a polite signal, then a forcible one for those
-	 * still alive after a short grace.
+	 * Ends the process and its descendants, and stops reading from it.
 	 */
 	void destroy() {
-		List<ProcessHandle> tree = new ArrayList<>(this.process.descendants().toList());
-		tree.add(this.process.toHandle());
-		tree.forEach(ProcessHandle::destroy);
-		awaitExit(tree, DESTROY_GRACE_MILLIS);
-		tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-		awaitExit(tree, DESTROY_GRACE_MILLIS);
+		ProcessTree.destroy(this.process);
 		this.reader.interrupt();
 		synchronized (this) {
 			try {
@@ -223,19 +241,6 @@ final class ClaudeCliProcess {
 			catch (IOException ex) {
 				// Already closed
 			}
-		}
-	}
-
-	private void awaitExit(List<ProcessHandle> tree, long millis) {
-		try {
-			// onExit() of a process that is not our child polls slowly: check often instead
-			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-			while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-				this.process.waitFor(10, TimeUnit.MILLISECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

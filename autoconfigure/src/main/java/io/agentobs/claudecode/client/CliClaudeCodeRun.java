@@ -76,6 +76,10 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 		}
 	}
 
+	void sessionClosed() {
+		this.closed.set(true);
+	}
+
 	boolean isEnded() {
 		return this.completed || this.closed.get();
 	}
@@ -131,10 +135,12 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 	private long remaining(Duration timeout, long sinceNanos, long now, String name) {
 		long remaining = TimeUnit.NANOSECONDS.toMillis(sinceNanos + timeout.toNanos() - now);
 		if (remaining <= 0) {
-			close();
-			String what = this.ownsSession ? "its CLI process was stopped" : "the session's CLI process was stopped";
-			throw new ClaudeCodeTimeoutException(
-					"The Claude Code run exceeded its " + name + " of " + timeout + "; " + what, timeout);
+			// The CLI is stuck or too slow: stop its process rather than wait for an interrupt
+			this.closed.set(true);
+			this.session.close();
+			String process = this.ownsSession ? "its" : "the session's";
+			throw new ClaudeCodeTimeoutException("The Claude Code run exceeded its " + name + " of " + timeout + "; "
+					+ process + " CLI process was stopped", timeout);
 		}
 		return remaining;
 	}

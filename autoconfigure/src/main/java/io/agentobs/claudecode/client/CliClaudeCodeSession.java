@@ -46,6 +46,9 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	 * @return the run
 	 */
 	synchronized CliClaudeCodeRun start(String prompt, boolean ownsSession) {
+		if (prompt == null) {
+			throw new IllegalArgumentException("The prompt must not be null");
+		}
 		if (this.closed) {
 			throw new IllegalStateException("The Claude Code session is closed");
 		}
@@ -110,13 +113,21 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 		close();
 	}
 
+	/**
+	 * Ends the CLI process; a run still being iterated ends quietly.
+	 */
 	@Override
 	public void close() {
+		CliClaudeCodeRun run;
 		synchronized (this) {
 			if (this.closed) {
 				return;
 			}
 			this.closed = true;
+			run = this.current;
+		}
+		if (run != null) {
+			run.sessionClosed();
 		}
 		this.process.destroy();
 	}

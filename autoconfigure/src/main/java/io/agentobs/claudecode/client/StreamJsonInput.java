@@ -19,7 +19,7 @@ final class StreamJsonInput {
 
 	private static final Logger logger = LoggerFactory.getLogger(StreamJsonInput.class);
 
-	private final ObjectMapper objectMapper = new ObjectMapper();
+	private static final ObjectMapper objectMapper = new ObjectMapper();
 
 	private final String requestIdPrefix = "req_" + UUID.randomUUID().toString().substring(0, 8) + "_";
 
@@ -36,7 +36,7 @@ final class StreamJsonInput {
 	}
 
 	String userMessage(String prompt, String sessionId) {
-		ObjectNode line = this.objectMapper.createObjectNode();
+		ObjectNode line = objectMapper.createObjectNode();
 		line.put("type", "user");
 		ObjectNode message = line.putObject("message");
 		message.put("role", "user");
@@ -47,7 +47,7 @@ final class StreamJsonInput {
 	}
 
 	String controlRequest(String subtype) {
-		ObjectNode line = this.objectMapper.createObjectNode();
+		ObjectNode line = objectMapper.createObjectNode();
 		line.put("type", "control_request");
 		line.put("request_id", this.requestIdPrefix + this.requestCounter.incrementAndGet());
 		line.putObject("request").put("subtype", subtype);
@@ -64,7 +64,7 @@ final class StreamJsonInput {
 		if ("control_request".equals(message.type())) {
 			String requestId = message.raw().path("request_id").asText(null);
 			logger.debug("Refusing unsupported control request '{}' from the Claude Code CLI", subtype);
-			ObjectNode line = this.objectMapper.createObjectNode();
+			ObjectNode line = objectMapper.createObjectNode();
 			line.put("type", "control_response");
 			ObjectNode response = line.putObject("response");
 			response.put("subtype", "error");
@@ -83,7 +83,7 @@ final class StreamJsonInput {
 
 	private String write(ObjectNode line) {
 		try {
-			return this.objectMapper.writeValueAsString(line);
+			return objectMapper.writeValueAsString(line);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

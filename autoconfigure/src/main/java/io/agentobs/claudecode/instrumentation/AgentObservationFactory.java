@@ -56,24 +56,35 @@ public final class AgentObservationFactory {
 	}
 
 	Observation startAgent(AgentInvocationObservationContext context, Observation parent) {
-		return AgentInvocationObservationDocumentation.AGENT_INVOCATION
+		return start(AgentInvocationObservationDocumentation.AGENT_INVOCATION
 			.observation(this.agentConvention, DEFAULT_AGENT_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent)
-			.start();
+			.parentObservation(parent));
 	}
 
 	Observation startChat(ChatObservationContext context, Observation parent) {
-		return ChatObservationDocumentation.CHAT
+		return start(ChatObservationDocumentation.CHAT
 			.observation(this.chatConvention, DEFAULT_CHAT_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent)
-			.start();
+			.parentObservation(parent));
 	}
 
 	Observation startTool(ToolExecutionObservationContext context, Observation parent) {
-		return ToolExecutionObservationDocumentation.TOOL_EXECUTION
+		return start(ToolExecutionObservationDocumentation.TOOL_EXECUTION
 			.observation(this.toolConvention, DEFAULT_TOOL_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent)
-			.start();
+			.parentObservation(parent));
+	}
+
+	/**
+	 * Starts an observation; when a handler fails during the start, the observation is stopped
+	 * so that handlers that did start (a tracer's span, say) are ended.
+	 */
+	private static Observation start(Observation observation) {
+		try {
+			return observation.start();
+		}
+		catch (RuntimeException ex) {
+			InstrumentationFailures.run("stopping an observation whose start failed", observation::stop);
+			throw ex;
+		}
 	}
 
 }

@@ -281,7 +281,8 @@ public final class AgentRunRecorder {
 		if (this.finished) {
 			return;
 		}
-		this.root.context.setErrorType(error.getClass().getSimpleName());
+		this.root.context.setErrorType((error instanceof AgentRunFailedException failure) ? failure.getErrorType()
+				: error.getClass().getSimpleName());
 		this.root.observation.error(error);
 		finish();
 	}
@@ -368,14 +369,14 @@ public final class AgentRunRecorder {
 		if (chat != null) {
 			scope.chat = null;
 			scope.lastEndedMessageId = chat.context.getResponseId();
-			chat.observation.stop();
+			stop(chat.observation);
 		}
 	}
 
 	private void endTool(String toolUseId) {
 		OpenTool tool = this.tools.remove(toolUseId);
 		if (tool != null) {
-			tool.observation.stop();
+			stop(tool.observation);
 		}
 	}
 
@@ -393,7 +394,11 @@ public final class AgentRunRecorder {
 			}
 		}
 		scope.ended = true;
-		scope.observation.stop();
+		stop(scope.observation);
+	}
+
+	private static void stop(Observation observation) {
+		InstrumentationFailures.run("stopping an agent observation", observation::stop);
 	}
 
 	/** The usage snapshot of a response start: input side only, output is not known yet. */

@@ -87,6 +87,20 @@ class CliClaudeCodeClientTests {
 	}
 
 	@Test
+	void cliExitingWhileADescendantHoldsStdoutOpenStillEndsTheRun() throws Exception {
+		Path pidFile = this.directory.resolve("pid");
+		Path script = FakeCli.script(this.directory, "read -r line\n" + FakeCli.print(FakeCli.INIT)
+				+ "sleep 20 &\necho $! > " + pidFile + "\nexit 4\n");
+		try (ClaudeCodeRun run = client(script).query("hello")) {
+			assertThatExceptionOfType(ClaudeCodeProcessException.class).isThrownBy(() -> run.forEach((message) -> {
+			})).satisfies((ex) -> assertThat(ex.getExitCode()).isEqualTo(4));
+		}
+		finally {
+			ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroy);
+		}
+	}
+
+	@Test
 	void closeKillsTheCliAndItsChildrenPromptly() throws Exception {
 		Path pids = this.directory.resolve("pids");
 		Path script = FakeCli.script(this.directory, "sleep 300 &\necho \"$$ $!\" > " + pids + "\nread -r line\n"
@@ -100,7 +114,21 @@ class CliClaudeCodeClientTests {
 		long start = System.nanoTime();
 		run.close();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-		await().atMost(Duration.ofSeconds(2)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+		await().atMost(Duration.ofSeconds(2)).until(() -> processes.stream().noneMatch(ProcessTree::isRunning));
+	}
+
+	@Test
+	void closeKillsACliThatIgnoresTheTerminationSignal() throws Exception {
+		Path pidFile = this.directory.resolve("pid");
+		Path script = FakeCli.script(this.directory, "trap '' TERM\necho $$ > " + pidFile + "\nread -r line\n"
+				+ FakeCli.print(FakeCli.INIT) + "while true; do sleep 0.1; done\n");
+		ClaudeCodeRun run = client(script).query("hello");
+		assertThat(run.iterator().next()).isInstanceOf(SystemMessage.class);
+		ProcessHandle cli = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
+		long start = System.nanoTime();
+		run.close();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(ProcessTree.isRunning(cli)).isFalse();
 	}
 
 	@Test
@@ -111,6 +139,27 @@ class CliClaudeCodeClientTests {
 						+ "cat > /dev/null\n");
 		try (ClaudeCodeRun run = client(script).query("hello")) {
 			assertThat(run.awaitResult().result()).isEqualTo("hi");
+		}
+	}
+
+	@Test
+	void unreadOutputHoldsTheCliBackInsteadOfFillingMemory() throws Exception {
+		Path done = this.directory.resolve("done");
+		Path script = FakeCli.script(this.directory, "read -r line\nfor i in $(seq 1 5000); do "
+				+ FakeCli.print(FakeCli.ASSISTANT) + "done\ntouch " + done + "\n" + FakeCli.print(FakeCli.RESULT)
+				+ "cat > /dev/null\n");
+		try (ClaudeCodeRun run = client(script).query("hello")) {
+			Iterator<ClaudeMessage> messages = run.iterator();
+			messages.next();
+			Thread.sleep(1000);
+			assertThat(done).doesNotExist();
+			int count = 1;
+			while (messages.hasNext()) {
+				messages.next();
+				count++;
+			}
+			assertThat(count).isEqualTo(5001);
+			assertThat(done).exists();
 		}
 	}
 
@@ -284,6 +333,35 @@ class CliClaudeCodeClientTests {
 			}
 			assertThat(types).containsExactly("system", "assistant", "result");
 		}
+	}
+
+	@Test
+	void timeoutOfASessionRunClosesTheSession() throws Exception {
+		Path script = FakeCli.script(this.directory, "read -r line\n" + FakeCli.print(FakeCli.INIT) + "sleep 300\n");
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder().idleTimeout(Duration.ofMillis(300)).build();
+		try (ClaudeCodeSession session = client(script).openSession(options)) {
+			assertThatExceptionOfType(ClaudeCodeTimeoutException.class)
+				.isThrownBy(() -> session.send("one").awaitResult())
+				.withMessageContaining("the session's CLI process was stopped");
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> session.send("two"))
+				.withMessageContaining("closed");
+		}
+	}
+
+	@Test
+	void closingTheSessionFromAnotherThreadEndsTheRunBeingIterated() throws Exception {
+		Path script = FakeCli.script(this.directory, "read -r line\n" + FakeCli.print(FakeCli.INIT) + "sleep 300\n");
+		ClaudeCodeSession session = client(script).openSession();
+		List<String> types = new ArrayList<>();
+		try (ClaudeCodeRun run = session.send("one")) {
+			Iterator<ClaudeMessage> messages = run.iterator();
+			types.add(messages.next().type());
+			Thread closer = new Thread(session::close);
+			closer.start();
+			messages.forEachRemaining((message) -> types.add(message.type()));
+			closer.join();
+		}
+		assertThat(types).containsExactly("system");
 	}
 
 	@Test

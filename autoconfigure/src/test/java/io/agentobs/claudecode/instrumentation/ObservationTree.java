@@ -1,46 +1,43 @@
 package io.agentobs.claudecode.instrumentation;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * Records the observations of a registry and renders them as an indented tree of
- * contextual names, children in start order, so tests can compare whole trees.
+ * Records the observations of a registry in start order and renders them as an indented tree
+ * of contextual names, so tests can compare whole trees and check that every observation
+ * stopped exactly once.
  */
 public final class ObservationTree implements ObservationHandler<Observation.Context> {
 
-	private final List<Observation.Context> started = new CopyOnWriteArrayList<>();
+	private final List<Observation.Context> started = new ArrayList<>();
 
-	private final Set<Observation.Context> stopped = ConcurrentHashMap.newKeySet();
-
-	private ObservationTree() {
-	}
+	private final Map<Observation.Context, Integer> stops = new IdentityHashMap<>();
 
 	/**
-	 * Records the observations of the given registry from now on.
+	 * Creates a tree recording the observations of the given registry.
 	 */
-	public static ObservationTree recordedBy(ObservationRegistry registry) {
+	public static ObservationTree of(ObservationRegistry registry) {
 		ObservationTree tree = new ObservationTree();
 		registry.observationConfig().observationHandler(tree);
 		return tree;
 	}
 
 	@Override
-	public void onStart(Observation.Context context) {
+	public synchronized void onStart(Observation.Context context) {
 		this.started.add(context);
 	}
 
 	@Override
-	public void onStop(Observation.Context context) {
-		this.stopped.add(context);
+	public synchronized void onStop(Observation.Context context) {
+		this.stops.merge(context, 1, Integer::sum);
 	}
 
 	@Override
@@ -48,7 +45,10 @@ public final class ObservationTree implements ObservationHandler<Observation.Con
 		return true;
 	}
 
-	public String render() {
+	/**
+	 * The tree of contextual names, children in start order.
+	 */
+	public synchronized String render() {
 		StringBuilder tree = new StringBuilder();
 		for (Observation.Context context : this.started) {
 			if (context.getParentObservation() == null
@@ -60,12 +60,16 @@ public final class ObservationTree implements ObservationHandler<Observation.Con
 	}
 
 	private void render(Observation.Context context, int depth, StringBuilder tree) {
-		tree.append("  ".repeat(depth)).append(context.getContextualName()).append('\n');
+		tree.append("  ".repeat(depth)).append(nameOf(context)).append('\n');
 		for (Observation.Context child : this.started) {
 			if (isParent(context, child)) {
 				render(child, depth + 1, tree);
 			}
 		}
+	}
+
+	private static String nameOf(Observation.Context context) {
+		return (context.getContextualName() != null) ? context.getContextualName() : context.getName();
 	}
 
 	private static boolean isParent(Observation.Context parent, Observation.Context child) {
@@ -74,26 +78,20 @@ public final class ObservationTree implements ObservationHandler<Observation.Con
 	}
 
 	/**
-	 * The started contexts in start order.
+	 * The started contexts of the given type, in start order.
 	 */
-	public List<Observation.Context> started() {
-		return List.copyOf(this.started);
+	public synchronized <T extends Observation.Context> List<T> contexts(Class<T> type) {
+		return this.started.stream().filter(type::isInstance).map(type::cast).toList();
 	}
 
 	/**
-	 * Whether the observation of the given context was stopped.
+	 * The contexts that were not stopped exactly once.
 	 */
-	public boolean isStopped(Observation.Context context) {
-		return this.stopped.contains(context);
-	}
-
-	/**
-	 * The contexts of the given type in start order.
-	 */
-	public <T extends Observation.Context> List<T> contexts(Class<T> type) {
-		List<T> contexts = new ArrayList<>();
-		this.started.stream().filter(type::isInstance).forEach((context) -> contexts.add(type.cast(context)));
-		return contexts;
+	public synchronized List<String> notStoppedExactlyOnce() {
+		return this.started.stream()
+			.filter((context) -> this.stops.getOrDefault(context, 0) != 1)
+			.map((context) -> nameOf(context) + " stopped " + this.stops.getOrDefault(context, 0) + "x")
+			.toList();
 	}
 
 }

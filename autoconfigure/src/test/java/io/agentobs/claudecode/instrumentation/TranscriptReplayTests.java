@@ -25,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replays the real CLI recordings in {@code src/transcripts} through the adapter and the
  * recorder and checks the exact observation trees of TELEMETRY.md.
  */
-class TranscriptReplayTests {
+public class TranscriptReplayTests {
 
 	static final Path TRANSCRIPTS = Path.of("..", "src", "transcripts");
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	private final ObservationTree tree = ObservationTree.recordedBy(this.registry);
+	private final ObservationTree tree = ObservationTree.of(this.registry);
 
 	private final AgentRunObservations observations = new AgentRunObservations(
 			new AgentObservationFactory(this.registry), "claude-code", List.of());
@@ -41,8 +41,7 @@ class TranscriptReplayTests {
 	@AfterEach
 	void noObservationIsLeftCurrent() {
 		TestObservationRegistryAssert.assertThat(this.registry).doesNotHaveAnyRemainingCurrentObservation();
-		assertThat(this.tree.started()).isNotEmpty()
-			.allSatisfy((context) -> assertThat(this.tree.isStopped(context)).as(context.getContextualName()).isTrue());
+		assertThat(this.tree.notStoppedExactlyOnce()).isEmpty();
 	}
 
 	@Test
@@ -176,7 +175,7 @@ class TranscriptReplayTests {
 		assertThat(recorder.isFinished()).isTrue();
 	}
 
-	static List<ClaudeMessage> parse(String transcript) throws IOException {
+	public static List<ClaudeMessage> parse(String transcript) throws IOException {
 		ClaudeMessageParser parser = new ClaudeMessageParser();
 		return Files.readAllLines(TRANSCRIPTS.resolve(transcript)).stream().map(parser::parse).toList();
 	}

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DefaultAgentInvocationObservationConventionTests {
 
-	private final DefaultAgentInvocationObservationConvention convention = new DefaultAgentInvocationObservationConvention();
+	private final DefaultAgentInvocationObservationConvention convention =
+			new DefaultAgentInvocationObservationConvention();
 
 	@Test
 	void nameIsInvokeAgentObservationAndContextualNameIncludesAgentName() {

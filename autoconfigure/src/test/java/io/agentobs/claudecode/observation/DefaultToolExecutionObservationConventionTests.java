@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DefaultToolExecutionObservationConventionTests {
 
-	private final DefaultToolExecutionObservationConvention convention = new DefaultToolExecutionObservationConvention();
+	private final DefaultToolExecutionObservationConvention convention =
+			new DefaultToolExecutionObservationConvention();
 
 	@Test
 	void nameIsExecuteToolObservationAndContextualNameIncludesToolName() {

@@ -1,0 +1,44 @@
+package io.agentobs.claudecode.autoconfigure;
+
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.CliClaudeCodeClient;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} of a {@link ClaudeCodeClient} that runs the
+ * Claude Code CLI with the {@code claude-code.*} properties as its defaults.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ClaudeCodeClientProperties.class)
+public class ClaudeCodeClientAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ClaudeCodeClient.class)
+	CliClaudeCodeClient claudeCodeClient(ClaudeCodeClientProperties properties) {
+		return new CliClaudeCodeClient(options(properties));
+	}
+
+	private static ClaudeCodeOptions options(ClaudeCodeClientProperties properties) {
+		return ClaudeCodeOptions.builder()
+			.cliPath(properties.getCliPath())
+			.model(properties.getModel())
+			.workingDirectory(properties.getWorkingDirectory())
+			.allowedTools(properties.getAllowedTools())
+			.disallowedTools(properties.getDisallowedTools())
+			.permissionMode(properties.getPermissionMode())
+			.maxTurns(properties.getMaxTurns())
+			.systemPrompt(properties.getSystemPrompt())
+			.appendSystemPrompt(properties.getAppendSystemPrompt())
+			.includePartialMessages(properties.isIncludePartialMessages())
+			.environment(properties.getEnvironment())
+			.runTimeout(properties.getRunTimeout())
+			.idleTimeout(properties.getIdleTimeout())
+			.build();
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.agentobs.claudecode.autoconfigure;
+
+import io.agentobs.claudecode.sentry.SentryAgentObservationHandler;
+import io.micrometer.observation.ObservationHandler;
+import io.sentry.IScopes;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration that records Claude Code agent observations as Sentry spans and failed
+ * runs as Sentry errors. Active when the Sentry Spring Boot starter has configured Sentry
+ * (it defines the {@link IScopes} bean only when {@code sentry.dsn} is set). Boot's
+ * observation auto-configuration adds the handler to the observation registry.
+ */
+@AutoConfiguration(afterName = "io.sentry.spring.boot.jakarta.SentryAutoConfiguration")
+@ConditionalOnClass({ IScopes.class, ObservationHandler.class })
+@ConditionalOnBean(IScopes.class)
+@ConditionalOnProperty(prefix = "sentry.claude-code", name = "enabled", matchIfMissing = true)
+public class ClaudeCodeSentryAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SentryAgentObservationHandler sentryAgentObservationHandler(IScopes scopes) {
+		return new SentryAgentObservationHandler(scopes);
+	}
+
+}

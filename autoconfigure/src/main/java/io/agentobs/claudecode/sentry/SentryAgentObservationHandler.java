@@ -1,0 +1,136 @@
+package io.agentobs.claudecode.sentry;
+
+import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
+import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.ChatObservationContext;
+import io.agentobs.claudecode.observation.GenAiOperationName;
+import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.sentry.IScopes;
+import io.sentry.ISpan;
+import io.sentry.ITransaction;
+import io.sentry.SpanOptions;
+import io.sentry.SpanStatus;
+import io.sentry.TransactionContext;
+import io.sentry.TransactionOptions;
+import io.sentry.protocol.TransactionNameSource;
+
+/**
+ * Records Claude Code agent observations as Sentry spans, with ops
+ * {@code gen_ai.invoke_agent}, {@code gen_ai.chat} and {@code gen_ai.execute_tool}, the
+ * contextual name as description, origin {@code auto.ai.claude_code} and all key values as
+ * typed span data.
+ * <p>
+ * A span's parent is the span of the nearest ancestor observation; else the span that is
+ * current in Sentry when the run starts (for example the transaction of an HTTP request);
+ * else the span is a new transaction (a run from a runner or a scheduled task). Spans never
+ * become current: messages may be consumed on another thread. A failed top-level run also
+ * captures one error event, see {@link AgentRunFailureCapture}. Failures of this handler are
+ * logged, never thrown.
+ */
+public class SentryAgentObservationHandler implements ObservationHandler<Observation.Context> {
+
+	/**
+	 * The origin of every span and captured error.
+	 */
+	public static final String ORIGIN = "auto.ai.claude_code";
+
+	private static final String OPERATION_PREFIX = "gen_ai.";
+
+	private static final String SCOPES_CREATOR = "ClaudeCode";
+
+	private final IScopes scopes;
+
+	/**
+	 * Create a handler that records into the given scopes.
+	 * @param scopes the Sentry scopes, typically {@code ScopesAdapter.getInstance()}
+	 */
+	public SentryAgentObservationHandler(IScopes scopes) {
+		this.scopes = scopes;
+		ClaudeCodeSentryIntegration.register();
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof AgentInvocationObservationContext || context instanceof ChatObservationContext
+				|| context instanceof ToolExecutionObservationContext;
+	}
+
+	@Override
+	public void onStart(Observation.Context context) {
+		InstrumentationFailures.run("starting a Sentry span", () -> start(context));
+	}
+
+	@Override
+	public void onStop(Observation.Context context) {
+		SentryObservationSpan span = SentryObservationSpan.of(context);
+		if (span == null || !span.claimEnd()) {
+			return;
+		}
+		InstrumentationFailures.run("recording a Sentry span", () -> record(context, span));
+		InstrumentationFailures.run("capturing a failed agent run in Sentry",
+				() -> AgentRunFailureCapture.captureIfFailedRun(context, span));
+		InstrumentationFailures.run("finishing a Sentry span",
+				() -> span.span().finish((context.getError() != null) ? SpanStatus.INTERNAL_ERROR : SpanStatus.OK));
+	}
+
+	private void start(Observation.Context context) {
+		String operation = operation(context);
+		// The contextual name is known at stop only; the span is renamed then.
+		String description = (context.getContextualName() != null) ? context.getContextualName()
+				: context.getName();
+		SentryObservationSpan parent = SentryObservationSpan.ofNearestAncestor(context);
+		if (parent != null) {
+			ISpan span = parent.span().startChild(operation, description, spanOptions());
+			context.put(SentryObservationSpan.class, new SentryObservationSpan(span, parent.scopes()));
+			return;
+		}
+		if (!this.scopes.isEnabled()) {
+			return;
+		}
+		IScopes runScopes = this.scopes.forkedCurrentScope(SCOPES_CREATOR);
+		ISpan current = runScopes.getSpan();
+		ISpan span = (current != null) ? current.startChild(operation, description, spanOptions())
+				: runScopes.startTransaction(
+						new TransactionContext(description, TransactionNameSource.CUSTOM, operation),
+						transactionOptions());
+		context.put(SentryObservationSpan.class, new SentryObservationSpan(span, runScopes));
+	}
+
+	private void record(Observation.Context context, SentryObservationSpan span) {
+		ISpan sentrySpan = span.span();
+		String name = context.getContextualName();
+		if (name != null) {
+			sentrySpan.setDescription(name);
+			if (sentrySpan instanceof ITransaction transaction) {
+				transaction.setName(name, TransactionNameSource.CUSTOM);
+			}
+		}
+		SentrySpanData.of(context).forEach(sentrySpan::setData);
+		if (context.getError() != null) {
+			sentrySpan.setThrowable(context.getError());
+		}
+	}
+
+	private static String operation(Observation.Context context) {
+		GenAiOperationName operation = (context instanceof AgentInvocationObservationContext)
+				? GenAiOperationName.INVOKE_AGENT : (context instanceof ChatObservationContext) ? GenAiOperationName.CHAT
+						: GenAiOperationName.EXECUTE_TOOL;
+		return OPERATION_PREFIX + operation.value();
+	}
+
+	private static SpanOptions spanOptions() {
+		SpanOptions options = new SpanOptions();
+		options.setOrigin(ORIGIN);
+		return options;
+	}
+
+	private static TransactionOptions transactionOptions() {
+		TransactionOptions options = new TransactionOptions();
+		options.setOrigin(ORIGIN);
+		options.setBindToScope(false);
+		return options;
+	}
+
+}
