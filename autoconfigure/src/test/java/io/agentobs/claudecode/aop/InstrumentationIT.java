@@ -28,7 +28,8 @@ import io.agentobs.claudecode.scripted.RecordedCall;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.tracing.CliTelemetryEnvironmentProvider;
-import io.agentobs.claudecode.tracing.InMemoryOtelTracing;
+import io.agentobs.claudecode.otel.OtelTracingFixture;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.agentobs.claudecode.tracing.SpanTree;
 import io.agentobs.claudecode.tracing.TraceContextCliEnvironmentProvider;
 import io.opentelemetry.api.common.AttributeKey;
@@ -53,7 +54,9 @@ class InstrumentationIT {
 	@TempDir
 	Path workingDirectory;
 
-	private final InMemoryOtelTracing tracing = new InMemoryOtelTracing();
+	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+
+	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
 
 	private final ObservationTree observations = ObservationTree.of(this.tracing.registry());
 
@@ -70,6 +73,7 @@ class InstrumentationIT {
 	@AfterEach
 	void everyObservationStoppedOnce() {
 		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
+		this.tracing.close();
 	}
 
 	@Test
@@ -84,10 +88,9 @@ class InstrumentationIT {
 				""");
 		for (SpanData chat : spans("chat ")) {
 			RecordedCall call = recordedCall(attribute(chat, "gen_ai.response.id"));
-			assertThat(attribute(chat, "gen_ai.usage.output_tokens"))
-				.isEqualTo(String.valueOf(call.usage().outputTokens()));
-			assertThat(attribute(chat, "gen_ai.usage.input_tokens")).isEqualTo(String.valueOf(call.usage().inputTokens()
-					+ call.usage().cacheReadInputTokens() + call.usage().cacheCreationInputTokens()));
+			assertThat(tokens(chat, "gen_ai.usage.output_tokens")).isEqualTo(call.usage().outputTokens());
+			assertThat(tokens(chat, "gen_ai.usage.input_tokens")).isEqualTo(call.usage().inputTokens()
+					+ call.usage().cacheReadInputTokens() + call.usage().cacheCreationInputTokens());
 			assertThat(attribute(chat, "gen_ai.response.finish_reasons")).isEqualTo("[\"" + call.stopReason() + "\"]");
 		}
 		SpanData tool = spans("execute_tool").get(0);
@@ -96,7 +99,14 @@ class InstrumentationIT {
 		SpanData agent = spans("invoke_agent").get(0);
 		assertThat(attribute(agent, "gen_ai.conversation.id")).isNotBlank();
 		assertThat(attribute(agent, "claude_code.result.subtype")).isEqualTo("success");
-		assertThat(attribute(agent, "gen_ai.usage.cost")).isNotBlank();
+		assertThat(agent.getAttributes().get(AttributeKey.doubleKey("gen_ai.usage.cost"))).isPositive();
+		assertThat(tokens(agent, "claude_code.usage.output_tokens")).isEqualTo(api.calls()
+			.stream()
+			.filter((call) -> call.messageId() != null && call.usage() != null)
+			.filter((call) -> spans("chat ").stream()
+				.anyMatch((chat) -> call.messageId().equals(attribute(chat, "gen_ai.response.id"))))
+			.mapToLong((call) -> call.usage().outputTokens())
+			.sum());
 		assertThat(agent.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
 	}
 
@@ -264,11 +274,11 @@ class InstrumentationIT {
 	}
 
 	private String tree() {
-		return SpanTree.render(this.tracing.exporter().getFinishedSpanItems());
+		return SpanTree.render(this.exporter.getFinishedSpanItems());
 	}
 
 	private List<SpanData> spans(String namePrefix) {
-		return this.tracing.exporter()
+		return this.exporter
 			.getFinishedSpanItems()
 			.stream()
 			.filter((span) -> span.getName().startsWith(namePrefix))
@@ -278,6 +288,10 @@ class InstrumentationIT {
 
 	private static String attribute(SpanData span, String key) {
 		return span.getAttributes().get(AttributeKey.stringKey(key));
+	}
+
+	private static Long tokens(SpanData span, String key) {
+		return span.getAttributes().get(AttributeKey.longKey(key));
 	}
 
 	private static RecordedCall recordedCall(String messageId) {

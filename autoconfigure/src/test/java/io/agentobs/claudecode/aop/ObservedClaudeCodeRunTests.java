@@ -12,7 +12,7 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.ObservationTree;
-import io.agentobs.claudecode.instrumentation.TranscriptReplayTests;
+import io.agentobs.claudecode.instrumentation.Transcripts;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.DefaultChatObservationConvention;
@@ -45,7 +45,7 @@ class ObservedClaudeCodeRunTests {
 
 	@Test
 	void userReceivesEveryMessageUnchangedAndInOrder() throws IOException {
-		List<ClaudeMessage> recorded = TranscriptReplayTests.parse("subagent-foreground.jsonl");
+		List<ClaudeMessage> recorded = Transcripts.parse("subagent-foreground.jsonl");
 		ClaudeCodeClient client = observe(new ReplayedClaudeCodeClient(recorded));
 		List<ClaudeMessage> received = new ArrayList<>();
 		try (ClaudeCodeRun run = client.query("go")) {
@@ -57,7 +57,7 @@ class ObservedClaudeCodeRunTests {
 
 	@Test
 	void runIsAChildOfTheCurrentObservation() throws IOException {
-		ClaudeCodeClient client = observe(new ReplayedClaudeCodeClient(TranscriptReplayTests.parse("tool-call.jsonl")));
+		ClaudeCodeClient client = observe(new ReplayedClaudeCodeClient(Transcripts.parse("tool-call.jsonl")));
 		Observation request = Observation.start("http.server.requests", this.registry);
 		try (Observation.Scope scope = request.openScope()) {
 			client.query("go").awaitResult();
@@ -74,7 +74,7 @@ class ObservedClaudeCodeRunTests {
 
 	@Test
 	void observationsEndWhenConsumerClosesStreamEarly() throws IOException {
-		ReplayedClaudeCodeClient replayed = new ReplayedClaudeCodeClient(TranscriptReplayTests.parse("tool-call.jsonl"));
+		ReplayedClaudeCodeClient replayed = new ReplayedClaudeCodeClient(Transcripts.parse("tool-call.jsonl"));
 		ClaudeCodeClient client = observe(replayed);
 		try (Stream<ClaudeMessage> messages = client.query("go").stream()) {
 			assertThat(messages.limit(3).count()).isEqualTo(3);
@@ -91,7 +91,7 @@ class ObservedClaudeCodeRunTests {
 	@Test
 	void failureOfTheClientFailsTheAgentAndEndsOpenChildren() throws IOException {
 		ClaudeCodeClient client = observe(
-				new ReplayedClaudeCodeClient(TranscriptReplayTests.parse("tool-call.jsonl"), 3));
+				new ReplayedClaudeCodeClient(Transcripts.parse("tool-call.jsonl"), 3));
 		try (ClaudeCodeRun run = client.query("go")) {
 			assertThatIllegalStateException().isThrownBy(() -> run.forEach((message) -> {
 			})).withMessage("CLI exited with code 137");
@@ -103,7 +103,7 @@ class ObservedClaudeCodeRunTests {
 
 	@Test
 	void runEndingWithoutResultIsAFailure() throws IOException {
-		List<ClaudeMessage> withoutResult = TranscriptReplayTests.parse("tool-call.jsonl").subList(0, 4);
+		List<ClaudeMessage> withoutResult = Transcripts.parse("tool-call.jsonl").subList(0, 4);
 		ClaudeCodeClient client = observe(new ReplayedClaudeCodeClient(withoutResult));
 		try (ClaudeCodeRun run = client.query("go")) {
 			run.forEach((message) -> {
@@ -116,7 +116,7 @@ class ObservedClaudeCodeRunTests {
 	@Test
 	void messagesConsumedOnAnotherThreadKeepTheirParents() throws Exception {
 		ClaudeCodeClient client = observe(
-				new ReplayedClaudeCodeClient(TranscriptReplayTests.parse("subagent-foreground.jsonl")));
+				new ReplayedClaudeCodeClient(Transcripts.parse("subagent-foreground.jsonl")));
 		ClaudeCodeRun run = client.query("go");
 		CompletableFuture.runAsync(run::awaitResult).get();
 		assertThat(this.tree.render()).isEqualTo("""
@@ -138,7 +138,7 @@ class ObservedClaudeCodeRunTests {
 				throw new IllegalArgumentException("broken convention");
 			}
 		};
-		List<ClaudeMessage> recorded = TranscriptReplayTests.parse("tool-call.jsonl");
+		List<ClaudeMessage> recorded = Transcripts.parse("tool-call.jsonl");
 		ClaudeCodeClient client = ClaudeCodeObservations.observe(new ReplayedClaudeCodeClient(recorded),
 				new AgentRunObservations(new AgentObservationFactory(this.registry, null, failing, null), "claude-code",
 						List.of()));
@@ -164,7 +164,7 @@ class ObservedClaudeCodeRunTests {
 				return true;
 			}
 		});
-		List<ClaudeMessage> recorded = TranscriptReplayTests.parse("tool-call.jsonl");
+		List<ClaudeMessage> recorded = Transcripts.parse("tool-call.jsonl");
 		ClaudeCodeClient client = observe(new ReplayedClaudeCodeClient(recorded));
 		List<ClaudeMessage> received = new ArrayList<>();
 		try (ClaudeCodeRun run = client.query("go")) {
@@ -177,7 +177,7 @@ class ObservedClaudeCodeRunTests {
 	@Test
 	void traceContextReachesTheCliEnvironment() throws IOException {
 		ReplayedClaudeCodeClient replayed = new ReplayedClaudeCodeClient(
-				TranscriptReplayTests.parse("tool-call.jsonl"));
+				Transcripts.parse("tool-call.jsonl"));
 		ClaudeCodeClient client = ClaudeCodeObservations.observe(replayed,
 				new AgentRunObservations(new AgentObservationFactory(this.registry), "claude-code",
 						List.of((observation) -> java.util.Map.of("TRACEPARENT",

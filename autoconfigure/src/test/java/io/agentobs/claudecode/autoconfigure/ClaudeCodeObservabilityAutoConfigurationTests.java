@@ -12,7 +12,7 @@ import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.ObservationTree;
-import io.agentobs.claudecode.instrumentation.TranscriptReplayTests;
+import io.agentobs.claudecode.instrumentation.Transcripts;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationConvention;
 import io.agentobs.claudecode.observation.ClaudeCodeInputContentObservationFilter;
@@ -194,7 +194,7 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 
 		@Bean
 		ClaudeCodeClient claudeCodeClient() throws IOException {
-			return new TranscriptClient(TranscriptReplayTests.parse("tool-call.jsonl"));
+			return new TranscriptClient(Transcripts.parse("tool-call.jsonl"));
 		}
 
 	}
@@ -204,7 +204,7 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 
 		@Bean
 		ClaudeCodeClient claudeCodeClient() throws IOException {
-			ProxyFactory proxyFactory = new ProxyFactory(new TranscriptClient(TranscriptReplayTests.parse("tool-call.jsonl")));
+			ProxyFactory proxyFactory = new ProxyFactory(new TranscriptClient(Transcripts.parse("tool-call.jsonl")));
 			proxyFactory.addAdvisor(new NameMatchMethodPointcutAdvisor((org.aopalliance.intercept.MethodInterceptor) (
 					invocation) -> invocation.proceed()));
 			return (ClaudeCodeClient) proxyFactory.getProxy();

@@ -1,14 +1,11 @@
 package io.agentobs.claudecode.instrumentation;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.agentobs.claudecode.adapter.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
@@ -25,9 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replays the real CLI recordings in {@code src/transcripts} through the adapter and the
  * recorder and checks the exact observation trees of TELEMETRY.md.
  */
-public class TranscriptReplayTests {
-
-	static final Path TRANSCRIPTS = Path.of("..", "src", "transcripts");
+class TranscriptReplayTests {
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
@@ -141,7 +136,7 @@ public class TranscriptReplayTests {
 
 	@Test
 	void multiTurnSessionGivesOneAgentPerTurnWithPerTurnCost() throws IOException {
-		List<ClaudeMessage> messages = parse("multi-turn.jsonl");
+		List<ClaudeMessage> messages = Transcripts.parse("multi-turn.jsonl");
 		SessionCost sessionCost = new SessionCost();
 		List<ClaudeMessage> turn = new ArrayList<>();
 		for (ClaudeMessage message : messages) {
@@ -166,18 +161,13 @@ public class TranscriptReplayTests {
 	}
 
 	private void replay(String transcript) throws IOException {
-		replay(parse(transcript), new SessionCost());
+		replay(Transcripts.parse(transcript), new SessionCost());
 	}
 
 	private void replay(List<ClaudeMessage> messages, SessionCost sessionCost) {
 		AgentRunRecorder recorder = this.observations.startRun("prompt", null, null, sessionCost);
 		messages.forEach((message) -> this.adapter.record(message, recorder));
 		assertThat(recorder.isFinished()).isTrue();
-	}
-
-	public static List<ClaudeMessage> parse(String transcript) throws IOException {
-		ClaudeMessageParser parser = new ClaudeMessageParser();
-		return Files.readAllLines(TRANSCRIPTS.resolve(transcript)).stream().map(parser::parse).toList();
 	}
 
 	private List<AgentInvocationObservationContext> agents() {

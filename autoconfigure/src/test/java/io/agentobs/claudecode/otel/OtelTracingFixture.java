@@ -27,7 +27,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
  * handlers, span filters applied by a {@link CompositeSpanExporter}), exporting
  * synchronously to the given exporter.
  */
-final class OtelTracingFixture implements AutoCloseable {
+public final class OtelTracingFixture implements AutoCloseable {
 
 	private final SdkTracerProvider tracerProvider;
 
@@ -35,7 +35,9 @@ final class OtelTracingFixture implements AutoCloseable {
 
 	private final AgentRunObservations observations;
 
-	OtelTracingFixture(SpanExporter exporter, SpanFilter... filters) {
+	private final OtelPropagator propagator;
+
+	public OtelTracingFixture(SpanExporter exporter, SpanFilter... filters) {
 		this.tracerProvider = SdkTracerProvider.builder()
 			.addSpanProcessor(SimpleSpanProcessor
 				.create(new CompositeSpanExporter(List.of(exporter), List.of(), List.of(), List.of(filters))))
@@ -44,8 +46,9 @@ final class OtelTracingFixture implements AutoCloseable {
 		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
 		OtelTracer tracer = new OtelTracer(otelTracer, currentTraceContext, (event) -> {
 		}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
-		OtelPropagator propagator = new OtelPropagator(
-				ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otelTracer);
+		this.propagator = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()),
+				otelTracer);
+		OtelPropagator propagator = this.propagator;
 		this.registry.observationConfig()
 			.observationHandler(new FirstMatchingCompositeObservationHandler(
 					new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
@@ -55,16 +58,20 @@ final class OtelTracingFixture implements AutoCloseable {
 				List.of());
 	}
 
-	static OtelTracingFixture inMemory(InMemorySpanExporter exporter) {
+	public static OtelTracingFixture inMemory(InMemorySpanExporter exporter) {
 		return new OtelTracingFixture(exporter, new ContextualNameSpanFilter(), new TypedAttributesSpanFilter());
 	}
 
-	ObservationRegistry registry() {
+	public ObservationRegistry registry() {
 		return this.registry;
 	}
 
-	AgentRunObservations observations() {
+	public AgentRunObservations observations() {
 		return this.observations;
+	}
+
+	public OtelPropagator propagator() {
+		return this.propagator;
 	}
 
 	@Override
