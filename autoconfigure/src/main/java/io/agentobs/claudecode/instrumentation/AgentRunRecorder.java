@@ -145,7 +145,10 @@ public final class AgentRunRecorder {
 			TokenUsage usage) {
 		AgentScope scope = scope(parentToolUseId, null, null);
 		if (scope != null) {
-			chat(scope, messageId, model, usage);
+			OpenChat chat = chat(scope, messageId, model, usage);
+			if (chat != null) {
+				chat.streamed = true;
+			}
 		}
 	}
 
@@ -210,6 +213,11 @@ public final class AgentRunRecorder {
 		AgentScope scope = scope(parentToolUseId, null, null);
 		if (scope == null || toolUseId == null || this.tools.containsKey(toolUseId)) {
 			return;
+		}
+		if (scope.chat != null && !scope.chat.streamed) {
+			// Without stream events the response is known to be complete once it asks for a
+			// tool: the chat must not cover the tool's execution.
+			endChat(scope);
 		}
 		ToolExecutionObservationContext context = new ToolExecutionObservationContext(toolName, toolUseId);
 		context.setAgentName(scope.context.getAgentName());
@@ -444,7 +452,20 @@ public final class AgentRunRecorder {
 
 	}
 
-	private record OpenChat(ChatObservationContext context, Observation observation) {
+	private static final class OpenChat {
+
+		private final ChatObservationContext context;
+
+		private final Observation observation;
+
+		/** Whether the response is streamed, so that {@code message_delta} ends it. */
+		private boolean streamed;
+
+		OpenChat(ChatObservationContext context, Observation observation) {
+			this.context = context;
+			this.observation = observation;
+		}
+
 	}
 
 	private record OpenTool(AgentScope scope, ToolExecutionObservationContext context, Observation observation,

@@ -21,6 +21,8 @@ public final class ObservationTree implements ObservationHandler<Observation.Con
 
 	private final Map<Observation.Context, Integer> stops = new IdentityHashMap<>();
 
+	private final List<Observation.Context> events = new ArrayList<>();
+
 	/**
 	 * Creates a tree recording the observations of the given registry.
 	 */
@@ -33,11 +35,13 @@ public final class ObservationTree implements ObservationHandler<Observation.Con
 	@Override
 	public synchronized void onStart(Observation.Context context) {
 		this.started.add(context);
+		this.events.add(context);
 	}
 
 	@Override
 	public synchronized void onStop(Observation.Context context) {
 		this.stops.merge(context, 1, Integer::sum);
+		this.events.add(context);
 	}
 
 	@Override
@@ -82,6 +86,18 @@ public final class ObservationTree implements ObservationHandler<Observation.Con
 	 */
 	public synchronized <T extends Observation.Context> List<T> contexts(Class<T> type) {
 		return this.started.stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+	/**
+	 * Starts and stops in the order they happened, as {@code +name} and {@code -name}.
+	 */
+	public synchronized List<String> events() {
+		List<String> events = new ArrayList<>();
+		Map<Observation.Context, Boolean> seen = new IdentityHashMap<>();
+		for (Observation.Context context : this.events) {
+			events.add((seen.put(context, Boolean.TRUE) == null ? "+" : "-") + nameOf(context));
+		}
+		return events;
 	}
 
 	/**

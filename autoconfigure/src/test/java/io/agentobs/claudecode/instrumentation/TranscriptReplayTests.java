@@ -68,6 +68,10 @@ class TranscriptReplayTests {
 		assertThat(first.getUsage().outputTokens()).as("snapshot output is never reported").isNull();
 		assertThat(first.getOutputParts()).hasSize(2);
 
+		assertThat(this.tree.events()).as("a chat never covers the tool it asked for").containsExactly(
+				"+invoke_agent claude-code", "+chat claude-sonnet-4-5", "-chat claude-sonnet-4-5",
+				"+execute_tool Bash", "-execute_tool Bash", "+chat claude-sonnet-4-5", "-chat claude-sonnet-4-5",
+				"-invoke_agent claude-code");
 		ToolExecutionObservationContext tool = tools().get(0);
 		assertThat(tool.getToolCallId()).isEqualTo("toolu_0002");
 		assertThat(tool.getToolType()).isEqualTo("function");

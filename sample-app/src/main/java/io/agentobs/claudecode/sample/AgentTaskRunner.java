@@ -68,8 +68,8 @@ class AgentTaskRunner implements CommandLineRunner {
 			}
 		}
 		else if (message instanceof ResultMessage result) {
-			System.out.println("result: " + result.subtype() + (result.isError() ? " (error)" : "") + ", "
-					+ result.numTurns() + " turns, $" + result.totalCostUsd() + ": " + result.result());
+			System.out.println(String.format(java.util.Locale.ROOT, "result: %s%s, %d turns, $%.6f: %s", result.subtype(),
+					result.isError() ? " (error)" : "", result.numTurns(), result.totalCostUsd(), result.result()));
 		}
 	}
 

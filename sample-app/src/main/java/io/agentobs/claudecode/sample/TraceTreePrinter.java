@@ -84,20 +84,13 @@ class TraceTreePrinter {
 		StringBuilder line = new StringBuilder(span.getName());
 		double millis = (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1_000_000.0;
 		line.append(String.format(Locale.ROOT, "  %.0f ms", millis));
-		Long input = span.getAttributes().get(INPUT_TOKENS);
-		Long output = span.getAttributes().get(OUTPUT_TOKENS);
-		if (input != null || output != null) {
-			line.append("  tokens in=").append(input).append(" out=").append(output);
-		}
+		appendTokens(line, "tokens", span.getAttributes().get(INPUT_TOKENS), span.getAttributes().get(OUTPUT_TOKENS));
 		String finishReasons = span.getAttributes().get(FINISH_REASONS);
 		if (finishReasons != null) {
 			line.append("  finish=").append(finishReasons);
 		}
-		Long totalInput = span.getAttributes().get(TOTAL_INPUT_TOKENS);
-		Long totalOutput = span.getAttributes().get(TOTAL_OUTPUT_TOKENS);
-		if (totalInput != null || totalOutput != null) {
-			line.append("  total tokens in=").append(totalInput).append(" out=").append(totalOutput);
-		}
+		appendTokens(line, "total tokens", span.getAttributes().get(TOTAL_INPUT_TOKENS),
+				span.getAttributes().get(TOTAL_OUTPUT_TOKENS));
 		Double cost = span.getAttributes().get(COST);
 		if (cost != null) {
 			line.append(String.format(Locale.ROOT, "  cost=$%.6f", cost));
@@ -107,6 +100,18 @@ class TraceTreePrinter {
 			line.append("  ERROR ").append(errorType);
 		}
 		return line.toString();
+	}
+
+	private static void appendTokens(StringBuilder line, String label, Long input, Long output) {
+		if (input != null || output != null) {
+			line.append("  ").append(label);
+			if (input != null) {
+				line.append(" in=").append(input);
+			}
+			if (output != null) {
+				line.append(" out=").append(output);
+			}
+		}
 	}
 
 }
