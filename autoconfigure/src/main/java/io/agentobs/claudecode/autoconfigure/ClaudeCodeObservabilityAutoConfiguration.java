@@ -87,8 +87,9 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 		return new ClaudeCodeOutputContentObservationFilter(maxLength(properties));
 	}
 
+	/** The content truncator needs room for its marker: 16 characters at the least. */
 	private static int maxLength(ClaudeCodeObservabilityProperties properties) {
-		return (int) Math.min(Integer.MAX_VALUE, properties.getMaxAttributeLength().toBytes());
+		return (int) Math.max(16, Math.min(Integer.MAX_VALUE, properties.getMaxAttributeLength().toBytes()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

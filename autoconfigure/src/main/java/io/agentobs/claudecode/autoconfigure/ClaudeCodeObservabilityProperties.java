@@ -32,8 +32,8 @@ public class ClaudeCodeObservabilityProperties {
 	private Boolean recordOutputs;
 
 	/**
-	 * Maximum size of a recorded input or output attribute; longer content is truncated,
-	 * keeping valid JSON.
+	 * Maximum size of a recorded input or output attribute (at least 16 bytes); longer content
+	 * is truncated, keeping valid JSON.
 	 */
 	private DataSize maxAttributeLength = DataSize.ofKilobytes(20);
 

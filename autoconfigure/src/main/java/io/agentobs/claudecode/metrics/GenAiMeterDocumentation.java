@@ -54,7 +54,7 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 
 		@Override
 		public String getBaseUnit() {
-			return "s";
+			return "seconds";
 		}
 	},
 

@@ -91,7 +91,7 @@ class ChatMetricsObservationHandlerTests {
 		DistributionSummary duration = this.meters.get("gen_ai.client.operation.duration")
 			.tag("gen_ai.request.model", "claude-opus-4-1")
 			.summary();
-		assertThat(duration.getId().getBaseUnit()).isEqualTo("s");
+		assertThat(duration.getId().getBaseUnit()).isEqualTo("seconds");
 		assertThat(duration.count()).isOne();
 		assertThat(duration.totalAmount()).isEqualTo(1.5);
 		CountAtBucket[] buckets = duration.takeSnapshot().histogramCounts();
