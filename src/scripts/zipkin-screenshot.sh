@@ -6,12 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="${1:-docs/zipkin-trace.png}"
-version="$(mvn -q help:evaluate -Dexpression=zipkin-server.version -DforceStdout -N)"
+version="$(sed -n "s:.*<zipkin-server.version>\(.*\)</zipkin-server.version>.*:\1:p" pom.xml)"
 port=9411
 work="$(mktemp -d)"
 trap 'kill "${zipkin_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-mvn -q dependency:copy -Dartifact="io.zipkin:zipkin-server:$version:jar:exec" -DoutputDirectory="$work" -Dmdep.stripVersion=true -N
+mvn -B -q dependency:copy -Dartifact="io.zipkin:zipkin-server:$version:jar:exec" -DoutputDirectory="$work" -Dmdep.stripVersion=true -N
 java -jar "$work/zipkin-server-exec.jar" --server.port=$port --server.address=127.0.0.1 >"$work/zipkin.log" 2>&1 &
 zipkin_pid=$!
 for _ in $(seq 1 120); do
@@ -19,7 +19,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-mvn -q -pl sample-app -am -DskipTests package
+mvn -B -q -pl sample-app -am -DskipTests package
 java -jar sample-app/target/claude-code-observability-sample-app.jar \
   --management.zipkin.tracing.endpoint="http://127.0.0.1:$port/api/v2/spans" | tee "$work/sample.log"
 trace_id="$(sed -n 's/^Trace \([0-9a-f]\{32\}\).*/\1/p' "$work/sample.log" | tail -1)"
