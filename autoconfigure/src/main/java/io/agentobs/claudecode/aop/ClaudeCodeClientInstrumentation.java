@@ -68,6 +68,9 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 
 	private ClaudeCodeRun query(ClaudeCodeClient client, String prompt, ClaudeCodeOptions options) {
 		AgentRunObservations observations = this.observations.get();
+		if (observations.isNoop()) {
+			return client.query(prompt, options);
+		}
 		AgentRunRecorder recorder = observations.startRun(prompt, systemInstructions(options),
 				(options != null) ? options.getModel() : null, new SessionCost());
 		ClaudeCodeOptions effective = withEnvironment(options, observations.cliEnvironment(recorder));
@@ -88,7 +91,8 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * @return the observed session
 	 */
 	ClaudeCodeSession observe(ClaudeCodeSession session) {
-		return new ObservedClaudeCodeSession(session, this.observations.get(), this.adapter);
+		AgentRunObservations observations = this.observations.get();
+		return observations.isNoop() ? session : new ObservedClaudeCodeSession(session, observations, this.adapter);
 	}
 
 	private static String systemInstructions(ClaudeCodeOptions options) {

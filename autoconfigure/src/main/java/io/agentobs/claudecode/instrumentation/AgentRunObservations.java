@@ -28,6 +28,15 @@ public final class AgentRunObservations {
 	}
 
 	/**
+	 * Whether observations are switched off (a no-op registry, or one without handlers), so
+	 * runs need not be observed at all.
+	 * @return {@code true} when observing would record nothing
+	 */
+	public boolean isNoop() {
+		return this.observations.getRegistry().isNoop();
+	}
+
+	/**
 	 * Creates and starts the recorder of a run, as a child of the current observation.
 	 * @param prompt the user's prompt
 	 * @param systemInstructions the system prompt, may be {@code null}
