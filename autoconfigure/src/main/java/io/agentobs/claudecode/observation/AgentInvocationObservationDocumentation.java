@@ -1,0 +1,181 @@
+package io.agentobs.claudecode.observation;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.docs.ObservationDocumentation;
+
+/**
+ * Documentation of the {@code invoke_agent} observation of a Claude Code run.
+ */
+public enum AgentInvocationObservationDocumentation implements ObservationDocumentation {
+
+	/**
+	 * One Claude Code query, from the prompt to the {@code result} message.
+	 */
+	AGENT_INVOCATION {
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultAgentInvocationObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return LowCardinalityKeyNames.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return HighCardinalityKeyNames.values();
+		}
+	};
+
+	/**
+	 * Low cardinality key names, also used as metric tags.
+	 */
+	public enum LowCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The operation, always {@code invoke_agent}.
+		 */
+		OPERATION_NAME("gen_ai.operation.name"),
+
+		/**
+		 * The model provider, for example {@code anthropic}.
+		 */
+		PROVIDER_NAME("gen_ai.provider.name"),
+
+		/**
+		 * The model the agent was asked to use.
+		 */
+		REQUEST_MODEL("gen_ai.request.model"),
+
+		/**
+		 * The agent name; for a subagent its type.
+		 */
+		AGENT_NAME("gen_ai.agent.name"),
+
+		/**
+		 * The error type, {@code none} when the run succeeded.
+		 */
+		ERROR_TYPE("error.type");
+
+		private final String key;
+
+		LowCardinalityKeyNames(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
+		}
+
+	}
+
+	/**
+	 * High cardinality key names, on spans only.
+	 */
+	public enum HighCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The provider under its deprecated name, for older backends.
+		 */
+		SYSTEM("gen_ai.system"),
+
+		/**
+		 * The CLI session id.
+		 */
+		CONVERSATION_ID("gen_ai.conversation.id"),
+
+		/**
+		 * The id of a subagent.
+		 */
+		AGENT_ID("gen_ai.agent.id"),
+
+		/**
+		 * The names of the tools the agent may use, as a JSON array.
+		 */
+		REQUEST_AVAILABLE_TOOLS("gen_ai.request.available_tools"),
+
+		/**
+		 * The cost of the run in USD, as estimated by the CLI.
+		 */
+		USAGE_COST("gen_ai.usage.cost"),
+
+		/**
+		 * The number of turns of the run.
+		 */
+		NUM_TURNS("claude_code.num_turns"),
+
+		/**
+		 * The time spent in model API calls, in milliseconds.
+		 */
+		DURATION_API_MS("claude_code.duration_api_ms"),
+
+		/**
+		 * The subtype of the {@code result} message, for example {@code success}.
+		 */
+		RESULT_SUBTYPE("claude_code.result.subtype"),
+
+		/**
+		 * Why the run ended.
+		 */
+		TERMINAL_REASON("claude_code.terminal_reason"),
+
+		/**
+		 * The number of tool calls the user's permission settings denied.
+		 */
+		PERMISSION_DENIALS("claude_code.permission_denials"),
+
+		/**
+		 * Input tokens of the whole run, including cache reads and writes.
+		 */
+		USAGE_INPUT_TOKENS("claude_code.usage.input_tokens"),
+
+		/**
+		 * Output tokens of the whole run.
+		 */
+		USAGE_OUTPUT_TOKENS("claude_code.usage.output_tokens"),
+
+		/**
+		 * Input tokens of the whole run read from the prompt cache.
+		 */
+		USAGE_CACHE_READ_INPUT_TOKENS("claude_code.usage.cache_read.input_tokens"),
+
+		/**
+		 * Input tokens of the whole run written to the prompt cache.
+		 */
+		USAGE_CACHE_CREATION_INPUT_TOKENS("claude_code.usage.cache_creation.input_tokens"),
+
+		/**
+		 * The prompt as GenAI input messages. Added only by
+		 * {@link ClaudeCodeInputContentObservationFilter}.
+		 */
+		INPUT_MESSAGES("gen_ai.input.messages"),
+
+		/**
+		 * The system prompt. Added only by {@link ClaudeCodeInputContentObservationFilter}.
+		 */
+		SYSTEM_INSTRUCTIONS("gen_ai.system_instructions"),
+
+		/**
+		 * The final result text as GenAI output messages. Added only by
+		 * {@link ClaudeCodeOutputContentObservationFilter}.
+		 */
+		OUTPUT_MESSAGES("gen_ai.output.messages");
+
+		private final String key;
+
+		HighCardinalityKeyNames(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
+		}
+
+	}
+
+}

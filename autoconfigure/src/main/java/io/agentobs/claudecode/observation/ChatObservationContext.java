@@ -1,0 +1,149 @@
+package io.agentobs.claudecode.observation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.common.lang.Nullable;
+import io.micrometer.observation.Observation;
+
+/**
+ * Context of a {@code chat} observation: one model call, that is one assistant
+ * {@code message.id}.
+ */
+public class ChatObservationContext extends Observation.Context {
+
+	@Nullable
+	private final String requestModel;
+
+	private String providerName = GenAiProviderName.ANTHROPIC.value();
+
+	@Nullable
+	private String agentName;
+
+	@Nullable
+	private String conversationId;
+
+	@Nullable
+	private String responseId;
+
+	@Nullable
+	private String responseModel;
+
+	private List<String> finishReasons = List.of();
+
+	@Nullable
+	private TokenUsage usage;
+
+	private final List<ChatOutputPart> outputParts = new ArrayList<>();
+
+	@Nullable
+	private String errorType;
+
+	/**
+	 * Create a context for a call to the given model.
+	 * @param requestModel the requested model ({@code gen_ai.request.model}), may be
+	 * {@code null} when unknown
+	 */
+	public ChatObservationContext(@Nullable String requestModel) {
+		this.requestModel = requestModel;
+	}
+
+	@Nullable
+	public String getRequestModel() {
+		return this.requestModel;
+	}
+
+	public String getProviderName() {
+		return this.providerName;
+	}
+
+	public void setProviderName(String providerName) {
+		this.providerName = providerName;
+	}
+
+	@Nullable
+	public String getAgentName() {
+		return this.agentName;
+	}
+
+	public void setAgentName(@Nullable String agentName) {
+		this.agentName = agentName;
+	}
+
+	@Nullable
+	public String getConversationId() {
+		return this.conversationId;
+	}
+
+	public void setConversationId(@Nullable String conversationId) {
+		this.conversationId = conversationId;
+	}
+
+	@Nullable
+	public String getResponseId() {
+		return this.responseId;
+	}
+
+	public void setResponseId(@Nullable String responseId) {
+		this.responseId = responseId;
+	}
+
+	@Nullable
+	public String getResponseModel() {
+		return this.responseModel;
+	}
+
+	public void setResponseModel(@Nullable String responseModel) {
+		this.responseModel = responseModel;
+	}
+
+	public List<String> getFinishReasons() {
+		return this.finishReasons;
+	}
+
+	public void setFinishReasons(@Nullable List<String> finishReasons) {
+		this.finishReasons = (finishReasons != null) ? List.copyOf(finishReasons) : List.of();
+	}
+
+	@Nullable
+	public TokenUsage getUsage() {
+		return this.usage;
+	}
+
+	public void setUsage(@Nullable TokenUsage usage) {
+		this.usage = usage;
+	}
+
+	/**
+	 * Return the parts of the assistant message, in order. The list is mutable.
+	 * @return the output parts
+	 */
+	public List<ChatOutputPart> getOutputParts() {
+		return this.outputParts;
+	}
+
+	public void setOutputParts(@Nullable List<ChatOutputPart> outputParts) {
+		this.outputParts.clear();
+		if (outputParts != null) {
+			this.outputParts.addAll(outputParts);
+		}
+	}
+
+	/**
+	 * Append a part to the assistant message.
+	 * @param outputPart the text or tool call to add
+	 */
+	public void addOutputPart(ChatOutputPart outputPart) {
+		this.outputParts.add(outputPart);
+	}
+
+	@Nullable
+	public String getErrorType() {
+		return this.errorType;
+	}
+
+	public void setErrorType(@Nullable String errorType) {
+		this.errorType = errorType;
+	}
+
+}

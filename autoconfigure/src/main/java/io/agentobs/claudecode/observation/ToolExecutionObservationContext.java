@@ -1,0 +1,186 @@
+package io.agentobs.claudecode.observation;
+
+import java.util.Set;
+
+import io.micrometer.common.lang.Nullable;
+import io.micrometer.observation.Observation;
+
+/**
+ * Context of an {@code execute_tool} observation: one {@code tool_use}, timed until its
+ * {@code tool_result}. The tool type and MCP server are derived from the tool name unless
+ * set explicitly.
+ */
+public class ToolExecutionObservationContext extends Observation.Context {
+
+	/**
+	 * Tool type of client-side tools such as {@code Bash}, {@code Read} or {@code Agent}.
+	 */
+	public static final String TOOL_TYPE_FUNCTION = "function";
+
+	/**
+	 * Tool type of tools run by an external service: web and MCP tools.
+	 */
+	public static final String TOOL_TYPE_EXTENSION = "extension";
+
+	private static final String MCP_PREFIX = "mcp__";
+
+	private static final String MCP_SEPARATOR = "__";
+
+	private static final Set<String> EXTENSION_TOOLS = Set.of("WebSearch", "WebFetch", "ListMcpResources",
+			"ReadMcpResource");
+
+	private final String toolName;
+
+	@Nullable
+	private final String toolCallId;
+
+	private String providerName = GenAiProviderName.ANTHROPIC.value();
+
+	@Nullable
+	private String agentName;
+
+	@Nullable
+	private String conversationId;
+
+	private String toolType;
+
+	@Nullable
+	private String mcpServer;
+
+	@Nullable
+	private String arguments;
+
+	@Nullable
+	private String result;
+
+	@Nullable
+	private String errorType;
+
+	/**
+	 * Create a context for a tool call.
+	 * @param toolName the tool name ({@code gen_ai.tool.name})
+	 * @param toolCallId the {@code tool_use} id ({@code gen_ai.tool.call.id})
+	 */
+	public ToolExecutionObservationContext(String toolName, @Nullable String toolCallId) {
+		this.toolName = toolName;
+		this.toolCallId = toolCallId;
+		this.toolType = toolTypeOf(toolName);
+		this.mcpServer = mcpServerOf(toolName);
+	}
+
+	/**
+	 * Return the {@code gen_ai.tool.type} of a Claude Code tool: {@code extension} for web
+	 * and MCP tools, {@code function} for all other (client-side) tools.
+	 * @param toolName the tool name
+	 * @return the tool type
+	 */
+	public static String toolTypeOf(@Nullable String toolName) {
+		if (toolName != null && (toolName.startsWith(MCP_PREFIX) || EXTENSION_TOOLS.contains(toolName))) {
+			return TOOL_TYPE_EXTENSION;
+		}
+		return TOOL_TYPE_FUNCTION;
+	}
+
+	/**
+	 * Return the MCP server of a tool named {@code mcp__{server}__{tool}}.
+	 * @param toolName the tool name
+	 * @return the server name, or {@code null} when the tool is not an MCP tool
+	 */
+	@Nullable
+	public static String mcpServerOf(@Nullable String toolName) {
+		if (toolName == null || !toolName.startsWith(MCP_PREFIX)) {
+			return null;
+		}
+		String rest = toolName.substring(MCP_PREFIX.length());
+		int separator = rest.indexOf(MCP_SEPARATOR);
+		return (separator > 0) ? rest.substring(0, separator) : null;
+	}
+
+	public String getToolName() {
+		return this.toolName;
+	}
+
+	@Nullable
+	public String getToolCallId() {
+		return this.toolCallId;
+	}
+
+	public String getProviderName() {
+		return this.providerName;
+	}
+
+	public void setProviderName(String providerName) {
+		this.providerName = providerName;
+	}
+
+	@Nullable
+	public String getAgentName() {
+		return this.agentName;
+	}
+
+	public void setAgentName(@Nullable String agentName) {
+		this.agentName = agentName;
+	}
+
+	@Nullable
+	public String getConversationId() {
+		return this.conversationId;
+	}
+
+	public void setConversationId(@Nullable String conversationId) {
+		this.conversationId = conversationId;
+	}
+
+	public String getToolType() {
+		return this.toolType;
+	}
+
+	public void setToolType(String toolType) {
+		this.toolType = toolType;
+	}
+
+	@Nullable
+	public String getMcpServer() {
+		return this.mcpServer;
+	}
+
+	public void setMcpServer(@Nullable String mcpServer) {
+		this.mcpServer = mcpServer;
+	}
+
+	/**
+	 * Return the tool input.
+	 * @return the tool input as JSON text
+	 */
+	@Nullable
+	public String getArguments() {
+		return this.arguments;
+	}
+
+	public void setArguments(@Nullable String arguments) {
+		this.arguments = arguments;
+	}
+
+	/**
+	 * Return the tool output.
+	 * @return the {@code tool_result} content as text
+	 */
+	@Nullable
+	public String getResult() {
+		return this.result;
+	}
+
+	public void setResult(@Nullable String result) {
+		this.result = result;
+	}
+
+	@Nullable
+	public String getErrorType() {
+		return this.errorType;
+	}
+
+	public void setErrorType(@Nullable String errorType) {
+		this.errorType = errorType;
+	}
+
+}
