@@ -1,0 +1,35 @@
+package io.agentobs.claudecode.scripted;
+
+import java.util.List;
+
+/**
+ * One {@code /v1/messages} call the {@link ScriptedAnthropicApi} answered, as it answered it.
+ *
+ * @param number the 1-based number of the call on its server
+ * @param scenario the scenario that was answered
+ * @param subagent whether the call came from a subagent's conversation
+ * @param step how many assistant turns preceded the call since the last prompt
+ * @param model the requested model
+ * @param stream whether the answer was streamed as SSE
+ * @param status the HTTP status
+ * @param messageId the message id, or {@code null} for an error
+ * @param usage the reported usage, or {@code null} for an error
+ * @param stopReason {@code end_turn} or {@code tool_use}, or {@code null} for an error
+ * @param toolUseIds the ids of the tool_use blocks sent
+ */
+public record RecordedCall(int number, Scenario scenario, boolean subagent, int step, String model, boolean stream,
+		int status, String messageId, Usage usage, String stopReason, List<String> toolUseIds) {
+
+	public RecordedCall {
+		toolUseIds = List.copyOf(toolUseIds);
+	}
+
+	/**
+	 * Whether the call was answered with an error status.
+	 * @return {@code true} for a non-200 status
+	 */
+	public boolean isError() {
+		return this.status != 200;
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.agentobs.claudecode.scripted;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the {@link ScriptedAnthropicApi} answers. A scenario is set per server or chosen by a
+ * marker such as {@code [scenario:tool-call]} in a user prompt; the marker wins.
+ */
+public enum Scenario {
+
+	/** One text block, {@code end_turn}. */
+	PLAIN_ANSWER,
+
+	/** Text and one Bash call {@code echo hello-from-tool}, then a final text. */
+	TOOL_CALL,
+
+	/** Two Bash calls in one message, then a final text. */
+	PARALLEL_TOOLS,
+
+	/** A Bash call that writes to stderr and exits 3, then a final text. */
+	FAILING_TOOL,
+
+	/** An {@code Agent} call whose subagent runs Bash {@code echo hello-from-subagent}, then a final text. */
+	SUBAGENT,
+
+	/** One Bash call, then a subagent, then a final text. */
+	TOOL_AND_SUBAGENT,
+
+	/** Asks for another Bash call on every turn, so {@code --max-turns} ends the run. */
+	MAX_TURNS,
+
+	/** HTTP 500 with an {@code api_error} body (the CLI retries it). */
+	HTTP_500,
+
+	/** HTTP 529 with an {@code overloaded_error} body (the CLI retries it). */
+	HTTP_529,
+
+	/** HTTP 401 with an {@code authentication_error} body. */
+	HTTP_401,
+
+	/** A plain answer whose SSE events are sent with a delay between them. */
+	SLOW;
+
+	private static final Pattern MARKER = Pattern.compile("\\[scenario:([a-z0-9-]+)]");
+
+	/**
+	 * The marker that selects this scenario from a prompt, e.g. {@code [scenario:tool-call]}.
+	 * @return the marker
+	 */
+	public String marker() {
+		return "[scenario:" + slug().replace('_', '-') + "]";
+	}
+
+	/**
+	 * A prompt that selects this scenario.
+	 * @param text the prompt text
+	 * @return the text followed by this scenario's marker
+	 */
+	public String prompt(String text) {
+		return text + " " + marker();
+	}
+
+	/**
+	 * The lower-case name used in message and tool ids, e.g. {@code tool_call}.
+	 * @return the slug
+	 */
+	public String slug() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Finds the last scenario marker in a text.
+	 * @param text any text
+	 * @return the scenario named by the last valid marker, if any
+	 */
+	public static Optional<Scenario> fromMarker(String text) {
+		Scenario found = null;
+		Matcher matcher = MARKER.matcher(text);
+		while (matcher.find()) {
+			String name = matcher.group(1).replace('-', '_').toUpperCase(Locale.ROOT);
+			for (Scenario scenario : values()) {
+				if (scenario.name().equals(name)) {
+					found = scenario;
+				}
+			}
+		}
+		return Optional.ofNullable(found);
+	}
+
+}

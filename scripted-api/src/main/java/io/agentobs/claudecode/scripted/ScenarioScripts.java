@@ -1,0 +1,97 @@
+package io.agentobs.claudecode.scripted;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.agentobs.claudecode.scripted.ScriptedReply.Error;
+import io.agentobs.claudecode.scripted.ScriptedReply.Message;
+import io.agentobs.claudecode.scripted.ScriptedReply.Text;
+import io.agentobs.claudecode.scripted.ScriptedReply.ToolUse;
+
+/**
+ * The scripts of the {@link Scenario}s: which reply a conversation gets at each step. A step past
+ * the end of a script, and any request that is not the agent loop, gets a plain answer.
+ */
+final class ScenarioScripts {
+
+	/** The prompt the scripted {@code Agent} call gives its subagent. */
+	static final String SUBAGENT_PROMPT = ConversationState.SUBAGENT_MARKER
+			+ " run echo hello-from-subagent with Bash";
+
+	static final String PLAIN_TEXT = "Hello from the scripted API.";
+
+	static final String FINAL_TEXT = "Done: hello-from-tool.";
+
+	static final String SUBAGENT_FINAL_TEXT = "Subagent finished: hello-from-subagent.";
+
+	private ScenarioScripts() {
+	}
+
+	/**
+	 * Chooses the reply.
+	 * @param scenario the active scenario
+	 * @param state the state of the requesting conversation
+	 * @return the reply
+	 */
+	static ScriptedReply reply(Scenario scenario, ConversationState state) {
+		ScriptedReply error = error(scenario);
+		if (error != null) {
+			return error;
+		}
+		if (!state.hasTools()) {
+			return Message.text(PLAIN_TEXT);
+		}
+		if (state.subagent()) {
+			return subagent(state.step());
+		}
+		int step = state.step();
+		return switch (scenario) {
+			case TOOL_CALL -> (step == 0) ? Message.toolUse(new Text("I will run a command."),
+					ToolUse.bash("echo hello-from-tool", "echo")) : finalText(step, 1);
+			case PARALLEL_TOOLS -> (step == 0) ? Message.toolUse(new Text("I will run two commands."),
+					ToolUse.bash("echo hello-from-tool-1", "echo one"),
+					ToolUse.bash("echo hello-from-tool-2", "echo two")) : finalText(step, 1);
+			case FAILING_TOOL -> (step == 0) ? Message.toolUse(new Text("I will run a failing command."),
+					ToolUse.bash("echo to-stderr >&2; exit 3", "fail")) : finalText(step, 1);
+			case SUBAGENT -> (step == 0) ? Message.toolUse(new Text("I will delegate to a subagent."), agent())
+					: finalText(step, 1);
+			case TOOL_AND_SUBAGENT -> switch (step) {
+				case 0 -> Message.toolUse(new Text("I will run a command."),
+						ToolUse.bash("echo hello-from-tool", "echo"));
+				case 1 -> Message.toolUse(new Text("I will delegate to a subagent."), agent());
+				default -> finalText(step, 2);
+			};
+			case MAX_TURNS -> Message.toolUse(new Text("Turn " + (step + 1) + ": one more command."),
+					ToolUse.bash("echo turn-" + (step + 1), "echo turn"));
+			default -> Message.text(PLAIN_TEXT);
+		};
+	}
+
+	private static ScriptedReply error(Scenario scenario) {
+		return switch (scenario) {
+			case HTTP_500 -> new Error(500, "api_error", "Internal server error");
+			case HTTP_529 -> new Error(529, "overloaded_error", "Overloaded");
+			case HTTP_401 -> new Error(401, "authentication_error", "invalid x-api-key");
+			default -> null;
+		};
+	}
+
+	private static Message subagent(int step) {
+		return (step == 0) ? Message.toolUse(ToolUse.bash("echo hello-from-subagent", "echo sub"))
+				: Message.text(SUBAGENT_FINAL_TEXT);
+	}
+
+	private static Message finalText(int step, int finalStep) {
+		return Message.text((step == finalStep) ? FINAL_TEXT : PLAIN_TEXT);
+	}
+
+	private static ToolUse agent() {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("description", "probe subagent");
+		input.put("prompt", SUBAGENT_PROMPT);
+		input.put("subagent_type", "general-purpose");
+		input.put("run_in_background", false);
+		return new ToolUse("Agent", input);
+	}
+
+}
