@@ -1,0 +1,242 @@
+package io.agentobs.claudecode.client;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+import io.agentobs.claudecode.client.message.UnknownMessage;
+
+/**
+ * One running Claude Code CLI process: its stdout lines parsed into a bounded queue by a
+ * daemon reader thread (control lines are answered, not queued), its stderr tail, its
+ * stdin, and the killing of the process tree.
+ */
+final class ClaudeCliProcess {
+
+	private static final int QUEUE_CAPACITY = 256;
+
+	private static final long EXIT_GRACE_MILLIS = 2000;
+
+	private static final long DESTROY_GRACE_MILLIS = 1000;
+
+	private final Process process;
+
+	private final StreamJsonInput input;
+
+	private final ClaudeMessageParser parser = new ClaudeMessageParser();
+
+	private final BlockingQueue<ClaudeMessage> messages = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+
+	private final CompletableFuture<Integer> terminated = new CompletableFuture<>();
+
+	private final StderrTail stderr;
+
+	private final Writer stdin;
+
+	private final Thread reader;
+
+	private ClaudeCliProcess(Process process, StreamJsonInput input) {
+		this.process = process;
+		this.input = input;
+		this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+		this.stderr = new StderrTail(process.getErrorStream(), "claude-code-stderr-" + process.pid());
+		this.reader = new Thread(this::readStdout, "claude-code-stdout-" + process.pid());
+		this.reader.setDaemon(true);
+		this.reader.start();
+		// A descendant keeping stdout open must not keep the run waiting after the CLI exits
+		process.onExit()
+			.thenRunAsync(this::markTerminated,
+					CompletableFuture.delayedExecutor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * Starts the CLI.
+	 * @param command the executable and its arguments
+	 * @param workingDirectory the working directory, may be {@code null}
+	 * @param environment variables added to the inherited environment
+	 * @param input the stdin protocol
+	 * @return the started process
+	 */
+	static ClaudeCliProcess start(List<String> command, Path workingDirectory, Map<String, String> environment,
+			StreamJsonInput input) {
+		ProcessBuilder builder = new ProcessBuilder(command);
+		if (workingDirectory != null) {
+			builder.directory(workingDirectory.toFile());
+		}
+		builder.environment().putAll(environment);
+		try {
+			return new ClaudeCliProcess(builder.start(), input);
+		}
+		catch (IOException ex) {
+			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
+					List.of(), ex);
+		}
+	}
+
+	private void readStdout() {
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				if (!line.isBlank()) {
+					accept(this.parser.parse(line));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// stdout was closed because the process ended
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		try {
+			this.process.waitFor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		markTerminated();
+	}
+
+	private void accept(ClaudeMessage message) throws InterruptedException {
+		if (StreamJsonInput.isControl(message)) {
+			String answer = this.input.answer((UnknownMessage) message);
+			if (answer != null) {
+				try {
+					write(answer);
+				}
+				catch (ClaudeCodeProcessException ex) {
+					// The process is ending; the run notices through termination
+				}
+			}
+			return;
+		}
+		this.messages.put(message);
+	}
+
+	private void markTerminated() {
+		this.stderr.awaitEnd(EXIT_GRACE_MILLIS);
+		this.terminated.complete(this.process.isAlive() ? null : this.process.exitValue());
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * Takes the next message.
+	 * @param timeoutMillis the longest to wait
+	 * @return the message or {@code null} when none arrived in time
+	 * @throws InterruptedException when the caller is interrupted
+	 */
+	ClaudeMessage poll(long timeoutMillis) throws InterruptedException {
+		return this.messages.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Whether the output has ended: every message the CLI wrote is queued and it exited.
+	 * @return {@code true} once the process is over
+	 */
+	boolean isTerminated() {
+		return this.terminated.isDone();
+	}
+
+	/**
+	 * Describes the end of a process that stopped too early.
+	 * @param message what went wrong
+	 * @return the exception, with exit code and stderr tail
+	 */
+	ClaudeCodeProcessException failure(String message) {
+		return new ClaudeCodeProcessException(message, exitCode(), this.stderr.lines(), null);
+	}
+
+	/**
+	 * Writes one line to stdin.
+	 * @param line a JSON line without line break
+	 */
+	synchronized void write(String line) {
+		try {
+			this.stdin.write(line);
+			this.stdin.write('\n');
+			this.stdin.flush();
+		}
+		catch (IOException ex) {
+			throw new ClaudeCodeProcessException("Could not write to the Claude Code CLI", exitCode(),
+					this.stderr.lines(), ex);
+		}
+	}
+
+	private Integer exitCode() {
+		return this.process.isAlive() ? null : this.process.exitValue();
+	}
+
+	/**
+	 * Closes stdin, which tells the CLI to exit once it is done, and kills the process tree
+	 * if it is still alive after a grace period. Does not block.
+	 */
+	synchronized void closeInput() {
+		try {
+			this.stdin.close();
+		}
+		catch (IOException ex) {
+			// Already closed by the process's end
+		}
+		this.process.onExit()
+			.completeOnTimeout(null, EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS)
+			.thenRun(() -> {
+				if (this.process.isAlive()) {
+					destroy();
+				}
+			});
+	}
+
+	/**
+	 * Ends the process and its descendants: a polite signal, then a forcible one for those
+	 * still alive after a short grace.
+	 */
+	void destroy() {
+		List<ProcessHandle> tree = new ArrayList<>(this.process.descendants().toList());
+		tree.add(this.process.toHandle());
+		tree.forEach(ProcessHandle::destroy);
+		awaitExit(tree, DESTROY_GRACE_MILLIS);
+		tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+		awaitExit(tree, DESTROY_GRACE_MILLIS);
+		this.reader.interrupt();
+		synchronized (this) {
+			try {
+				this.stdin.close();
+			}
+			catch (IOException ex) {
+				// Already closed
+			}
+		}
+	}
+
+	private void awaitExit(List<ProcessHandle> tree, long millis) {
+		try {
+			// onExit() of a process that is not our child polls slowly: check often instead
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+			while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+				this.process.waitFor(10, TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.agentobs.claudecode.client;
+
+import java.util.concurrent.TimeUnit;
+
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.ResultMessage;
+import io.agentobs.claudecode.client.message.SystemMessage;
+
+/**
+ * A session on one CLI process: writes prompts to its stdin and hands out one
+ * {@link CliClaudeCodeRun} per prompt.
+ */
+final class CliClaudeCodeSession implements ClaudeCodeSession {
+
+	private static final long ABANDON_GRACE_MILLIS = 5000;
+
+	private final ClaudeCliProcess process;
+
+	private final StreamJsonInput input;
+
+	private final ClaudeCodeOptions options;
+
+	private volatile String sessionId;
+
+	private CliClaudeCodeRun current;
+
+	private boolean closed;
+
+	CliClaudeCodeSession(ClaudeCliProcess process, StreamJsonInput input, ClaudeCodeOptions options,
+			String resumedSessionId) {
+		this.process = process;
+		this.input = input;
+		this.options = options;
+		this.sessionId = resumedSessionId;
+	}
+
+	@Override
+	public ClaudeCodeRun send(String prompt) {
+		return start(prompt, false);
+	}
+
+	/**
+	 * Starts a run.
+	 * @param prompt the prompt
+	 * @param ownsSession whether the run is the only one and closes the session
+	 * @return the run
+	 */
+	synchronized CliClaudeCodeRun start(String prompt, boolean ownsSession) {
+		if (this.closed) {
+			throw new IllegalStateException("The Claude Code session is closed");
+		}
+		if (this.current != null && !this.current.isEnded()) {
+			throw new IllegalStateException("The previous run of this Claude Code session has not ended");
+		}
+		if (this.process.isTerminated()) {
+			throw this.process.failure("The Claude Code CLI of this session has exited");
+		}
+		CliClaudeCodeRun run = new CliClaudeCodeRun(this, this.process, this.options, ownsSession);
+		this.process.write(this.input.userMessage(prompt, this.sessionId));
+		this.current = run;
+		return run;
+	}
+
+	@Override
+	public String sessionId() {
+		return this.sessionId;
+	}
+
+	void observe(ClaudeMessage message) {
+		if (message instanceof SystemMessage system && system.isInit() && system.sessionId() != null) {
+			this.sessionId = system.sessionId();
+		}
+	}
+
+	void interrupt() {
+		try {
+			this.process.write(this.input.controlRequest("interrupt"));
+		}
+		catch (ClaudeCodeProcessException ex) {
+			// The process has ended: nothing left to interrupt
+		}
+	}
+
+	/**
+	 * Stops a run closed before its result: interrupts the turn and discards its remaining
+	 * messages, so the next prompt starts clean; closes the session when the CLI does not
+	 * end the turn promptly.
+	 */
+	void abandon() {
+		interrupt();
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ABANDON_GRACE_MILLIS);
+		try {
+			while (!this.process.isTerminated()) {
+				long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+				if (remaining <= 0) {
+					break;
+				}
+				ClaudeMessage message = this.process.poll(Math.min(remaining, 200));
+				if (message != null) {
+					observe(message);
+					if (message instanceof ResultMessage) {
+						return;
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		close();
+	}
+
+	@Override
+	public void close() {
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+		}
+		this.process.destroy();
+	}
+
+}
