@@ -1,10 +1,6 @@
 package io.agentobs.claudecode.aop;
 
 import java.util.Iterator;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import io.agentobs.claudecode.adapter.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
@@ -15,7 +11,7 @@ import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
 
 /**
  * A {@link ClaudeCodeRun} whose messages drive the run's observations. Closing it (or its
- * stream) before the result ends the observations; so does dropping it unconsumed.
+ * stream, see {@link ClaudeCodeRun#stream()}) before the result ends the observations; so does dropping it unconsumed.
  */
 final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 
@@ -36,13 +32,6 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 	@Override
 	public Iterator<ClaudeMessage> iterator() {
 		return new ObservedIterator<>(this.delegate.iterator(), this.adapter, this.recorder);
-	}
-
-	@Override
-	public Stream<ClaudeMessage> stream() {
-		Spliterator<ClaudeMessage> spliterator = Spliterators.spliteratorUnknownSize(iterator(),
-				Spliterator.ORDERED | Spliterator.NONNULL);
-		return StreamSupport.stream(spliterator, false).onClose(this::close);
 	}
 
 	@Override

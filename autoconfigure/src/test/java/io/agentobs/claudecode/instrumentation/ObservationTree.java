@@ -1,40 +1,69 @@
 package io.agentobs.claudecode.instrumentation;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
- * Renders the observations of a {@link TestObservationRegistry} as an indented tree of
- * contextual names, children in start order, so tests can compare whole trees.
+ * Records the observations of a registry in start order and renders them as an indented tree
+ * of contextual names, so tests can compare whole trees and check that every observation
+ * stopped exactly once.
  */
-public final class ObservationTree {
+public final class ObservationTree implements ObservationHandler<Observation.Context> {
 
-	private ObservationTree() {
+	private final List<Observation.Context> started = new ArrayList<>();
+
+	private final Map<Observation.Context, Integer> stops = new IdentityHashMap<>();
+
+	/**
+	 * Creates a tree recording the observations of the given registry.
+	 */
+	public static ObservationTree of(ObservationRegistry registry) {
+		ObservationTree tree = new ObservationTree();
+		registry.observationConfig().observationHandler(tree);
+		return tree;
 	}
 
-	public static String render(TestObservationRegistry registry) {
-		List<Observation.Context> contexts = new ArrayList<>();
-		registry.getContexts().forEach((context) -> contexts.add(context.getContext()));
+	@Override
+	public synchronized void onStart(Observation.Context context) {
+		this.started.add(context);
+	}
+
+	@Override
+	public synchronized void onStop(Observation.Context context) {
+		this.stops.merge(context, 1, Integer::sum);
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return true;
+	}
+
+	/**
+	 * The tree of contextual names, children in start order.
+	 */
+	public synchronized String render() {
 		StringBuilder tree = new StringBuilder();
-		for (Observation.Context context : contexts) {
+		for (Observation.Context context : this.started) {
 			if (context.getParentObservation() == null
-					|| contexts.stream().noneMatch((other) -> isParent(other, context))) {
-				render(context, contexts, 0, tree);
+					|| this.started.stream().noneMatch((other) -> isParent(other, context))) {
+				render(context, 0, tree);
 			}
 		}
 		return tree.toString();
 	}
 
-	private static void render(Observation.Context context, List<Observation.Context> all, int depth,
-			StringBuilder tree) {
+	private void render(Observation.Context context, int depth, StringBuilder tree) {
 		tree.append("  ".repeat(depth)).append(context.getContextualName()).append('\n');
-		for (Observation.Context child : all) {
+		for (Observation.Context child : this.started) {
 			if (isParent(context, child)) {
-				render(child, all, depth + 1, tree);
+				render(child, depth + 1, tree);
 			}
 		}
 	}
@@ -45,16 +74,20 @@ public final class ObservationTree {
 	}
 
 	/**
-	 * The contexts of the given type in start order.
+	 * The started contexts of the given type, in start order.
 	 */
-	public static <T extends Observation.Context> List<T> contexts(TestObservationRegistry registry, Class<T> type) {
-		List<T> contexts = new ArrayList<>();
-		registry.getContexts().forEach((context) -> {
-			if (type.isInstance(context.getContext())) {
-				contexts.add(type.cast(context.getContext()));
-			}
-		});
-		return contexts;
+	public synchronized <T extends Observation.Context> List<T> contexts(Class<T> type) {
+		return this.started.stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+	/**
+	 * The contexts that were not stopped exactly once.
+	 */
+	public synchronized List<String> notStoppedExactlyOnce() {
+		return this.started.stream()
+			.filter((context) -> this.stops.getOrDefault(context, 0) != 1)
+			.map((context) -> context.getContextualName() + " stopped " + this.stops.getOrDefault(context, 0) + "x")
+			.toList();
 	}
 
 }

@@ -31,6 +31,8 @@ class TranscriptReplayTests {
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
+	private final ObservationTree tree = ObservationTree.of(this.registry);
+
 	private final AgentRunObservations observations = new AgentRunObservations(
 			new AgentObservationFactory(this.registry), "claude-code", List.of());
 
@@ -39,16 +41,13 @@ class TranscriptReplayTests {
 	@AfterEach
 	void noObservationIsLeftCurrent() {
 		TestObservationRegistryAssert.assertThat(this.registry).doesNotHaveAnyRemainingCurrentObservation();
-		this.registry.getContexts().forEach((context) -> {
-			assertThat(context.isObservationStarted()).isTrue();
-			assertThat(context.isObservationStopped()).as(context.getContext().getContextualName()).isTrue();
-		});
+		assertThat(this.tree.notStoppedExactlyOnce()).isEmpty();
 	}
 
 	@Test
 	void toolCallGivesChatToolChatUnderTheAgent() throws IOException {
 		replay("tool-call.jsonl");
-		assertThat(ObservationTree.render(this.registry)).isEqualTo("""
+		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Bash
@@ -84,7 +83,7 @@ class TranscriptReplayTests {
 	@Test
 	void partialMessagesGivePerCallOutputTokensAndFinishReasons() throws IOException {
 		replay("partial-messages.jsonl");
-		assertThat(ObservationTree.render(this.registry)).isEqualTo("""
+		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Bash
@@ -95,11 +94,8 @@ class TranscriptReplayTests {
 		assertThat(chats).extracting((chat) -> chat.getUsage().inputTokens()).containsExactly(112L, 112L);
 		assertThat(chats).extracting(ChatObservationContext::getFinishReasons)
 			.containsExactly(List.of("tool_use"), List.of("end_turn"));
-		this.registry.getContexts()
-			.stream()
-			.filter((context) -> context.getContext() instanceof ChatObservationContext)
-			.forEach((context) -> assertThat(context.getContext().getHighCardinalityKeyValues())
-				.contains(KeyValue.of("gen_ai.usage.output_tokens", "20")));
+		assertThat(chats).allSatisfy((chat) -> assertThat(chat.getHighCardinalityKeyValues())
+			.contains(KeyValue.of("gen_ai.usage.output_tokens", "20")));
 	}
 
 	@Test
@@ -115,7 +111,7 @@ class TranscriptReplayTests {
 	@Test
 	void subagentNestsUnderTheAgentToolCall() throws IOException {
 		replay("subagent-foreground.jsonl");
-		assertThat(ObservationTree.render(this.registry)).isEqualTo("""
+		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Agent
@@ -135,7 +131,7 @@ class TranscriptReplayTests {
 	@Test
 	void apiErrorFailsTheAgentAndMakesNoChatSpan() throws IOException {
 		replay("api-error-401.jsonl");
-		assertThat(ObservationTree.render(this.registry)).isEqualTo("invoke_agent claude-code\n");
+		assertThat(this.tree.render()).isEqualTo("invoke_agent claude-code\n");
 		AgentInvocationObservationContext agent = agents().get(0);
 		assertThat(agent.getErrorType()).isEqualTo("401");
 		assertThat(agent.getError()).isInstanceOf(AgentRunFailedException.class)
@@ -155,7 +151,7 @@ class TranscriptReplayTests {
 				turn.clear();
 			}
 		}
-		assertThat(ObservationTree.render(this.registry)).isEqualTo("""
+		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				invoke_agent claude-code
@@ -185,15 +181,15 @@ class TranscriptReplayTests {
 	}
 
 	private List<AgentInvocationObservationContext> agents() {
-		return ObservationTree.contexts(this.registry, AgentInvocationObservationContext.class);
+		return this.tree.contexts(AgentInvocationObservationContext.class);
 	}
 
 	private List<ChatObservationContext> chats() {
-		return ObservationTree.contexts(this.registry, ChatObservationContext.class);
+		return this.tree.contexts(ChatObservationContext.class);
 	}
 
 	private List<ToolExecutionObservationContext> tools() {
-		return ObservationTree.contexts(this.registry, ToolExecutionObservationContext.class);
+		return this.tree.contexts(ToolExecutionObservationContext.class);
 	}
 
 }

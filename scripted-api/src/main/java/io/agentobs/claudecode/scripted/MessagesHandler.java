@@ -167,6 +167,7 @@ final class MessagesHandler implements HttpHandler {
 	}
 
 	private void sendError(HttpExchange exchange, ScriptedReply.Error error) throws IOException {
+		exchange.getResponseHeaders().set("x-should-retry", String.valueOf(error.status() >= 500));
 		ObjectNode body = this.objectMapper.createObjectNode().put("type", "error");
 		body.putObject("error").put("type", error.type()).put("message", error.message());
 		sendJson(exchange, error.status(), body);

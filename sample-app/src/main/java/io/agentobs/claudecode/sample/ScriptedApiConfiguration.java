@@ -1,0 +1,43 @@
+package io.agentobs.claudecode.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.CliClaudeCodeClient;
+import io.agentobs.claudecode.scripted.Scenario;
+import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without an {@code ANTHROPIC_API_KEY}, the agent talks to a scripted Anthropic Messages API
+ * served on loopback: the real Claude Code CLI runs, its tools really execute, nothing leaves
+ * the machine.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${ANTHROPIC_API_KEY:}' == ''")
+class ScriptedApiConfiguration {
+
+	@Bean(destroyMethod = "close")
+	ScriptedAnthropicApi scriptedAnthropicApi() {
+		return ScriptedAnthropicApi.start(Scenario.TOOL_AND_SUBAGENT);
+	}
+
+	@Bean
+	ClaudeCodeClient claudeCodeClient(ScriptedAnthropicApi api) throws IOException {
+		Path workingDirectory = Files.createTempDirectory("claude-code-sample");
+		return new CliClaudeCodeClient(ClaudeCodeOptions.builder()
+			.model("claude-sonnet-4-5")
+			.workingDirectory(workingDirectory)
+			.allowedTools(List.of("Bash", "Agent", "Task"))
+			.environment(api.cliEnvironment())
+			.build());
+	}
+
+}
