@@ -131,10 +131,22 @@ class ScriptedAnthropicApiTests {
 			assertThat(response.statusCode()).isEqualTo(529);
 			assertThat(objectMapper.readTree(response.body())).isEqualTo(objectMapper
 				.readTree("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+			assertThat(response.headers().firstValue("x-should-retry")).hasValue("true");
 			RecordedCall call = api.calls().get(0);
 			assertThat(call.isError()).isTrue();
 			assertThat(call.status()).isEqualTo(529);
 			assertThat(call.messageId()).isNull();
+		}
+	}
+
+	@Test
+	void authenticationErrorTellsTheClientNotToRetry() throws Exception {
+		try (ScriptedAnthropicApi api = ScriptedAnthropicApi.start(Scenario.HTTP_401)) {
+			HttpResponse<String> response = post(api, "/v1/messages", request(true, prompt("hello")));
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(response.headers().firstValue("x-should-retry")).hasValue("false");
+			assertThat(objectMapper.readTree(response.body()).at("/error/type").asText())
+				.isEqualTo("authentication_error");
 		}
 	}
 
