@@ -16,10 +16,12 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springaicommunity.claude.agent.sdk.ClaudeAsyncClient;
 import org.springaicommunity.claude.agent.sdk.ClaudeClient;
 import org.springaicommunity.claude.agent.sdk.ClaudeSyncClient;
+import org.springaicommunity.claude.agent.sdk.config.PermissionMode;
 import org.springaicommunity.claude.agent.sdk.transport.CLIOptions;
 import org.springaicommunity.claude.agent.sdk.types.Message;
 
@@ -30,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * Runs the real Claude Code CLI through the claude-code-sdk's sync and async clients,
  * proxied with the advisor, against the scripted Anthropic API.
  */
+@Timeout(90)
 class ClaudeAgentSdkIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -172,7 +175,9 @@ class ClaudeAgentSdkIT {
 		return CLIOptions.builder()
 			.model("claude-sonnet-4-5")
 			.allowedTools(List.of("Bash"))
+			.permissionMode(PermissionMode.DEFAULT)
 			.env(api.cliEnvironment())
+			.stderrHandler((line) -> System.err.println("CLI stderr: " + line))
 			.build();
 	}
 
