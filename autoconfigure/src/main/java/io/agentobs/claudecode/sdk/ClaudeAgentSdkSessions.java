@@ -1,22 +1,22 @@
 package io.agentobs.claudecode.sdk;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 import io.agentobs.claudecode.adapter.AgentMessageAdapter;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import org.springaicommunity.claude.agent.sdk.types.Message;
 
-import org.springframework.util.ConcurrentReferenceHashMap;
-
 /**
  * The observation state of each SDK client, held no longer than the client itself.
  */
 final class ClaudeAgentSdkSessions {
 
-	private final Map<Object, ClaudeAgentSdkSession> sessions = new ConcurrentReferenceHashMap<>(16,
-			ConcurrentReferenceHashMap.ReferenceType.WEAK);
+	/** Weak keys: a session must not keep its client alive, and it holds no reference to it. */
+	private final Map<Object, ClaudeAgentSdkSession> sessions = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private final Supplier<AgentRunObservations> observations;
 

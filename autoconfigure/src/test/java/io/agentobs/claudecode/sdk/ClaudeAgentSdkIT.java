@@ -24,6 +24,7 @@ import org.springaicommunity.claude.agent.sdk.ClaudeSyncClient;
 import org.springaicommunity.claude.agent.sdk.config.PermissionMode;
 import org.springaicommunity.claude.agent.sdk.transport.CLIOptions;
 import org.springaicommunity.claude.agent.sdk.types.Message;
+import org.springaicommunity.claude.agent.sdk.types.ResultMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,9 +60,9 @@ class ClaudeAgentSdkIT {
 	void syncToolCall() {
 		ClaudeSyncClient client = syncClient(api(ScriptedAnthropicApi.builder()));
 		client.connect(Scenario.TOOL_CALL.prompt("run a command"));
-		for (Message message : client.messages()) {
-			assertThat(message).isNotNull();
-		}
+		List<Message> messages = new ArrayList<>();
+		client.messages().forEach(messages::add);
+		assertThat(messages).last().isInstanceOf(ResultMessage.class);
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
@@ -106,7 +107,7 @@ class ClaudeAgentSdkIT {
 		client.messages().forEach((message) -> {
 		});
 		assertThat(client.queryText(Scenario.TOOL_CALL.prompt("second"))).isNotEmpty();
-		assertThat(client.queryText("third")).isNotEmpty();
+		assertThat(client.queryText(Scenario.PLAIN_ANSWER.prompt("third"))).isNotEmpty();
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
@@ -127,7 +128,7 @@ class ClaudeAgentSdkIT {
 	void asyncToolCallAndMultiTurn() {
 		ClaudeAsyncClient client = asyncClient(api(ScriptedAnthropicApi.builder()));
 		client.connect(Scenario.TOOL_CALL.prompt("run a command")).messages().blockLast(TIMEOUT);
-		assertThat(client.query("again").text().block(TIMEOUT)).isNotEmpty();
+		assertThat(client.query(Scenario.PLAIN_ANSWER.prompt("again")).text().block(TIMEOUT)).isNotEmpty();
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
