@@ -156,8 +156,9 @@ public final class AgentRunRecorder {
 	 * A piece of a model response: text, thinking or tool calls.
 	 * @param parentToolUseId the scope
 	 * @param agentId the subagent id, may be {@code null}
-	 * @param messageId the response id
-	 * @param model the model
+	 * @param messageId the response id, or {@code null} when the SDK drops it: pieces then belong
+	 * to the open response until a tool result ends it
+	 * @param model the model, or {@code null} when the SDK drops it
 	 * @param usage the usage snapshot (input side)
 	 * @param parts the output parts of this piece
 	 */
@@ -361,7 +362,10 @@ public final class AgentRunRecorder {
 			return null;
 		}
 		endChat(scope);
-		ChatObservationContext context = new ChatObservationContext(model);
+		// An SDK that drops the response's model gets its agent's model as the request model
+		// and no response model.
+		ChatObservationContext context = new ChatObservationContext(
+				(model != null) ? model : scope.context.getRequestModel());
 		context.setProviderName(this.root.context.getProviderName());
 		context.setAgentName(scope.context.getAgentName());
 		context.setConversationId(this.root.context.getConversationId());
