@@ -1,7 +1,10 @@
 package io.agentobs.claudecode.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
+import io.agentobs.claudecode.aop.AgentClientInstrumentation;
 import io.agentobs.claudecode.aop.AgentObservationAdvisor;
 import io.agentobs.claudecode.aop.AgentObservationInterceptor;
 import io.agentobs.claudecode.aop.AgentObservationPostProcessor;
@@ -14,6 +17,7 @@ import io.agentobs.claudecode.observation.ChatObservationConvention;
 import io.agentobs.claudecode.observation.ClaudeCodeInputContentObservationFilter;
 import io.agentobs.claudecode.observation.ClaudeCodeOutputContentObservationFilter;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
+import io.agentobs.claudecode.sdk.ClaudeAgentSdkInstrumentations;
 import io.agentobs.claudecode.tracing.CliTelemetryEnvironmentProvider;
 import io.agentobs.claudecode.tracing.TraceContextCliEnvironmentProvider;
 import io.micrometer.observation.ObservationRegistry;
@@ -32,6 +36,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration that observes every Claude Code agent run: a post-processor wraps the
@@ -48,12 +55,18 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(ClaudeCodeObservabilityProperties.class)
 public class ClaudeCodeObservabilityAutoConfiguration {
 
+	private static final String CLAUDE_AGENT_SDK_CLIENT = "org.springaicommunity.claude.agent.sdk.ClaudeSyncClient";
+
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static AgentObservationPostProcessor agentObservationPostProcessor(
-			ObjectProvider<AgentRunObservations> observations) {
-		List<io.agentobs.claudecode.aop.AgentClientInstrumentation> instrumentations = List
-			.of(new ClaudeCodeClientInstrumentation(observations::getObject));
+			ObjectProvider<AgentRunObservations> observations, ResourceLoader resourceLoader) {
+		Supplier<AgentRunObservations> runObservations = SingletonSupplier.of(observations::getObject);
+		List<AgentClientInstrumentation> instrumentations = new ArrayList<>();
+		instrumentations.add(new ClaudeCodeClientInstrumentation(runObservations));
+		if (ClassUtils.isPresent(CLAUDE_AGENT_SDK_CLIENT, resourceLoader.getClassLoader())) {
+			instrumentations.addAll(ClaudeAgentSdkInstrumentations.create(runObservations));
+		}
 		return new AgentObservationPostProcessor(
 				new AgentObservationAdvisor(new AgentObservationInterceptor(instrumentations)));
 	}

@@ -24,6 +24,8 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.Test;
+import org.springaicommunity.claude.agent.sdk.ClaudeAsyncClient;
+import org.springaicommunity.claude.agent.sdk.ClaudeSyncClient;
 
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.ProxyFactory;
@@ -99,6 +101,23 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 			assertThat(advised.getAdvisors()[0]).isInstanceOf(AgentObservationAdvisor.class);
 			assertThat(AopUtils.isAopProxy(advised.getTargetSource().getTarget())).isFalse();
 		});
+	}
+
+	@Test
+	void wrapsClaudeAgentSdkClientBeans() {
+		this.contextRunner.withBean(ClaudeSyncClient.class, () -> mock(ClaudeSyncClient.class))
+			.withBean(ClaudeAsyncClient.class, () -> mock(ClaudeAsyncClient.class))
+			.run((context) -> {
+				assertThat(AopUtils.isAopProxy(context.getBean(ClaudeSyncClient.class))).isTrue();
+				assertThat(AopUtils.isAopProxy(context.getBean(ClaudeAsyncClient.class))).isTrue();
+			});
+	}
+
+	@Test
+	void worksWithoutTheClaudeAgentSdk() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springaicommunity"))
+			.withUserConfiguration(ClientConfiguration.class)
+			.run((context) -> assertThat(AopUtils.isAopProxy(context.getBean(ClaudeCodeClient.class))).isTrue());
 	}
 
 	@Test
