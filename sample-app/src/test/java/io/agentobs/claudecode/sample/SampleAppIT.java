@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The sample app's main job end to end: its {@link AgentTaskRunner} runs a real agent task (a
@@ -135,19 +136,24 @@ class SampleAppIT {
 		// Prometheus: the GenAI histograms and the cost counter.
 		ResponseEntity<String> prometheus = this.rest.getForEntity("/actuator/prometheus", String.class);
 		assertThat(prometheus.getStatusCode()).isEqualTo(HttpStatus.OK);
-		List<String> lines = prometheus.getBody().lines().toList();
-		assertThat(lines).anyMatch((line) -> line.startsWith("gen_ai_client_token_usage")
-				&& line.contains("_bucket{") && line.contains("gen_ai_token_type=\"input\""));
-		assertThat(lines).anyMatch((line) -> line.startsWith("gen_ai_client_token_usage")
-				&& line.contains("_bucket{") && line.contains("gen_ai_token_type=\"output\""));
-		assertThat(lines).anyMatch((line) -> line.startsWith("gen_ai_client_operation_duration")
-				&& line.contains("_bucket{") && line.contains("gen_ai_operation_name=\"chat\""));
-		assertThat(lines).anyMatch((line) -> line.startsWith("claude_code_cost") && !line.startsWith("#")
-				&& line.contains("gen_ai_agent_name=\"claude-code\"") && value(line) > 0);
-		System.err.println(lines.stream()
-			.filter((line) -> line.startsWith("gen_ai_client") || line.startsWith("claude_code_cost"))
-			.filter((line) -> !line.contains("_bucket{") || line.contains("le=\"+Inf\""))
-			.collect(Collectors.joining("\n", "Prometheus GenAI series:\n", "")));
+		List<String> lines = prometheus.getBody().lines().filter((line) -> !line.startsWith("#")).toList();
+		String inputTokens = "gen_ai_client_token_usage\\w*_%s\\{.*gen_ai_token_type=\"input\".*";
+		String outputTokens = "gen_ai_client_token_usage\\w*_%s\\{.*gen_ai_token_type=\"output\".*";
+		String chatDuration = "gen_ai_client_operation_duration\\w*_%s\\{.*gen_ai_operation_name=\"chat\".*";
+		String cost = "claude_code_cost\\w*_total\\{.*gen_ai_agent_name=\"claude-code\".*";
+		assertThat(lines).anyMatch((line) -> line.matches(inputTokens.formatted("bucket")))
+			.anyMatch((line) -> line.matches(outputTokens.formatted("bucket")))
+			.anyMatch((line) -> line.matches(chatDuration.formatted("bucket")))
+			.anyMatch((line) -> line.matches(cost));
+		// ... and they count what the spans carry.
+		List<JsonNode> chats = sentrySpans.stream()
+			.filter((span) -> span.get("op").asText().equals("gen_ai.chat"))
+			.toList();
+		assertThat(total(lines, inputTokens.formatted("sum"))).isEqualTo(sum(chats, "gen_ai.usage.input_tokens"));
+		assertThat(total(lines, outputTokens.formatted("sum"))).isEqualTo(sum(chats, "gen_ai.usage.output_tokens"));
+		assertThat(total(lines, chatDuration.formatted("count"))).isEqualTo(chats.size());
+		assertThat(total(lines, cost)).isCloseTo(transaction.at("/contexts/trace/data/gen_ai.usage.cost").asDouble(),
+				within(1e-12));
 	}
 
 	private static void assertSentryTransaction(JsonNode transaction, List<JsonNode> spans, int spanCount) {
@@ -191,11 +197,6 @@ class SampleAppIT {
 			.findFirst()
 			.orElseThrow();
 		assertThat(bash.at("/data/gen_ai.tool.name").asText()).isEqualTo("Bash");
-		System.err.println("Sentry transaction: " + transaction.get("transaction").asText() + " data="
-				+ trace.get("data") + "\nSentry spans:\n" + spans.stream()
-					.map((span) -> "  " + span.get("op").asText() + " / " + span.get("description").asText() + " "
-							+ span.get("data"))
-					.collect(Collectors.joining("\n")));
 	}
 
 	private static JsonNode onlyTransaction() {
@@ -235,6 +236,14 @@ class SampleAppIT {
 		List<JsonNode> list = new ArrayList<>();
 		array.forEach(list::add);
 		return list;
+	}
+
+	private static double total(List<String> samples, String regex) {
+		return samples.stream().filter((line) -> line.matches(regex)).mapToDouble(SampleAppIT::value).sum();
+	}
+
+	private static double sum(List<JsonNode> spans, String key) {
+		return spans.stream().mapToLong((span) -> span.at("/data/" + key).asLong()).sum();
 	}
 
 	private static double value(String sample) {
