@@ -154,6 +154,42 @@ class SampleAppIT {
 		assertThat(total(lines, chatDuration.formatted("count"))).isEqualTo(chats.size());
 		assertThat(total(lines, cost)).isCloseTo(transaction.at("/contexts/trace/data/gen_ai.usage.cost").asDouble(),
 				within(1e-12));
+		// Every observation lies in the buckets at and above the largest one (_max).
+		assertBucketsHoldEveryObservation(lines, "gen_ai_client_token_usage");
+		assertBucketsHoldEveryObservation(lines, "gen_ai_client_operation_duration");
+	}
+
+	/**
+	 * For each series of the histogram: the cumulative count of every bucket whose bound is
+	 * at least the series' {@code _max} equals its {@code _count}.
+	 */
+	private static void assertBucketsHoldEveryObservation(List<String> samples, String histogram) {
+		Pattern sample = Pattern.compile(histogram + "\\w*_(bucket|count|max)\\{(.*?)(?:,?le=\"([^\"]+)\")?} (\\S+)");
+		Map<String, Double> counts = new HashMap<>();
+		Map<String, Double> maxima = new HashMap<>();
+		Map<String, Map<Double, Double>> buckets = new HashMap<>();
+		for (String line : samples) {
+			Matcher matcher = sample.matcher(line);
+			if (matcher.matches()) {
+				String series = matcher.group(2);
+				double value = Double.parseDouble(matcher.group(4));
+				switch (matcher.group(1)) {
+					case "count" -> counts.put(series, value);
+					case "max" -> maxima.put(series, value);
+					default -> buckets.computeIfAbsent(series, (key) -> new HashMap<>())
+						.put(Double.parseDouble(matcher.group(3).replace("+Inf", "Infinity")), value);
+				}
+			}
+		}
+		assertThat(buckets).as(histogram).isNotEmpty();
+		buckets.forEach((series, bounds) -> bounds.forEach((bound, count) -> {
+			if (bound >= maxima.get(series)) {
+				assertThat(count)
+					.as("%s{%s} bucket le=%s: observations up to _max=%s, _count=%s", histogram, series, bound,
+							maxima.get(series), counts.get(series))
+					.isEqualTo(counts.get(series));
+			}
+		}));
 	}
 
 	private static void assertSentryTransaction(JsonNode transaction, List<JsonNode> spans, int spanCount) {
