@@ -20,9 +20,9 @@ import com.sun.net.httpserver.HttpServer;
  * A Sentry ingestion endpoint on loopback: accepts the envelopes the Sentry SDK posts to
  * {@code /api/42/envelope/} (gzip-compressed or not) and keeps their items as JSON.
  */
-final class SentryEnvelopeServer implements AutoCloseable {
+public final class SentryEnvelopeServer implements AutoCloseable {
 
-	static final String PROJECT_ID = "42";
+	public static final String PROJECT_ID = "42";
 
 	private static final ObjectMapper OBJECT_MAPPER = new ObjectMapper();
 
@@ -34,31 +34,31 @@ final class SentryEnvelopeServer implements AutoCloseable {
 
 	private final List<String> encodings = new CopyOnWriteArrayList<>();
 
-	SentryEnvelopeServer() throws IOException {
+	public SentryEnvelopeServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/", this::receive);
 		this.server.start();
 	}
 
-	String dsn() {
+	public String dsn() {
 		return "http://key@127.0.0.1:" + this.server.getAddress().getPort() + "/" + PROJECT_ID;
 	}
 
 	/**
 	 * The payloads of the received items of the given type, in order of arrival.
 	 */
-	List<JsonNode> items(String type) {
+	public List<JsonNode> items(String type) {
 		return this.items.stream().filter((item) -> item.type().equals(type)).map(Item::payload).toList();
 	}
 
-	List<String> paths() {
+	public List<String> paths() {
 		return this.paths;
 	}
 
 	/**
 	 * The {@code Content-Encoding} of each request, {@code identity} when it had none.
 	 */
-	List<String> encodings() {
+	public List<String> encodings() {
 		return this.encodings;
 	}
 
@@ -87,7 +87,7 @@ final class SentryEnvelopeServer implements AutoCloseable {
 	 * Parse an envelope: a header line, then per item a header line and a payload of the
 	 * header's {@code length} bytes (or up to the next newline when it has none).
 	 */
-	static List<Item> parse(byte[] envelope) throws IOException {
+	public static List<Item> parse(byte[] envelope) throws IOException {
 		List<Item> items = new ArrayList<>();
 		int position = lineEnd(envelope, 0) + 1;
 		while (position < envelope.length) {
@@ -117,7 +117,7 @@ final class SentryEnvelopeServer implements AutoCloseable {
 		return bytes.length;
 	}
 
-	record Item(String type, JsonNode payload) {
+	public record Item(String type, JsonNode payload) {
 	}
 
 }

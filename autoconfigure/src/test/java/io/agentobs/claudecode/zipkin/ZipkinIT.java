@@ -1,16 +1,5 @@
 package io.agentobs.claudecode.zipkin;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeOpenTelemetryAutoConfiguration;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
@@ -46,44 +34,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ZipkinIT {
 
-	private static final Duration STARTUP = Duration.ofSeconds(60);
-
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private static Process zipkin;
-
-	private static String baseUrl;
+	private static ZipkinServer zipkin;
 
 	@BeforeAll
 	static void startZipkin() throws Exception {
-		Path jar = Path.of(System.getProperty("zipkin.server.jar", "target/zipkin/zipkin-server.jar"));
-		assertThat(jar).as("the build copies the Zipkin server to %s", jar).exists();
-		int port = freePort();
-		baseUrl = "http://127.0.0.1:" + port;
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1");
-		builder.environment().put("STORAGE_TYPE", "mem");
-		Path log = Files.createTempFile("zipkin", ".log");
-		builder.redirectErrorStream(true).redirectOutput(log.toFile());
-		zipkin = builder.start();
-		awaitHealthy(log);
+		zipkin = ZipkinServer.start(ZipkinServer.jar());
 	}
 
 	@AfterAll
 	static void stopZipkin() throws InterruptedException {
 		if (zipkin != null) {
-			zipkin.destroy();
-			if (!zipkin.waitFor(10, TimeUnit.SECONDS)) {
-				zipkin.destroyForcibly().waitFor();
-			}
+			zipkin.close();
 		}
 	}
 
 	@Test
 	void replayedRunIsReadBackFromZipkinAsTheContractTree() throws Exception {
 		String traceId = exportSubagentRun();
-		JsonNode trace = awaitTrace(traceId, 7);
+		JsonNode trace = zipkin.awaitTrace(traceId, 7);
 		Map<String, JsonNode> byId = new HashMap<>();
 		trace.forEach((span) -> byId.put(span.get("id").asText(), span));
 		JsonNode agent = only(trace, "invoke_agent claude-code");
@@ -116,7 +84,7 @@ class ZipkinIT {
 					ClaudeCodeObservabilityAutoConfiguration.class, ClaudeCodeOpenTelemetryAutoConfiguration.class))
 			.withBean(InMemorySpanExporter.class, InMemorySpanExporter::create)
 			.withPropertyValues("management.tracing.sampling.probability=1.0",
-					"management.zipkin.tracing.endpoint=" + baseUrl + "/api/v2/spans")
+					"management.zipkin.tracing.endpoint=" + zipkin.spansEndpoint())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				Transcripts.replay(context.getBean(AgentRunObservations.class), "subagent-foreground.jsonl");
@@ -125,49 +93,6 @@ class ZipkinIT {
 				traceId[0] = context.getBean(InMemorySpanExporter.class).getFinishedSpanItems().get(0).getTraceId();
 			});
 		return traceId[0];
-	}
-
-	private static JsonNode awaitTrace(String traceId, int spans) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		JsonNode trace = null;
-		while (System.nanoTime() < deadline) {
-			HttpResponse<String> response = get("/api/v2/trace/" + traceId);
-			if (response.statusCode() == 200) {
-				trace = new ObjectMapper().readTree(response.body());
-				if (trace.size() >= spans) {
-					return trace;
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("Zipkin did not return " + spans + " spans of trace " + traceId + ": " + trace);
-	}
-
-	private static void awaitHealthy(Path log) throws Exception {
-		long deadline = System.nanoTime() + STARTUP.toNanos();
-		while (System.nanoTime() < deadline && zipkin.isAlive()) {
-			try {
-				if (get("/health").statusCode() == 200) {
-					return;
-				}
-			}
-			catch (ConnectException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("Zipkin did not become healthy:\n" + Files.readString(log));
-	}
-
-	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(5)).build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static JsonNode only(JsonNode trace, String name) {
