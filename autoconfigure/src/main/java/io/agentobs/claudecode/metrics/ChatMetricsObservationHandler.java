@@ -1,10 +1,15 @@
 package io.agentobs.claudecode.metrics;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
 import io.agentobs.claudecode.metrics.GenAiMeterDocumentation.TokenUsageKeyNames;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.TokenUsage;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -15,7 +20,8 @@ import io.micrometer.observation.ObservationHandler;
 /**
  * Records the GenAI client metrics of each model call from its {@code chat} observation:
  * {@code gen_ai.client.token.usage} (input tokens including cache, and output tokens when
- * they are known) and {@code gen_ai.client.operation.duration} in seconds. Both are tagged
+ * they are known) and {@code gen_ai.client.operation.duration} (a timer: seconds in Prometheus, the
+ * registry's base time unit elsewhere). Both are tagged
  * with the observation's low cardinality key values, so the number of meters is bounded by
  * those values, not by the number of runs; meters are looked up in the registry.
  */
@@ -29,14 +35,18 @@ public class ChatMetricsObservationHandler implements ObservationHandler<ChatObs
 
 	private final Meter.MeterProvider<DistributionSummary> tokenUsage;
 
-	private final Meter.MeterProvider<DistributionSummary> operationDuration;
+	private final Meter.MeterProvider<Timer> operationDuration;
 
 	public ChatMetricsObservationHandler(MeterRegistry registry) {
 		this.registry = registry;
 		this.tokenUsage = summary(GenAiMeterDocumentation.TOKEN_USAGE, GenAiMeterDocumentation.TOKEN_USAGE_BUCKETS,
 				"Tokens used per model call");
-		this.operationDuration = summary(GenAiMeterDocumentation.OPERATION_DURATION,
-				GenAiMeterDocumentation.OPERATION_DURATION_BUCKETS, "Duration of a model call");
+		this.operationDuration = Timer.builder(GenAiMeterDocumentation.OPERATION_DURATION.getName())
+			.description("Duration of a model call")
+			.serviceLevelObjectives(Arrays.stream(GenAiMeterDocumentation.OPERATION_DURATION_BUCKETS)
+				.mapToObj((seconds) -> Duration.ofNanos(Math.round(seconds * 1e9)))
+				.toArray(Duration[]::new))
+			.withRegistry(this.registry);
 	}
 
 	private Meter.MeterProvider<DistributionSummary> summary(GenAiMeterDocumentation meter, double[] buckets,
@@ -62,7 +72,7 @@ public class ChatMetricsObservationHandler implements ObservationHandler<ChatObs
 		StartTime start = context.get(StartTime.class);
 		if (start != null) {
 			long nanos = this.registry.config().clock().monotonicTime() - start.nanos();
-			this.operationDuration.withTags(tags).record(nanos / 1e9);
+			this.operationDuration.withTags(tags).record(nanos, TimeUnit.NANOSECONDS);
 		}
 		TokenUsage usage = context.getUsage();
 		if (usage != null) {

@@ -49,12 +49,7 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 
 		@Override
 		public Meter.Type getType() {
-			return Meter.Type.DISTRIBUTION_SUMMARY;
-		}
-
-		@Override
-		public String getBaseUnit() {
-			return "seconds";
+			return Meter.Type.TIMER;
 		}
 	},
 

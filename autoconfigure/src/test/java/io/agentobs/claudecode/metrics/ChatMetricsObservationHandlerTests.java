@@ -3,6 +3,7 @@ package io.agentobs.claudecode.metrics;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
@@ -14,6 +15,7 @@ import io.agentobs.claudecode.observation.DefaultChatObservationConvention;
 import io.agentobs.claudecode.observation.TokenUsage;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleConfig;
@@ -86,19 +88,18 @@ class ChatMetricsObservationHandlerTests {
 		Observation observation = ChatObservationDocumentation.CHAT
 			.observation(null, new DefaultChatObservationConvention(), () -> context, this.registry)
 			.start();
-		this.clock.add(Duration.ofMillis(1500));
+		this.clock.add(Duration.ofMillis(50));
 		observation.stop();
-		DistributionSummary duration = this.meters.get("gen_ai.client.operation.duration")
+		Timer duration = this.meters.get("gen_ai.client.operation.duration")
 			.tag("gen_ai.request.model", "claude-opus-4-1")
-			.summary();
-		assertThat(duration.getId().getBaseUnit()).isEqualTo("seconds");
+			.timer();
 		assertThat(duration.count()).isOne();
-		assertThat(duration.totalAmount()).isEqualTo(1.5);
+		assertThat(duration.totalTime(TimeUnit.SECONDS)).isEqualTo(0.05);
 		CountAtBucket[] buckets = duration.takeSnapshot().histogramCounts();
-		assertThat(Arrays.stream(buckets).mapToDouble(CountAtBucket::bucket).toArray())
+		assertThat(Arrays.stream(buckets).mapToDouble((bucket) -> bucket.bucket(TimeUnit.SECONDS)).toArray())
 			.containsExactly(GenAiMeterDocumentation.OPERATION_DURATION_BUCKETS);
-		assertThat(buckets[7].count()).as("<= 1.28").isZero();
-		assertThat(buckets[8].count()).as("<= 2.56").isOne();
+		assertThat(buckets[2].count()).as("<= 0.04").isZero();
+		assertThat(buckets[3].count()).as("<= 0.08: a sub-second call lands in its own bucket").isOne();
 	}
 
 	@Test
