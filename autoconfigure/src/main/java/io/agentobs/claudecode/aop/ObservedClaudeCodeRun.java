@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.aop;
 
+import java.lang.ref.Cleaner;
 import java.util.Iterator;
 
 import io.agentobs.claudecode.adapter.AgentMessageAdapter;
@@ -7,7 +8,6 @@ import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AbandonedRuns;
 import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
-import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
 
 /**
  * A {@link ClaudeCodeRun} whose messages drive the run's observations. Closing it (or its
@@ -21,17 +21,19 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 
 	private final AgentRunRecorder recorder;
 
+	private final Cleaner.Cleanable abandonment;
+
 	ObservedClaudeCodeRun(ClaudeCodeRun delegate, AgentMessageAdapter<ClaudeMessage> adapter,
 			AgentRunRecorder recorder) {
 		this.delegate = delegate;
 		this.adapter = adapter;
 		this.recorder = recorder;
-		AbandonedRuns.register(this, recorder);
+		this.abandonment = AbandonedRuns.register(this, recorder);
 	}
 
 	@Override
 	public Iterator<ClaudeMessage> iterator() {
-		return new ObservedIterator<>(this.delegate.iterator(), this.adapter, this.recorder);
+		return new ObservedIterator<>(this.delegate.iterator(), this.adapter, this.recorder, this.abandonment::clean);
 	}
 
 	@Override
@@ -41,7 +43,7 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 
 	@Override
 	public void close() {
-		InstrumentationFailures.run("ending a closed agent run", this.recorder::abandoned);
+		this.abandonment.clean();
 		this.delegate.close();
 	}
 

@@ -22,10 +22,21 @@ final class ObservedIterator<M> implements Iterator<M> {
 
 	private final AgentRunRecorder recorder;
 
-	ObservedIterator(Iterator<M> delegate, AgentMessageAdapter<M> adapter, AgentRunRecorder recorder) {
+	private final Runnable onEnd;
+
+	/**
+	 * Creates the iterator.
+	 * @param delegate the run's messages
+	 * @param adapter records each message
+	 * @param recorder the run's recorder
+	 * @param onEnd called once the run's observations have ended
+	 */
+	ObservedIterator(Iterator<M> delegate, AgentMessageAdapter<M> adapter, AgentRunRecorder recorder,
+			Runnable onEnd) {
 		this.delegate = delegate;
 		this.adapter = adapter;
 		this.recorder = recorder;
+		this.onEnd = onEnd;
 	}
 
 	@Override
@@ -55,11 +66,15 @@ final class ObservedIterator<M> implements Iterator<M> {
 			throw ex;
 		}
 		InstrumentationFailures.run("recording an agent message", () -> this.adapter.record(message, this.recorder));
+		if (this.recorder.isFinished()) {
+			this.onEnd.run();
+		}
 		return message;
 	}
 
 	private void fail(Throwable error) {
 		InstrumentationFailures.run("ending a failed agent run", () -> this.recorder.failed(error));
+		this.onEnd.run();
 	}
 
 }

@@ -18,12 +18,16 @@ public final class AbandonedRuns {
 	}
 
 	/**
-	 * Ends the recorder's observations once the given run is unreachable.
+	 * Ends the recorder's observations once the given run is unreachable. Call
+	 * {@link Cleaner.Cleanable#clean()} on the result as soon as the run has ended, so the
+	 * garbage collector has no reference left to process.
 	 * @param run the object the user holds
 	 * @param recorder the recorder of that run; must not reference the run
+	 * @return the registration
 	 */
-	public static void register(Object run, AgentRunRecorder recorder) {
-		cleaner.register(run, () -> InstrumentationFailures.run("ending an abandoned run", recorder::abandoned));
+	public static Cleaner.Cleanable register(Object run, AgentRunRecorder recorder) {
+		return cleaner.register(run,
+				() -> InstrumentationFailures.run("ending an abandoned run", recorder::abandoned));
 	}
 
 }
