@@ -16,7 +16,7 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
  * A client whose runs replay recorded messages, optionally failing after some of them, and
  * which remembers the options of each query.
  */
-class ReplayedClaudeCodeClient implements ClaudeCodeClient {
+public class ReplayedClaudeCodeClient implements ClaudeCodeClient {
 
 	private final List<ClaudeMessage> messages;
 
@@ -26,11 +26,11 @@ class ReplayedClaudeCodeClient implements ClaudeCodeClient {
 
 	final AtomicInteger closedRuns = new AtomicInteger();
 
-	ReplayedClaudeCodeClient(List<ClaudeMessage> messages) {
+	public ReplayedClaudeCodeClient(List<ClaudeMessage> messages) {
 		this(messages, -1);
 	}
 
-	ReplayedClaudeCodeClient(List<ClaudeMessage> messages, int failAfter) {
+	public ReplayedClaudeCodeClient(List<ClaudeMessage> messages, int failAfter) {
 		this.messages = messages;
 		this.failAfter = failAfter;
 	}

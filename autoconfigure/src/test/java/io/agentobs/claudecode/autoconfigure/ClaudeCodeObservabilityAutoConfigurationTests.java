@@ -1,15 +1,11 @@
 package io.agentobs.claudecode.autoconfigure;
 
 import java.io.IOException;
-import java.util.List;
 
 import io.agentobs.claudecode.aop.AgentObservationAdvisor;
 import io.agentobs.claudecode.aop.AgentObservationPostProcessor;
+import io.agentobs.claudecode.aop.ReplayedClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeSession;
-import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.ObservationTree;
 import io.agentobs.claudecode.instrumentation.Transcripts;
@@ -213,7 +209,7 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 
 		@Bean
 		ClaudeCodeClient claudeCodeClient() throws IOException {
-			return new TranscriptClient(Transcripts.parse("tool-call.jsonl"));
+			return new ReplayedClaudeCodeClient(Transcripts.parse("tool-call.jsonl"));
 		}
 
 	}
@@ -223,55 +219,10 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 
 		@Bean
 		ClaudeCodeClient claudeCodeClient() throws IOException {
-			ProxyFactory proxyFactory = new ProxyFactory(new TranscriptClient(Transcripts.parse("tool-call.jsonl")));
+			ProxyFactory proxyFactory = new ProxyFactory(new ReplayedClaudeCodeClient(Transcripts.parse("tool-call.jsonl")));
 			proxyFactory.addAdvisor(new NameMatchMethodPointcutAdvisor((org.aopalliance.intercept.MethodInterceptor) (
 					invocation) -> invocation.proceed()));
 			return (ClaudeCodeClient) proxyFactory.getProxy();
-		}
-
-	}
-
-	/**
-	 * A client whose runs replay a recording.
-	 */
-	record TranscriptClient(List<ClaudeMessage> messages) implements ClaudeCodeClient {
-
-		@Override
-		public ClaudeCodeRun query(String prompt) {
-			return query(prompt, null);
-		}
-
-		@Override
-		public ClaudeCodeRun query(String prompt, ClaudeCodeOptions options) {
-			return new ClaudeCodeRun() {
-				@Override
-				public java.util.Iterator<ClaudeMessage> iterator() {
-					return TranscriptClient.this.messages.iterator();
-				}
-
-				@Override
-				public void interrupt() {
-				}
-
-				@Override
-				public void close() {
-				}
-			};
-		}
-
-		@Override
-		public ClaudeCodeSession openSession() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public ClaudeCodeSession resumeSession(String sessionId, ClaudeCodeOptions options) {
-			throw new UnsupportedOperationException();
 		}
 
 	}
