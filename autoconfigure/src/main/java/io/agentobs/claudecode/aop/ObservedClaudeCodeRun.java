@@ -7,6 +7,7 @@ import io.agentobs.claudecode.adapter.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AbandonedRuns;
+import io.agentobs.claudecode.instrumentation.AgentRunFailedException;
 import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
 
 /**
@@ -33,7 +34,7 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 
 	@Override
 	public Iterator<ClaudeMessage> iterator() {
-		return new ObservedIterator<>(this.delegate.iterator(), this.adapter, this.recorder, this.abandonment::clean);
+		return new ObservedIterator<>(this.delegate.iterator(), new Observer());
 	}
 
 	@Override
@@ -45,6 +46,33 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 	public void close() {
 		this.abandonment.clean();
 		this.delegate.close();
+	}
+
+	/**
+	 * Records the messages; once the run has ended, no abandonment watch is needed any more.
+	 */
+	private final class Observer implements RunMessageObserver<ClaudeMessage> {
+
+		@Override
+		public void onMessage(ClaudeMessage message) {
+			AgentRunRecorder recorder = ObservedClaudeCodeRun.this.recorder;
+			ObservedClaudeCodeRun.this.adapter.record(message, recorder);
+			if (recorder.isFinished()) {
+				ObservedClaudeCodeRun.this.abandonment.clean();
+			}
+		}
+
+		@Override
+		public void onFailure(Throwable error) {
+			ObservedClaudeCodeRun.this.recorder.failed(error);
+			ObservedClaudeCodeRun.this.abandonment.clean();
+		}
+
+		@Override
+		public void onEnd() {
+			onFailure(new AgentRunFailedException("no_result", "The agent run ended without a result"));
+		}
+
 	}
 
 }

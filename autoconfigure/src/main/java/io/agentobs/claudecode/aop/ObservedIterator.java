@@ -2,41 +2,24 @@ package io.agentobs.claudecode.aop;
 
 import java.util.Iterator;
 
-import io.agentobs.claudecode.adapter.AgentMessageAdapter;
-import io.agentobs.claudecode.instrumentation.AgentRunFailedException;
-import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
 import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
 
 /**
- * An iterator over a run's messages that records each message as it passes, unchanged and in
- * order. The run's observations end on its result, when the delegate throws, or when the
- * messages run out without a result.
+ * An iterator over a run's messages that tells a {@link RunMessageObserver} about each one as
+ * it passes, unchanged and in order, about a failure of the delegate (then rethrown) and about
+ * the end of the messages. The observer's own failures never reach the consumer.
  *
  * @param <M> the message type
  */
-final class ObservedIterator<M> implements Iterator<M> {
+public final class ObservedIterator<M> implements Iterator<M> {
 
 	private final Iterator<M> delegate;
 
-	private final AgentMessageAdapter<M> adapter;
+	private final RunMessageObserver<M> observer;
 
-	private final AgentRunRecorder recorder;
-
-	private final Runnable onEnd;
-
-	/**
-	 * Creates the iterator.
-	 * @param delegate the run's messages
-	 * @param adapter records each message
-	 * @param recorder the run's recorder
-	 * @param onEnd called once the run's observations have ended
-	 */
-	ObservedIterator(Iterator<M> delegate, AgentMessageAdapter<M> adapter, AgentRunRecorder recorder,
-			Runnable onEnd) {
+	public ObservedIterator(Iterator<M> delegate, RunMessageObserver<M> observer) {
 		this.delegate = delegate;
-		this.adapter = adapter;
-		this.recorder = recorder;
-		this.onEnd = onEnd;
+		this.observer = observer;
 	}
 
 	@Override
@@ -46,11 +29,11 @@ final class ObservedIterator<M> implements Iterator<M> {
 			hasNext = this.delegate.hasNext();
 		}
 		catch (RuntimeException | Error ex) {
-			fail(ex);
+			InstrumentationFailures.run("ending a failed agent run", () -> this.observer.onFailure(ex));
 			throw ex;
 		}
 		if (!hasNext) {
-			fail(new AgentRunFailedException("no_result", "The agent run ended without a result"));
+			InstrumentationFailures.run("ending an agent run", this.observer::onEnd);
 		}
 		return hasNext;
 	}
@@ -62,19 +45,11 @@ final class ObservedIterator<M> implements Iterator<M> {
 			message = this.delegate.next();
 		}
 		catch (RuntimeException | Error ex) {
-			fail(ex);
+			InstrumentationFailures.run("ending a failed agent run", () -> this.observer.onFailure(ex));
 			throw ex;
 		}
-		InstrumentationFailures.run("recording an agent message", () -> this.adapter.record(message, this.recorder));
-		if (this.recorder.isFinished()) {
-			this.onEnd.run();
-		}
+		InstrumentationFailures.run("recording an agent message", () -> this.observer.onMessage(message));
 		return message;
-	}
-
-	private void fail(Throwable error) {
-		InstrumentationFailures.run("ending a failed agent run", () -> this.recorder.failed(error));
-		this.onEnd.run();
 	}
 
 }

@@ -3,6 +3,7 @@ package io.agentobs.claudecode.sdk;
 import java.util.Objects;
 
 import io.agentobs.claudecode.adapter.AgentMessageAdapter;
+import io.agentobs.claudecode.aop.RunMessageObserver;
 import io.agentobs.claudecode.instrumentation.AgentRunFailedException;
 import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
 import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
@@ -18,7 +19,7 @@ import org.springaicommunity.claude.agent.sdk.types.ResultMessage;
  * message is therefore held back until the next message: when that is a failed result with
  * the same text, the message was synthetic and gets no chat.
  */
-final class ClaudeAgentSdkRun {
+final class ClaudeAgentSdkRun implements RunMessageObserver<Message> {
 
 	private final AgentMessageAdapter<Message> adapter;
 
@@ -77,6 +78,21 @@ final class ClaudeAgentSdkRun {
 	 */
 	void failed(String errorType, String message) {
 		failed(new AgentRunFailedException(errorType, message));
+	}
+
+	@Override
+	public void onMessage(Message message) {
+		record(message);
+	}
+
+	@Override
+	public void onFailure(Throwable error) {
+		failed(error);
+	}
+
+	@Override
+	public void onEnd() {
+		failed("no_result", "The turn's messages ended without a result");
 	}
 
 	/**

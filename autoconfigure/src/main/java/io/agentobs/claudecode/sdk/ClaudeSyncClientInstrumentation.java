@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 import io.agentobs.claudecode.aop.AgentClientInstrumentation;
+import io.agentobs.claudecode.aop.ObservedIterator;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springaicommunity.claude.agent.sdk.ClaudeSyncClient;
 import org.springaicommunity.claude.agent.sdk.parsing.ParsedMessage;
@@ -106,7 +107,7 @@ public class ClaudeSyncClientInstrumentation implements AgentClientInstrumentati
 
 	private Iterator<ParsedMessage> observe(Iterator<ParsedMessage> messages, ClaudeAgentSdkSession session) {
 		ClaudeAgentSdkRun run = session.openTurn();
-		return (run != null) ? new ObservedMessageIterator<>(messages, ParsedMessage::asMessage, run) : messages;
+		return (run != null) ? new ObservedIterator<>(messages, run.mapping(ParsedMessage::asMessage)) : messages;
 	}
 
 	private Iterable<Message> observe(Iterable<Message> messages, ClaudeAgentSdkSession session) {
@@ -114,7 +115,7 @@ public class ClaudeSyncClientInstrumentation implements AgentClientInstrumentati
 		if (run == null) {
 			return messages;
 		}
-		return () -> new ObservedMessageIterator<>(messages.iterator(), (message) -> message, run);
+		return () -> new ObservedIterator<>(messages.iterator(), run);
 	}
 
 }
