@@ -217,8 +217,10 @@ public final class AgentRunRecorder {
 		}
 		if (scope.chat != null && !scope.chat.streamed) {
 			// Without stream events the response is known to be complete once it asks for a
-			// tool: the chat must not cover the tool's execution.
+			// tool: the chat must not cover the tool's execution. Further tool calls of the
+			// same response may follow until a tool result arrives.
 			endChat(scope);
+			scope.responseEndedAtToolUse = true;
 		}
 		ToolExecutionObservationContext context = new ToolExecutionObservationContext(toolName, toolUseId);
 		context.setAgentName(scope.context.getAgentName());
@@ -240,6 +242,7 @@ public final class AgentRunRecorder {
 		AgentScope scope = scope(parentToolUseId, null, null);
 		if (scope != null) {
 			endChat(scope);
+			scope.responseEndedAtToolUse = false;
 		}
 		OpenTool tool = this.tools.get(toolUseId);
 		if (tool == null) {
@@ -358,7 +361,9 @@ public final class AgentRunRecorder {
 		if (scope.chat != null && Objects.equals(scope.chat.context.getResponseId(), messageId)) {
 			return scope.chat;
 		}
-		if (messageId != null && messageId.equals(scope.lastEndedMessageId)) {
+		boolean endedResponse = (messageId != null) ? messageId.equals(scope.lastEndedMessageId)
+				: scope.responseEndedAtToolUse;
+		if (endedResponse) {
 			return null;
 		}
 		endChat(scope);
@@ -447,6 +452,9 @@ public final class AgentRunRecorder {
 		private OpenChat chat;
 
 		private String lastEndedMessageId;
+
+		/** Whether the last response (without id) ended when it asked for a tool. */
+		private boolean responseEndedAtToolUse;
 
 		private boolean ended;
 
