@@ -12,7 +12,6 @@ import io.sentry.ISpan;
 import io.sentry.ITransaction;
 import io.sentry.SpanOptions;
 import io.sentry.SpanStatus;
-import io.sentry.TransactionContext;
 import io.sentry.TransactionOptions;
 import io.sentry.protocol.TransactionNameSource;
 
@@ -92,8 +91,7 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 		IScopes runScopes = this.scopes.forkedCurrentScope(SCOPES_CREATOR);
 		ISpan current = runScopes.getSpan();
 		ISpan span = (current != null) ? current.startChild(operation, description, spanOptions())
-				: runScopes.startTransaction(
-						new TransactionContext(description, TransactionNameSource.CUSTOM, operation),
+				: runScopes.startTransaction(OpenTelemetryTraceIds.transactionContext(context, description, operation),
 						transactionOptions());
 		context.put(SentryObservationSpan.class, new SentryObservationSpan(span, runScopes));
 	}

@@ -115,6 +115,10 @@ class SampleAppIT {
 		JsonNode transaction = onlyTransaction();
 		List<JsonNode> sentrySpans = list(transaction.get("spans"));
 		assertSentryTransaction(transaction, sentrySpans, spanCount);
+		SpanData agentSpan = otelSpans.stream().filter((span) -> !span.getParentSpanContext().isValid()).findFirst().get();
+		assertThat(transaction.at("/contexts/trace/trace_id").asText()).as("one trace id in Sentry and OpenTelemetry")
+			.isEqualTo(traceId);
+		assertThat(transaction.at("/contexts/trace/span_id").asText()).isEqualTo(agentSpan.getSpanId());
 
 		// Zipkin: the same spans, ids and parents as the OpenTelemetry SDK exported.
 		JsonNode zipkinTrace = zipkin.awaitTrace(traceId, spanCount);
