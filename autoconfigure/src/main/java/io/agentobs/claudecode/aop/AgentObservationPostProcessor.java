@@ -1,5 +1,8 @@
 package io.agentobs.claudecode.aop;
 
+import java.lang.reflect.Modifier;
+
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 
 /**
@@ -14,6 +17,18 @@ public class AgentObservationPostProcessor extends AbstractBeanFactoryAwareAdvis
 	public AgentObservationPostProcessor(AgentObservationAdvisor advisor) {
 		this.advisor = advisor;
 		setBeforeExistingAdvisors(true);
+	}
+
+	/**
+	 * Proxies a final class through its interfaces, since it cannot be subclassed.
+	 */
+	@Override
+	protected ProxyFactory prepareProxyFactory(Object bean, String beanName) {
+		ProxyFactory proxyFactory = super.prepareProxyFactory(bean, beanName);
+		if (proxyFactory.isProxyTargetClass() && Modifier.isFinal(bean.getClass().getModifiers())) {
+			proxyFactory.setProxyTargetClass(false);
+		}
+		return proxyFactory;
 	}
 
 }

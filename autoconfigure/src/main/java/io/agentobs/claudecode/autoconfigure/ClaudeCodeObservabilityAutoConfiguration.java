@@ -60,15 +60,17 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static AgentObservationPostProcessor agentObservationPostProcessor(
-			ObjectProvider<AgentRunObservations> observations, ResourceLoader resourceLoader) {
+			ObjectProvider<AgentRunObservations> observations, ResourceLoader resourceLoader, Environment environment) {
 		Supplier<AgentRunObservations> runObservations = SingletonSupplier.of(observations::getObject);
 		List<AgentClientInstrumentation> instrumentations = new ArrayList<>();
 		instrumentations.add(new ClaudeCodeClientInstrumentation(runObservations));
 		if (ClassUtils.isPresent(CLAUDE_AGENT_SDK_CLIENT, resourceLoader.getClassLoader())) {
 			instrumentations.addAll(ClaudeAgentSdkInstrumentations.create(runObservations));
 		}
-		return new AgentObservationPostProcessor(
+		AgentObservationPostProcessor postProcessor = new AgentObservationPostProcessor(
 				new AgentObservationAdvisor(new AgentObservationInterceptor(instrumentations)));
+		postProcessor.setProxyTargetClass(environment.getProperty("spring.aop.proxy-target-class", Boolean.class, true));
+		return postProcessor;
 	}
 
 	@Bean

@@ -1,11 +1,14 @@
 package io.agentobs.claudecode.autoconfigure;
 
 import java.io.IOException;
+import java.util.List;
 
 import io.agentobs.claudecode.aop.AgentObservationAdvisor;
 import io.agentobs.claudecode.aop.AgentObservationPostProcessor;
 import io.agentobs.claudecode.aop.ReplayedClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.CliClaudeCodeClient;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.ObservationTree;
 import io.agentobs.claudecode.instrumentation.Transcripts;
@@ -86,6 +89,29 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 				assertThat(tree.render()).startsWith("invoke_agent support-bot\n  chat claude-sonnet-4-5\n");
 				assertThat(tree.notStoppedExactlyOnce()).isEmpty();
 			});
+	}
+
+	@Test
+	void proxiesTheClassSoTheClientCanBeInjectedByItsClass() {
+		this.contextRunner.withBean(CliClaudeCodeClient.class, () -> new CliClaudeCodeClient(ClaudeCodeOptions.empty()))
+			.run((context) -> {
+				CliClaudeCodeClient client = context.getBean(CliClaudeCodeClient.class);
+				assertThat(AopUtils.isCglibProxy(client)).isTrue();
+				assertThat(client.getDefaultOptions()).isEqualTo(ClaudeCodeOptions.empty());
+			});
+	}
+
+	@Test
+	void proxiesTheInterfacesWhenProxyTargetClassIsOff() {
+		this.contextRunner.withPropertyValues("spring.aop.proxy-target-class=false")
+			.withBean(CliClaudeCodeClient.class, () -> new CliClaudeCodeClient(ClaudeCodeOptions.empty()))
+			.run((context) -> assertThat(AopUtils.isJdkDynamicProxy(context.getBean(ClaudeCodeClient.class))).isTrue());
+	}
+
+	@Test
+	void proxiesAFinalClassThroughItsInterfaces() {
+		this.contextRunner.withBean(FinalClient.class, FinalClient::new)
+			.run((context) -> assertThat(AopUtils.isJdkDynamicProxy(context.getBean(ClaudeCodeClient.class))).isTrue());
 	}
 
 	@Test
@@ -223,6 +249,14 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 			proxyFactory.addAdvisor(new NameMatchMethodPointcutAdvisor((org.aopalliance.intercept.MethodInterceptor) (
 					invocation) -> invocation.proceed()));
 			return (ClaudeCodeClient) proxyFactory.getProxy();
+		}
+
+	}
+
+	static final class FinalClient extends ReplayedClaudeCodeClient {
+
+		FinalClient() {
+			super(List.of());
 		}
 
 	}
