@@ -209,8 +209,9 @@ class InstrumentationIT {
 		receiver.start();
 		try {
 			String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/traces";
-			ClaudeCodeClient client = client(ClaudeCodeOptions.builder().environment(Map.of("DISABLE_TELEMETRY", "0"))
-				.build(), new TraceContextCliEnvironmentProvider(this.tracing.propagator()),
+			// DISABLE_TELEMETRY=1, set by the scripted API's environment, does not stop the CLI's OTLP export.
+			ClaudeCodeClient client = client(ClaudeCodeOptions.empty(),
+					new TraceContextCliEnvironmentProvider(this.tracing.propagator()),
 					new CliTelemetryEnvironmentProvider(endpoint, "http/json"));
 			run(client, Scenario.TOOL_CALL);
 			awaitExport(exported);
