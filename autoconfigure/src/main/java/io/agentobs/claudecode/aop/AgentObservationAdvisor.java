@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.aopalliance.aop.Advice;
 
-import org.springframework.aop.ClassFilter;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
@@ -53,11 +52,6 @@ public class AgentObservationAdvisor extends AbstractPointcutAdvisor {
 			return this.instrumentations.stream()
 				.anyMatch((instrumentation) -> instrumentation.supports(targetClass)
 						&& instrumentation.matches(method, targetClass));
-		}
-
-		@Override
-		public ClassFilter getClassFilter() {
-			return this::supports;
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.agentobs.claudecode.adapter.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
@@ -30,8 +29,6 @@ class TranscriptReplayTests {
 
 	private final AgentRunObservations observations = new AgentRunObservations(
 			new AgentObservationFactory(this.registry), "claude-code", List.of());
-
-	private final ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
 
 	@AfterEach
 	void noObservationIsLeftCurrent() {
@@ -169,9 +166,7 @@ class TranscriptReplayTests {
 	}
 
 	private void replay(List<ClaudeMessage> messages, SessionCost sessionCost) {
-		AgentRunRecorder recorder = this.observations.startRun("prompt", null, null, sessionCost);
-		messages.forEach((message) -> this.adapter.record(message, recorder));
-		assertThat(recorder.isFinished()).isTrue();
+		assertThat(Transcripts.replay(this.observations, messages, sessionCost).isFinished()).isTrue();
 	}
 
 	private List<AgentInvocationObservationContext> agents() {

@@ -54,8 +54,20 @@ public final class Transcripts {
 	 * @return the finished recorder
 	 */
 	public static AgentRunRecorder replay(AgentRunObservations observations, List<ClaudeMessage> messages) {
+		return replay(observations, messages, new SessionCost());
+	}
+
+	/**
+	 * Replays the parsed messages of one turn of a session under the current observation.
+	 * @param observations starts the run
+	 * @param messages the messages of the turn
+	 * @param sessionCost the cost state of the session
+	 * @return the finished recorder
+	 */
+	public static AgentRunRecorder replay(AgentRunObservations observations, List<ClaudeMessage> messages,
+			SessionCost sessionCost) {
 		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
-		AgentRunRecorder recorder = observations.startRun("prompt", null, null, new SessionCost());
+		AgentRunRecorder recorder = observations.startRun("prompt", null, null, sessionCost);
 		messages.forEach((message) -> adapter.record(message, recorder));
 		if (!recorder.isFinished()) {
 			throw new IllegalStateException("The transcript did not finish its run");

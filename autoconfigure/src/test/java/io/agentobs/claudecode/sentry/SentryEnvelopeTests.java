@@ -1,8 +1,6 @@
 package io.agentobs.claudecode.sentry;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +12,11 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.adapter.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
 import io.agentobs.claudecode.instrumentation.SessionCost;
+import io.agentobs.claudecode.instrumentation.Transcripts;
 import io.micrometer.observation.ObservationRegistry;
 import io.sentry.ITransaction;
 import io.sentry.ScopesAdapter;
@@ -36,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the error event of a failed run.
  */
 class SentryEnvelopeTests {
-
-	private static final Path TRANSCRIPTS = Path.of("..", "src", "transcripts");
 
 	private static final String ORIGIN = "auto.ai.claude_code";
 
@@ -194,7 +190,7 @@ class SentryEnvelopeTests {
 
 	@Test
 	void runInsideTransactionNestsUnderItWithMessagesOnAnotherThread() throws Exception {
-		List<ClaudeMessage> messages = parse("tool-call.jsonl");
+		List<ClaudeMessage> messages = Transcripts.parse("tool-call.jsonl");
 		TransactionOptions options = new TransactionOptions();
 		options.setBindToScope(true);
 		ITransaction request = Sentry.startTransaction("POST /agent", "http.server", options);
@@ -243,17 +239,8 @@ class SentryEnvelopeTests {
 	}
 
 	private void replay(String transcript) throws IOException {
-		List<ClaudeMessage> messages = parse(transcript);
-		AgentRunRecorder recorder = this.observations.startRun("prompt", null, null, new SessionCost());
-		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
-		messages.forEach((message) -> adapter.record(message, recorder));
-		assertThat(recorder.isFinished()).isTrue();
+		assertThat(Transcripts.replay(this.observations, transcript).isFinished()).isTrue();
 		Sentry.flush(5000);
-	}
-
-	private static List<ClaudeMessage> parse(String transcript) throws IOException {
-		ClaudeMessageParser parser = new ClaudeMessageParser();
-		return Files.readAllLines(TRANSCRIPTS.resolve(transcript)).stream().map(parser::parse).toList();
 	}
 
 	private JsonNode onlyTransaction() {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SentrySpanDataTests {
 
 	@Test
-	void numbersComeFromTheTypedContext() {
+	void numbersAreNumbers() {
 		AgentInvocationObservationContext context = new AgentInvocationObservationContext("claude-code");
 		context.setCostUsd(0.25);
 		context.setNumTurns(3);
@@ -23,7 +23,7 @@ class SentrySpanDataTests {
 		context.addHighCardinalityKeyValue(KeyValue.of("claude_code.num_turns", "3"));
 		context.addHighCardinalityKeyValue(KeyValue.of("claude_code.usage.input_tokens", "120"));
 		assertThat(SentrySpanData.of(context)).containsEntry("gen_ai.usage.cost", 0.25)
-			.containsEntry("claude_code.num_turns", 3)
+			.containsEntry("claude_code.num_turns", 3L)
 			.containsEntry("claude_code.usage.input_tokens", 120L);
 	}
 
