@@ -16,7 +16,12 @@ import org.springframework.context.annotation.Bean;
  * per model call, and the estimated cost. The observation handlers are picked up by Spring
  * Boot's observation registry; the observation timers come from Boot itself.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+@AutoConfiguration(afterName = {
+		// Spring Boot 4
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		// Spring Boot 3.5
+		"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
 		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)

@@ -46,6 +46,12 @@ import org.springframework.util.function.SingletonSupplier;
  * and {@code gen_ai.execute_tool} observations.
  */
 @AutoConfiguration(afterName = {
+		// Spring Boot 4
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+		// Spring Boot 3.5
 		"org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
 		"org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration",
 		"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
@@ -122,9 +128,7 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 		@ConditionalOnProperty(prefix = "sentry.claude-code", name = "cli-telemetry", havingValue = "true")
 		@ConditionalOnMissingBean
 		CliTelemetryEnvironmentProvider cliTelemetryEnvironmentProvider(Environment environment) {
-			String endpoint = environment.getProperty("management.otlp.tracing.endpoint",
-					"http://localhost:4318/v1/traces");
-			return new CliTelemetryEnvironmentProvider(endpoint, "http/protobuf");
+			return new CliTelemetryEnvironmentProvider(OtlpTracingEndpoint.of(environment), "http/protobuf");
 		}
 
 	}

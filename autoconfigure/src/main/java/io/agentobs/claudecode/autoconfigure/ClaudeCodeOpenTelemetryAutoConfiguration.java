@@ -17,6 +17,10 @@ import org.springframework.context.annotation.Bean;
  * the span names of the telemetry contract.
  */
 @AutoConfiguration(afterName = {
+		// Spring Boot 4
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		// Spring Boot 3.5
 		"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
 		"org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration" })
 @ConditionalOnClass({ SpanFilter.class, OtelFinishedSpan.class })

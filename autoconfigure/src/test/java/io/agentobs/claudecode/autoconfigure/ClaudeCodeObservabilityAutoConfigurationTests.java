@@ -211,13 +211,35 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 	}
 
 	@Test
-	void cliTelemetryReusesTheOtlpEndpoint() {
+	void cliTelemetryReusesTheBoot4OtlpEndpoint() {
 		this.contextRunner
 			.withPropertyValues("sentry.claude-code.cli-telemetry=true",
-					"management.otlp.tracing.endpoint=http://127.0.0.1:4318/v1/traces")
+					"management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:4318/v1/traces")
 			.run((context) -> assertThat(context.getBean(CliTelemetryEnvironmentProvider.class).environment(null))
 				.containsEntry("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:4318/v1/traces")
 				.containsEntry("CLAUDE_CODE_ENABLE_TELEMETRY", "1"));
+	}
+
+	@Test
+	void cliTelemetryReusesTheBoot3OtlpEndpoint() {
+		this.contextRunner
+			.withPropertyValues("sentry.claude-code.cli-telemetry=true",
+					"management.otlp.tracing.endpoint=http://127.0.0.1:4319/v1/traces")
+			.run((context) -> assertThat(context.getBean(CliTelemetryEnvironmentProvider.class).environment(null))
+				.containsEntry("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:4319/v1/traces"));
+	}
+
+	@Test
+	void cliTelemetryPrefersTheBoot4OtlpEndpointAndDefaultsToLocalhost() {
+		this.contextRunner
+			.withPropertyValues("sentry.claude-code.cli-telemetry=true",
+					"management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:4318/v1/traces",
+					"management.otlp.tracing.endpoint=http://127.0.0.1:4319/v1/traces")
+			.run((context) -> assertThat(context.getBean(CliTelemetryEnvironmentProvider.class).environment(null))
+				.containsEntry("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:4318/v1/traces"));
+		this.contextRunner.withPropertyValues("sentry.claude-code.cli-telemetry=true")
+			.run((context) -> assertThat(context.getBean(CliTelemetryEnvironmentProvider.class).environment(null))
+				.containsEntry("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://localhost:4318/v1/traces"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,7 +16,7 @@ import io.agentobs.claudecode.client.message.ClaudeMessageParser;
  */
 public final class Transcripts {
 
-	private static final Path DIRECTORY = Path.of("..", "src", "transcripts");
+	private static final Path DIRECTORY = findDirectory();
 
 	private Transcripts() {
 	}
@@ -73,6 +73,17 @@ public final class Transcripts {
 			throw new IllegalStateException("The transcript did not finish its run");
 		}
 		return recorder;
+	}
+
+	/** The project's {@code src/transcripts}, found from any module directory. */
+	private static Path findDirectory() {
+		for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+			Path transcripts = directory.resolve("src").resolve("transcripts");
+			if (Files.isDirectory(transcripts)) {
+				return transcripts;
+			}
+		}
+		throw new IllegalStateException("No src/transcripts above " + Path.of("").toAbsolutePath());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeMetricsAutoConfiguration;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
+import io.agentobs.claudecode.boot.BootLine;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeOpenTelemetryAutoConfiguration;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.Transcripts;
@@ -20,13 +21,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -48,10 +42,9 @@ class BootBackendsAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ClaudeCodeMetricsAutoConfiguration.class,
 				ClaudeCodeOpenTelemetryAutoConfiguration.class, ClaudeCodeObservabilityAutoConfiguration.class))
-		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				OpenTelemetryAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
-				OpenTelemetryTracingAutoConfiguration.class))
+		.withConfiguration(BootLine.current().observation())
+		.withConfiguration(BootLine.current().metrics())
+		.withConfiguration(BootLine.current().openTelemetryTracing())
 		.withUserConfiguration(InMemoryExporterConfiguration.class)
 		.withPropertyValues("management.tracing.sampling.probability=1.0");
 

@@ -18,6 +18,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringBootVersion;
+
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,13 +42,28 @@ class ContextualNameSpanFilterTests {
 	}
 
 	@Test
-	void withoutTheFilterMicrometerRewritesCapitalisedNames() {
+	void withoutTheFilterMicrometerTracing15RewritesCapitalisedNames() {
+		// Micrometer Tracing 1.5 (Spring Boot 3.5) lower-hyphens names; 1.6 (Spring Boot 4) keeps them.
+		boolean rewrites = SpringBootVersion.getVersion().startsWith("3.");
 		try (OtelTracingFixture tracing = new OtelTracingFixture(this.exporter, new TypedAttributesSpanFilter())) {
 			AgentRunObservations observations = new AgentRunObservations(
 					new AgentObservationFactory(tracing.registry()), "ReviewAgent", List.of());
 			Transcripts.replay(observations, "tool-call.jsonl");
 			assertThat(this.exporter.getFinishedSpanItems()).extracting(SpanData::getName)
-				.contains("invoke_agent -review-agent", "execute_tool -bash");
+				.contains(rewrites ? new String[] { "invoke_agent -review-agent", "execute_tool -bash" }
+						: new String[] { "invoke_agent ReviewAgent", "execute_tool Bash" });
+		}
+	}
+
+	@Test
+	void capitalisedAgentNameIsRestoredOnEveryLine() {
+		try (OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter)) {
+			AgentRunObservations observations = new AgentRunObservations(
+					new AgentObservationFactory(tracing.registry()), "ReviewAgent", List.of());
+			Transcripts.replay(observations, "tool-call.jsonl");
+			assertThat(this.exporter.getFinishedSpanItems()).extracting(SpanData::getName)
+				.containsExactlyInAnyOrder("invoke_agent ReviewAgent", "chat claude-sonnet-4-5", "execute_tool Bash",
+						"chat claude-sonnet-4-5");
 		}
 	}
 

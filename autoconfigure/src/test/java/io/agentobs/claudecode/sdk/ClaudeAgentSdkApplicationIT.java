@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
+import io.agentobs.claudecode.boot.BootLine;
 import io.agentobs.claudecode.instrumentation.ObservationTree;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
@@ -20,7 +21,6 @@ import org.springaicommunity.claude.agent.sdk.ClaudeSyncClient;
 import org.springaicommunity.claude.agent.sdk.config.PermissionMode;
 import org.springaicommunity.claude.agent.sdk.transport.CLIOptions;
 
-import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -47,8 +47,9 @@ class ClaudeAgentSdkApplicationIT {
 	@TempDir
 	static Path workingDirectory;
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(ObservationAutoConfiguration.class, ClaudeCodeObservabilityAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(BootLine.current().observation())
+		.withConfiguration(AutoConfigurations.of(ClaudeCodeObservabilityAutoConfiguration.class));
 
 	@BeforeAll
 	static void startApi() {

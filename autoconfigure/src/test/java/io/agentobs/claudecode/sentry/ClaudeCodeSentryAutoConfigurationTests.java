@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.sentry;
 
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeSentryAutoConfiguration;
+import io.agentobs.claudecode.boot.BootLine;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConvention;
@@ -9,11 +10,9 @@ import io.micrometer.observation.ObservationRegistry;
 import io.sentry.IScopes;
 import io.sentry.NoOpScopes;
 import io.sentry.Sentry;
-import io.sentry.spring.boot.jakarta.SentryAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,8 +27,9 @@ class ClaudeCodeSentryAutoConfigurationTests {
 	private static final String DSN = "sentry.dsn=http://key@127.0.0.1:9/42";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SentryAutoConfiguration.class, ObservationAutoConfiguration.class,
-				ClaudeCodeSentryAutoConfiguration.class));
+		.withConfiguration(BootLine.current().sentry())
+		.withConfiguration(BootLine.current().observation())
+		.withConfiguration(AutoConfigurations.of(ClaudeCodeSentryAutoConfiguration.class));
 
 	@AfterEach
 	void closeSentry() {

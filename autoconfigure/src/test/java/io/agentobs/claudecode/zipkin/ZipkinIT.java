@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeOpenTelemetryAutoConfiguration;
+import io.agentobs.claudecode.boot.BootLine;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.Transcripts;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -17,11 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.tracing.zipkin.ZipkinAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -78,13 +74,14 @@ class ZipkinIT {
 	private static String exportSubagentRun() {
 		String[] traceId = new String[1];
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-					OpenTelemetryAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
-					OpenTelemetryTracingAutoConfiguration.class, ZipkinAutoConfiguration.class,
-					ClaudeCodeObservabilityAutoConfiguration.class, ClaudeCodeOpenTelemetryAutoConfiguration.class))
+			.withConfiguration(BootLine.current().observation())
+			.withConfiguration(BootLine.current().openTelemetryTracing())
+			.withConfiguration(BootLine.current().zipkin())
+			.withConfiguration(AutoConfigurations.of(ClaudeCodeObservabilityAutoConfiguration.class,
+					ClaudeCodeOpenTelemetryAutoConfiguration.class))
 			.withBean(InMemorySpanExporter.class, InMemorySpanExporter::create)
 			.withPropertyValues("management.tracing.sampling.probability=1.0",
-					"management.zipkin.tracing.endpoint=" + zipkin.spansEndpoint())
+					BootLine.current().zipkinEndpointProperty() + "=" + zipkin.spansEndpoint())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				Transcripts.replay(context.getBean(AgentRunObservations.class), "subagent-foreground.jsonl");
