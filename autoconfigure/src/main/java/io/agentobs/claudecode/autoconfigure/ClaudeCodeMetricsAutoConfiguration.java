@@ -2,6 +2,7 @@ package io.agentobs.claudecode.autoconfigure;
 
 import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
+import io.agentobs.claudecode.metrics.PrometheusNamingPostProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the metrics of agent runs: GenAI token usage and operation duration
@@ -38,6 +40,17 @@ public class ClaudeCodeMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	AgentCostObservationHandler claudeCodeAgentCostObservationHandler(MeterRegistry meterRegistry) {
 		return new AgentCostObservationHandler(meterRegistry);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.prometheusmetrics.PrometheusMeterRegistry")
+	static class PrometheusNamingConfiguration {
+
+		@Bean
+		static PrometheusNamingPostProcessor claudeCodePrometheusNamingPostProcessor() {
+			return new PrometheusNamingPostProcessor();
+		}
+
 	}
 
 }

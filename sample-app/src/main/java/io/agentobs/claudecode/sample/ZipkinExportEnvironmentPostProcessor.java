@@ -2,23 +2,23 @@ package io.agentobs.claudecode.sample;
 
 import java.util.Map;
 
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Exports spans to Zipkin only when {@code management.zipkin.tracing.endpoint} is set, so the
- * sample runs quietly without a Zipkin server.
+ * Exports spans to Zipkin only when {@code management.tracing.export.zipkin.endpoint} is set, so
+ * the sample runs quietly without a Zipkin server.
  */
 class ZipkinExportEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.containsProperty("management.zipkin.tracing.endpoint")) {
+		if (!environment.containsProperty("management.tracing.export.zipkin.endpoint")) {
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("sampleZipkinExport",
-						Map.of("management.zipkin.tracing.export.enabled", "false")));
+						Map.of("management.tracing.export.zipkin.enabled", "false")));
 		}
 	}
 

@@ -1,5 +1,9 @@
 package io.agentobs.claudecode.sample;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,11 +50,12 @@ import static org.assertj.core.api.Assertions.within;
  */
 @ExtendWith(OutputCaptureExtension.class)
 // Tests turn metrics export and tracing off unless asked: run with the app's own setup.
-@AutoConfigureObservability
+@AutoConfigureTracing
+@AutoConfigureMetrics
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "sample.exit-after-run=false",
 		// The sample's ZipkinExportEnvironmentPostProcessor runs before @DynamicPropertySource
 		// values exist, so it cannot see the endpoint set below: turn the export on here.
-		"management.zipkin.tracing.export.enabled=true", "sentry.send-client-reports=false" })
+		"management.tracing.export.zipkin.enabled=true", "sentry.send-client-reports=false" })
 class SampleAppIT {
 
 	private static final Pattern TRACE_LINE = Pattern.compile("Trace ([0-9a-f]{32}) \\((\\d+) spans\\)");
@@ -68,7 +73,10 @@ class SampleAppIT {
 	private CollectingSpanExporter spans;
 
 	@Autowired
-	private TestRestTemplate rest;
+	private Environment environment;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@BeforeAll
 	static void startBackends() throws Exception {
@@ -89,7 +97,7 @@ class SampleAppIT {
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
 		registry.add("sentry.dsn", sentry::dsn);
-		registry.add("management.zipkin.tracing.endpoint", zipkin::spansEndpoint);
+		registry.add("management.tracing.export.zipkin.endpoint", zipkin::spansEndpoint);
 	}
 
 	@Test
@@ -138,9 +146,12 @@ class SampleAppIT {
 			.containsEntry("invoke_agent claude-code <- -", 1L);
 
 		// Prometheus: the GenAI histograms and the cost counter.
-		ResponseEntity<String> prometheus = this.rest.getForEntity("/actuator/prometheus", String.class);
-		assertThat(prometheus.getStatusCode()).isEqualTo(HttpStatus.OK);
-		List<String> lines = prometheus.getBody().lines().filter((line) -> !line.startsWith("#")).toList();
+		HttpResponse<String> prometheus = get("/actuator/prometheus");
+		assertThat(prometheus.statusCode()).isEqualTo(200);
+		List<String> lines = prometheus.body().lines().filter((line) -> !line.startsWith("#")).toList();
+		assertThat(lines).as("Prometheus names without the {token} unit annotation")
+			.anyMatch((line) -> line.startsWith("gen_ai_client_token_usage_bucket{"))
+			.noneMatch((line) -> line.contains("__token_"));
 		String inputTokens = "gen_ai_client_token_usage\\w*_%s\\{.*gen_ai_token_type=\"input\".*";
 		String outputTokens = "gen_ai_client_token_usage\\w*_%s\\{.*gen_ai_token_type=\"output\".*";
 		String chatDuration = "gen_ai_client_operation_duration\\w*_%s\\{.*gen_ai_operation_name=\"chat\".*";
@@ -161,6 +172,19 @@ class SampleAppIT {
 		// Every observation lies in the buckets at and above the largest one (_max).
 		assertBucketsHoldEveryObservation(lines, "gen_ai_client_token_usage");
 		assertBucketsHoldEveryObservation(lines, "gen_ai_client_operation_duration");
+	}
+
+	@Test
+	void webAppKeepsJackson3ForItsOwnJson() {
+		// The client parses the CLI's JSON with a private Jackson 2 mapper: the web app's JSON stays Jackson 3.
+		assertThat(this.context.getBeanNamesForType(tools.jackson.databind.json.JsonMapper.class)).isNotEmpty();
+		assertThat(this.context.getBeanNamesForType(com.fasterxml.jackson.databind.ObjectMapper.class)).isEmpty();
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		URI uri = URI.create("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + path);
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**
