@@ -23,6 +23,7 @@ public enum BootLine {
 					"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" },
 			new String[] { "org.springframework.boot.zipkin.autoconfigure.ZipkinAutoConfiguration",
 					"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.zipkin.ZipkinWithOpenTelemetryTracingAutoConfiguration" },
+			"org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
 			"io.sentry.spring.boot4.SentryAutoConfiguration", "management.opentelemetry.tracing.export.otlp.endpoint",
 			"management.tracing.export.zipkin.endpoint"),
 
@@ -35,6 +36,7 @@ public enum BootLine {
 					"org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration",
 					"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration" },
 			new String[] { "org.springframework.boot.actuate.autoconfigure.tracing.zipkin.ZipkinAutoConfiguration" },
+			"org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration",
 			"io.sentry.spring.boot.jakarta.SentryAutoConfiguration", "management.otlp.tracing.endpoint",
 			"management.zipkin.tracing.endpoint");
 
@@ -46,18 +48,21 @@ public enum BootLine {
 
 	private final String[] zipkin;
 
+	private final String prometheus;
+
 	private final String sentry;
 
 	private final String otlpTracingEndpointProperty;
 
 	private final String zipkinEndpointProperty;
 
-	BootLine(String observation, String[] metrics, String[] openTelemetryTracing, String[] zipkin, String sentry,
-			String otlpTracingEndpointProperty, String zipkinEndpointProperty) {
+	BootLine(String observation, String[] metrics, String[] openTelemetryTracing, String[] zipkin, String prometheus,
+			String sentry, String otlpTracingEndpointProperty, String zipkinEndpointProperty) {
 		this.observation = observation;
 		this.metrics = metrics;
 		this.openTelemetryTracing = openTelemetryTracing;
 		this.zipkin = zipkin;
+		this.prometheus = prometheus;
 		this.sentry = sentry;
 		this.otlpTracingEndpointProperty = otlpTracingEndpointProperty;
 		this.zipkinEndpointProperty = zipkinEndpointProperty;
@@ -88,6 +93,11 @@ public enum BootLine {
 	/** Boot's Zipkin export auto-configurations. */
 	public AutoConfigurations zipkin() {
 		return of(this.zipkin);
+	}
+
+	/** Boot's Prometheus metrics export auto-configuration. */
+	public AutoConfigurations prometheus() {
+		return of(this.prometheus);
 	}
 
 	/** The auto-configuration of Sentry's starter for this line. */

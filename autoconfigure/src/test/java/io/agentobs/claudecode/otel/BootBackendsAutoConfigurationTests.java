@@ -13,6 +13,7 @@ import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.otel.bridge.OtelFinishedSpan;
 import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.trace.SpanKind;
@@ -92,6 +93,18 @@ class BootBackendsAutoConfigurationTests {
 			assertThat(meters.get("gen_ai.chat").timers().stream().mapToLong(Timer::count).sum())
 				.as("Boot's observation timers").isEqualTo(3);
 			assertThat(meters.get("gen_ai.invoke_agent").timers()).hasSize(2);
+		});
+	}
+
+	@Test
+	void prometheusNamesLeaveOutTheTokenAnnotation() {
+		this.runner.withConfiguration(BootLine.current().prometheus()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			Transcripts.replay(context.getBean(AgentRunObservations.class), "tool-call.jsonl");
+			String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+			assertThat(scrape).contains("gen_ai_client_token_usage_bucket{", "gen_ai_client_token_usage_sum{",
+					"gen_ai_client_operation_duration_seconds_bucket{", "claude_code_cost_usd_total{")
+				.doesNotContain("__token_");
 		});
 	}
 
