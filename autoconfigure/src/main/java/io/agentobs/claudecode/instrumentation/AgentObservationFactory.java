@@ -58,28 +58,28 @@ public final class AgentObservationFactory {
 	Observation startAgent(AgentInvocationObservationContext context, Observation parent) {
 		return start(AgentInvocationObservationDocumentation.AGENT_INVOCATION
 			.observation(this.agentConvention, DEFAULT_AGENT_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent));
+			.parentObservation(parent), parent);
 	}
 
 	Observation startChat(ChatObservationContext context, Observation parent) {
 		return start(ChatObservationDocumentation.CHAT
 			.observation(this.chatConvention, DEFAULT_CHAT_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent));
+			.parentObservation(parent), parent);
 	}
 
 	Observation startTool(ToolExecutionObservationContext context, Observation parent) {
 		return start(ToolExecutionObservationDocumentation.TOOL_EXECUTION
 			.observation(this.toolConvention, DEFAULT_TOOL_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent));
+			.parentObservation(parent), parent);
 	}
 
 	/**
 	 * Starts an observation; when a handler fails during the start, the observation is stopped
 	 * so that handlers that did start (a tracer's span, say) are ended.
 	 */
-	private static Observation start(Observation observation) {
+	private Observation start(Observation observation, Observation parent) {
 		try {
-			return observation.start();
+			return ParentScope.startWithin(this.registry, parent, observation);
 		}
 		catch (RuntimeException ex) {
 			InstrumentationFailures.run("stopping an observation whose start failed", observation::stop);
