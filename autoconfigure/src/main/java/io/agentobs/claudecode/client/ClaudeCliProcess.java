@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -54,8 +55,11 @@ final class ClaudeCliProcess {
 
 	private volatile String readFailure;
 
-	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits) {
+	private final String treeMarker;
+
+	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits, String treeMarker) {
 		this.process = process;
+		this.treeMarker = treeMarker;
 		this.input = input;
 		this.limits = limits;
 		this.parser = limits.parser();
@@ -64,7 +68,10 @@ final class ClaudeCliProcess {
 		this.reader = new Thread(this::readStdout, "claude-code-stdout-" + process.pid());
 		this.reader.setDaemon(true);
 		this.reader.start();
-		process.onExit().thenRun(() -> watchReader(-1));
+		// Descendants that outlive the CLI would hold its output open and keep running
+		process.onExit()
+			.thenCompose((exited) -> ProcessTree.destroyOrphans(treeMarker))
+			.whenComplete((ended, failure) -> watchReader(-1));
 	}
 
 	/**
@@ -83,8 +90,10 @@ final class ClaudeCliProcess {
 			builder.directory(workingDirectory.toFile());
 		}
 		builder.environment().putAll(environment);
+		String treeMarker = UUID.randomUUID().toString();
+		builder.environment().put(ProcessTree.MARKER_VARIABLE, treeMarker);
 		try {
-			return new ClaudeCliProcess(builder.start(), input, limits);
+			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker);
 		}
 		catch (IOException ex) {
 			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
@@ -131,7 +140,7 @@ final class ClaudeCliProcess {
 	 */
 	private void stopReading(String reason) {
 		this.readFailure = reason;
-		ProcessTree.destroy(this.process);
+		ProcessTree.destroy(this.process, this.treeMarker);
 	}
 
 	/**
@@ -257,7 +266,7 @@ final class ClaudeCliProcess {
 	 * Ends the process and its descendants, and stops reading from it.
 	 */
 	void destroy() {
-		ProcessTree.destroy(this.process);
+		ProcessTree.destroy(this.process, this.treeMarker);
 		this.reader.interrupt();
 		synchronized (this) {
 			try {
