@@ -13,6 +13,7 @@ import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
@@ -56,28 +57,38 @@ public final class AgentObservationFactory {
 	}
 
 	Observation startAgent(AgentInvocationObservationContext context, Observation parent) {
-		return start(AgentInvocationObservationDocumentation.AGENT_INVOCATION
-			.observation(this.agentConvention, DEFAULT_AGENT_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent), parent);
+		return start(AgentInvocationObservationDocumentation.AGENT_INVOCATION.observation(
+				guarded(this.agentConvention, DEFAULT_AGENT_CONVENTION), DEFAULT_AGENT_CONVENTION, () -> context,
+				this.registry), parent);
 	}
 
 	Observation startChat(ChatObservationContext context, Observation parent) {
-		return start(ChatObservationDocumentation.CHAT
-			.observation(this.chatConvention, DEFAULT_CHAT_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent), parent);
+		return start(ChatObservationDocumentation.CHAT.observation(guarded(this.chatConvention, DEFAULT_CHAT_CONVENTION),
+				DEFAULT_CHAT_CONVENTION, () -> context, this.registry), parent);
 	}
 
 	Observation startTool(ToolExecutionObservationContext context, Observation parent) {
-		return start(ToolExecutionObservationDocumentation.TOOL_EXECUTION
-			.observation(this.toolConvention, DEFAULT_TOOL_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent), parent);
+		return start(ToolExecutionObservationDocumentation.TOOL_EXECUTION.observation(
+				guarded(this.toolConvention, DEFAULT_TOOL_CONVENTION), DEFAULT_TOOL_CONVENTION, () -> context,
+				this.registry), parent);
 	}
 
 	/**
-	 * Starts an observation; when a handler fails during the start, the observation is stopped
-	 * so that handlers that did start (a tracer's span, say) are ended.
+	 * A custom convention that falls back to the default one for each value it fails to give.
 	 */
-	private Observation start(Observation observation, Observation parent) {
+	private <T extends Observation.Context> ObservationConvention<T> guarded(ObservationConvention<T> custom,
+			ObservationConvention<T> fallback) {
+		return (custom != null && !this.registry.isNoop()) ? new FallbackObservationConvention<>(custom, fallback)
+				: custom;
+	}
+
+	/**
+	 * Starts an observation, guarded against failing filters and handlers, inside the scope
+	 * of its parent; when a handler fails during the start, the observation is stopped so
+	 * that handlers that did start (a tracer's span, say) are ended.
+	 */
+	private Observation start(Observation created, Observation parent) {
+		Observation observation = GuardedObservation.of(created.parentObservation(parent));
 		try {
 			return ParentScope.startWithin(this.registry, parent, observation);
 		}
