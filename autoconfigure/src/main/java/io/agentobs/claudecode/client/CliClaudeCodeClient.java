@@ -42,6 +42,14 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		return this.defaultOptions;
 	}
 
+	/**
+	 * The limits of the lines of the CLI's output this client reads.
+	 * @return the limits
+	 */
+	public StreamJsonLimits getStreamJsonLimits() {
+		return this.limits;
+	}
+
 	@Override
 	public ClaudeCodeRun query(String prompt) {
 		return query(prompt, null);
