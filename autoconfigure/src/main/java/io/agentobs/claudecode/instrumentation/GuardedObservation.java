@@ -1,14 +1,8 @@
 package io.agentobs.claudecode.instrumentation;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
@@ -19,8 +13,6 @@ import io.micrometer.observation.ObservationRegistry;
  * {@link #event} are logged and swallowed.
  */
 final class GuardedObservation implements Observation {
-
-	private static final String SIMPLE_OBSERVATION = "io.micrometer.observation.SimpleObservation";
 
 	private final Observation delegate;
 
@@ -50,53 +42,16 @@ final class GuardedObservation implements Observation {
 		}
 	}
 
-	/**
-	 * Calls {@code onStop} of the handlers after the one that failed (all of them when a
-	 * filter or convention failed), in the order Micrometer calls them.
-	 */
-	@SuppressWarnings({ "rawtypes", "unchecked" })
+	@SuppressWarnings("unchecked")
 	private void notifyHandlersNotReached(Throwable failure) {
-		List<ObservationHandler> handlers = handlersInStopOrder();
-		List<String> failedIn = framesBeforeObservation(failure);
-		int failed = -1;
-		for (int i = 0; i < handlers.size(); i++) {
-			if (failedIn.contains(handlers.get(i).getClass().getName())) {
-				failed = i;
-				break;
-			}
-		}
 		Context context = this.delegate.getContext();
-		for (int i = failed + 1; i < handlers.size(); i++) {
-			ObservationHandler handler = handlers.get(i);
-			InstrumentationFailures.run("telling an observation handler that an observation stopped",
-					() -> handler.onStop(context));
-		}
+		ObservationHandlers.notifyEach(
+				ObservationHandlers.notReached(ObservationHandlers.reversed(ObservationHandlers.of(this.delegate)), failure),
+				"that an observation stopped", (handler) -> handler.onStop(context));
 	}
 
-	@SuppressWarnings("rawtypes")
-	private List<ObservationHandler> handlersInStopOrder() {
-		List<ObservationHandler> handlers = new ArrayList<>();
-		try {
-			Field field = this.delegate.getClass().getDeclaredField("handlers");
-			field.setAccessible(true);
-			((Deque<?>) field.get(this.delegate)).descendingIterator()
-				.forEachRemaining((handler) -> handlers.add((ObservationHandler) handler));
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			InstrumentationFailures.log("reading the handlers of an observation whose stop failed", ex);
-		}
-		return handlers;
-	}
-
-	private static List<String> framesBeforeObservation(Throwable failure) {
-		List<String> classes = new ArrayList<>();
-		for (StackTraceElement frame : failure.getStackTrace()) {
-			if (frame.getClassName().equals(SIMPLE_OBSERVATION)) {
-				break;
-			}
-			classes.add(frame.getClassName());
-		}
-		return classes;
+	Observation delegate() {
+		return this.delegate;
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package io.agentobs.claudecode.instrumentation;
 
+import java.util.List;
+
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
@@ -31,33 +34,45 @@ final class ParentScope {
 			return observation.start();
 		}
 		Observation.Scope previous = registry.getCurrentObservationScope();
-		Observation.Scope scope = open(parent);
+		Observation.Scope scope = null;
+		List<ObservationHandler> opened = List.of();
+		try {
+			scope = parent.openScope();
+		}
+		catch (RuntimeException ex) {
+			InstrumentationFailures.log("opening the scope of a parent observation", ex);
+			opened = ObservationHandlers.reached(ObservationHandlers.of(parent), ex);
+		}
 		try {
 			return observation.start();
 		}
 		finally {
-			close(registry, scope, previous);
-		}
-	}
-
-	private static Observation.Scope open(Observation parent) {
-		try {
-			return parent.openScope();
-		}
-		catch (RuntimeException ex) {
-			InstrumentationFailures.log("opening the scope of a parent observation", ex);
-			return null;
+			close(registry, parent, scope, opened, previous);
 		}
 	}
 
 	/**
-	 * Closes the parent's scope and puts back the scope that was current before, even when a
-	 * handler failed while the scope was opened or closed.
+	 * Closes the parent's scope and puts back the scope that was current before. When a
+	 * handler failed, the handlers that opened their part of the scope are told it closed.
 	 */
-	private static void close(ObservationRegistry registry, Observation.Scope scope, Observation.Scope previous) {
-		Observation.Scope opened = (scope != null) ? scope : registry.getCurrentObservationScope();
-		if (opened != null && opened != previous) {
-			InstrumentationFailures.run("closing the scope of a parent observation", opened::close);
+	@SuppressWarnings("unchecked")
+	private static void close(ObservationRegistry registry, Observation parent, Observation.Scope scope,
+			List<ObservationHandler> openedBeforeAFailure, Observation.Scope previous) {
+		Observation.Context context = parent.getContext();
+		if (scope != null) {
+			try {
+				scope.close();
+			}
+			catch (RuntimeException ex) {
+				InstrumentationFailures.log("closing the scope of a parent observation", ex);
+				ObservationHandlers.notifyEach(
+						ObservationHandlers.notReached(ObservationHandlers.reversed(ObservationHandlers.of(parent)), ex),
+						"that a scope closed", (handler) -> handler.onScopeClosed(context));
+			}
+		}
+		else {
+			ObservationHandlers.notifyEach(ObservationHandlers.reversed(openedBeforeAFailure), "that a scope closed",
+					(handler) -> handler.onScopeClosed(context));
 		}
 		if (registry.getCurrentObservationScope() != previous) {
 			registry.setCurrentObservationScope(previous);

@@ -92,6 +92,28 @@ class FaultyObserversTests {
 		assertThat(spans.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 	}
 
+	@Test
+	void handlerThatThrowsOnScopesLeavesTheTreeAndTheThreadClean() {
+		this.tracing.registry().observationConfig().observationHandler(new ObservationHandler<>() {
+			@Override
+			public void onScopeOpened(Observation.Context context) {
+				throw new IllegalStateException("broken handler on scope opened");
+			}
+
+			@Override
+			public void onScopeClosed(Observation.Context context) {
+				throw new IllegalStateException("broken handler on scope closed");
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+		});
+		Transcripts.replay(this.tracing.observations(), "subagent-foreground.jsonl");
+		assertThat(SpanTree.render(this.exporter.getFinishedSpanItems())).isEqualTo(TREE);
+	}
+
 	private static final class ThrowingHandler implements ObservationHandler<Observation.Context> {
 
 		private final boolean onError;
