@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.instrumentation;
 
+import io.agentobs.claudecode.observation.SecretMask;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
@@ -10,7 +11,8 @@ import io.micrometer.observation.ObservationRegistry;
  * {@link #stop()} throws (an {@code ObservationFilter} or an {@code ObservationHandler}'s
  * {@code onStop} failed), the handlers that were not told yet are told, each on its own, so
  * that the tracer's span and the Sentry span still end. Failures of {@link #error} and
- * {@link #event} are logged and swallowed.
+ * {@link #event} are logged and swallowed; an error whose message holds a secret of the run
+ * is recorded with the secret masked.
  */
 final class GuardedObservation implements Observation {
 
@@ -56,8 +58,27 @@ final class GuardedObservation implements Observation {
 
 	@Override
 	public Observation error(Throwable error) {
-		InstrumentationFailures.run("recording the error of an agent observation", () -> this.delegate.error(error));
+		InstrumentationFailures.run("recording the error of an agent observation",
+				() -> this.delegate.error(withoutSecrets(error)));
 		return this;
+	}
+
+	/**
+	 * The error to record: when its message holds a secret of the run (a CLI's stderr, say),
+	 * a copy with the secret masked, of the same error type and stack, without the cause.
+	 */
+	private Throwable withoutSecrets(Throwable error) {
+		String message = error.getMessage();
+		SecretMask secrets = SecretMask.of(this.delegate.getContextView(), SecretMask.NONE);
+		String masked = secrets.mask(message);
+		if (message == null || message.equals(masked)) {
+			return error;
+		}
+		String errorType = (error instanceof AgentRunFailedException failed) ? failed.getErrorType()
+				: error.getClass().getSimpleName();
+		AgentRunFailedException copy = new AgentRunFailedException(errorType, masked);
+		copy.setStackTrace(error.getStackTrace());
+		return copy;
 	}
 
 	@Override
