@@ -25,8 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(120)
 class ConcurrentFakeCliRunsTests {
 
-	/** As many as a loaded 2-core machine runs in a few seconds. */
-	private static final int RUNS = 200;
+	/**
+	 * As many as a loaded 2-core machine runs in a few seconds (7 s); 1000
+	 * ({@code -Dconcurrent-fake-runs=1000}) pass in about 40 s.
+	 */
+	private static final int RUNS = Integer.getInteger("concurrent-fake-runs", 200);
 
 	@TempDir
 	Path directory;
