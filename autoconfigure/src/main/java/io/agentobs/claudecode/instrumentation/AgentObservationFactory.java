@@ -58,28 +58,34 @@ public final class AgentObservationFactory {
 
 	Observation startAgent(AgentInvocationObservationContext context, Observation parent) {
 		return start(AgentInvocationObservationDocumentation.AGENT_INVOCATION.observation(
-				guarded(this.agentConvention, DEFAULT_AGENT_CONVENTION), DEFAULT_AGENT_CONVENTION, () -> context,
+				guarded(this.agentConvention, DEFAULT_AGENT_CONVENTION, context), DEFAULT_AGENT_CONVENTION, () -> context,
 				this.registry), parent);
 	}
 
 	Observation startChat(ChatObservationContext context, Observation parent) {
-		return start(ChatObservationDocumentation.CHAT.observation(guarded(this.chatConvention, DEFAULT_CHAT_CONVENTION),
-				DEFAULT_CHAT_CONVENTION, () -> context, this.registry), parent);
+		return start(ChatObservationDocumentation.CHAT.observation(
+				guarded(this.chatConvention, DEFAULT_CHAT_CONVENTION, context), DEFAULT_CHAT_CONVENTION, () -> context,
+				this.registry), parent);
 	}
 
 	Observation startTool(ToolExecutionObservationContext context, Observation parent) {
 		return start(ToolExecutionObservationDocumentation.TOOL_EXECUTION.observation(
-				guarded(this.toolConvention, DEFAULT_TOOL_CONVENTION), DEFAULT_TOOL_CONVENTION, () -> context,
+				guarded(this.toolConvention, DEFAULT_TOOL_CONVENTION, context), DEFAULT_TOOL_CONVENTION, () -> context,
 				this.registry), parent);
 	}
 
 	/**
-	 * A custom convention that falls back to the default one for each value it fails to give.
+	 * The custom convention, else the global one Micrometer would choose, falling back to the
+	 * default convention for each value it fails to give; else the default convention (so that
+	 * Micrometer does not ask the global conventions again, a failing one included).
 	 */
 	private <T extends Observation.Context> ObservationConvention<T> guarded(ObservationConvention<T> custom,
-			ObservationConvention<T> fallback) {
-		return (custom != null && !this.registry.isNoop()) ? new FallbackObservationConvention<>(custom, fallback)
-				: custom;
+			ObservationConvention<T> fallback, T context) {
+		if (this.registry.isNoop()) {
+			return custom;
+		}
+		ObservationConvention<T> chosen = (custom != null) ? custom : GlobalConventions.find(this.registry, context);
+		return (chosen != null) ? new FallbackObservationConvention<>(chosen, fallback) : fallback;
 	}
 
 	/**

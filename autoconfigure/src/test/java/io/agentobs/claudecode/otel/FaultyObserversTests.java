@@ -14,6 +14,7 @@ import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
 import io.agentobs.claudecode.tracing.SpanTree;
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.GlobalObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.opentelemetry.api.common.AttributeKey;
@@ -65,6 +66,21 @@ class FaultyObserversTests {
 		assertThat(this.exporter.getFinishedSpanItems())
 			.allSatisfy((span) -> assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.operation.name")))
 				.isIn("invoke_agent", "chat", "execute_tool"));
+	}
+
+	@Test
+	void globalConventionsThatThrowFallBackToTheDefaultValues() {
+		this.tracing.registry()
+			.observationConfig()
+			.observationConvention(new GlobalObservationConvention<Observation.Context>() {
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					throw new IllegalStateException("broken supportsContext");
+				}
+			})
+			.observationConvention(new ThrowingGlobalChatConvention());
+		Transcripts.replay(this.tracing.observations(), "subagent-foreground.jsonl");
+		assertThat(SpanTree.render(this.exporter.getFinishedSpanItems())).isEqualTo(TREE);
 	}
 
 	@Test
@@ -139,6 +155,31 @@ class FaultyObserversTests {
 		@Override
 		public boolean supportsContext(Observation.Context context) {
 			return true;
+		}
+
+	}
+
+	private static final class ThrowingGlobalChatConvention
+			implements GlobalObservationConvention<ChatObservationContext> {
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return context instanceof ChatObservationContext;
+		}
+
+		@Override
+		public String getName() {
+			throw new IllegalStateException("broken name");
+		}
+
+		@Override
+		public String getContextualName(ChatObservationContext context) {
+			throw new IllegalStateException("broken contextual name");
+		}
+
+		@Override
+		public KeyValues getLowCardinalityKeyValues(ChatObservationContext context) {
+			throw new IllegalStateException("broken key values");
 		}
 
 	}
