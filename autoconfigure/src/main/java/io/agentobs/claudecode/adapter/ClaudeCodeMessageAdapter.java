@@ -52,8 +52,13 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 		}
 		switch (system.subtype()) {
 			case "init" -> recorder.sessionStarted(system.sessionId(), system.model(), system.tools());
-			case "task_started" -> recorder.subagentStarted(system.field("tool_use_id"), system.field("task_id"),
-					system.field("subagent_type"), system.field("prompt"));
+			case "task_started" -> {
+				// A long shell command moved to a task (task_type local_bash) is not a subagent
+				if (!"local_bash".equals(system.field("task_type"))) {
+					recorder.subagentStarted(system.field("tool_use_id"), system.field("task_id"),
+							system.field("subagent_type"), system.field("prompt"));
+				}
+			}
 			case "task_notification" -> {
 				String status = system.field("status");
 				recorder.subagentFinished(system.field("tool_use_id"),

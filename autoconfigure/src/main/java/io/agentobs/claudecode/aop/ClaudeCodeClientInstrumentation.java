@@ -12,6 +12,7 @@ import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
@@ -63,7 +64,12 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			return query(client, prompt, options);
 		}
 		Object result = invocation.proceed();
-		return (result instanceof ClaudeCodeSession session) ? observe(session) : result;
+		if (result instanceof ClaudeCodeSession session) {
+			ClaudeCodeOptions options = (arguments.length > 0
+					&& arguments[arguments.length - 1] instanceof ClaudeCodeOptions last) ? last : null;
+			return observe(session, cliEnvironment(client, options));
+		}
+		return result;
 	}
 
 	private ClaudeCodeRun query(ClaudeCodeClient client, String prompt, ClaudeCodeOptions options) {
@@ -72,7 +78,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			return client.query(prompt, options);
 		}
 		AgentRunRecorder recorder = observations.startRun(prompt, systemInstructions(options),
-				(options != null) ? options.getModel() : null, new SessionCost());
+				(options != null) ? options.getModel() : null, new SessionCost(), cliEnvironment(client, options));
 		ClaudeCodeOptions effective = withEnvironment(options, observations.cliEnvironment(recorder));
 		ClaudeCodeRun run;
 		try {
@@ -88,11 +94,28 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	/**
 	 * Wraps a session so that each turn is observed.
 	 * @param session the session
+	 * @param cliEnvironment the variables the client adds to the CLI's environment
 	 * @return the observed session
 	 */
-	ClaudeCodeSession observe(ClaudeCodeSession session) {
+	ClaudeCodeSession observe(ClaudeCodeSession session, Map<String, String> cliEnvironment) {
 		AgentRunObservations observations = this.observations.get();
-		return observations.isNoop() ? session : new ObservedClaudeCodeSession(session, observations, this.adapter);
+		return observations.isNoop() ? session
+				: new ObservedClaudeCodeSession(session, observations, this.adapter, cliEnvironment);
+	}
+
+	/**
+	 * The variables the client adds to the CLI's environment: its defaults (for this
+	 * project's client) and those of the call.
+	 */
+	private static Map<String, String> cliEnvironment(ClaudeCodeClient client, ClaudeCodeOptions options) {
+		Map<String, String> environment = new HashMap<>();
+		if (client instanceof CliClaudeCodeClient cliClient) {
+			environment.putAll(cliClient.getDefaultOptions().getEnvironment());
+		}
+		if (options != null) {
+			environment.putAll(options.getEnvironment());
+		}
+		return environment;
 	}
 
 	private static String systemInstructions(ClaudeCodeOptions options) {

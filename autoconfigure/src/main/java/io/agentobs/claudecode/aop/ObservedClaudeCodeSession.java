@@ -1,5 +1,7 @@
 package io.agentobs.claudecode.aop;
 
+import java.util.Map;
+
 import io.agentobs.claudecode.adapter.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
@@ -22,18 +24,22 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 
 	private final AgentMessageAdapter<ClaudeMessage> adapter;
 
+	private final Map<String, String> cliEnvironment;
+
 	private final SessionCost sessionCost = new SessionCost();
 
 	ObservedClaudeCodeSession(ClaudeCodeSession delegate, AgentRunObservations observations,
-			AgentMessageAdapter<ClaudeMessage> adapter) {
+			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment) {
 		this.delegate = delegate;
 		this.observations = observations;
 		this.adapter = adapter;
+		this.cliEnvironment = cliEnvironment;
 	}
 
 	@Override
 	public ClaudeCodeRun send(String prompt) {
-		AgentRunRecorder recorder = this.observations.startRun(prompt, null, null, this.sessionCost);
+		AgentRunRecorder recorder = this.observations.startRun(prompt, null, null, this.sessionCost,
+				this.cliEnvironment);
 		ClaudeCodeRun run;
 		try {
 			run = this.delegate.send(prompt);

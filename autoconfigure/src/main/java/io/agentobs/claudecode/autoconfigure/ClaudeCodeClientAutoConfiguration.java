@@ -1,8 +1,10 @@
 package io.agentobs.claudecode.autoconfigure;
 
+import io.agentobs.claudecode.client.ClaudeCliLocator;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.StreamJsonLimits;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,7 +22,9 @@ public class ClaudeCodeClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ClaudeCodeClient.class)
 	CliClaudeCodeClient claudeCodeClient(ClaudeCodeClientProperties properties) {
-		return new CliClaudeCodeClient(options(properties));
+		ClaudeCodeClientProperties.StreamJson streamJson = properties.getStreamJson();
+		return new CliClaudeCodeClient(options(properties), new ClaudeCliLocator(),
+				new StreamJsonLimits(streamJson.getMaxLineLength().toBytes(), streamJson.getMaxNestingDepth()));
 	}
 
 	private static ClaudeCodeOptions options(ClaudeCodeClientProperties properties) {

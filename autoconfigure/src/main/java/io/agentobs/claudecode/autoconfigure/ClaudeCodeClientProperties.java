@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the Claude Code client: the defaults of every run.
@@ -79,6 +80,11 @@ public class ClaudeCodeClientProperties {
 	 * Maximum time the CLI may stay silent during a run before the run is stopped.
 	 */
 	private Duration idleTimeout = Duration.ofMinutes(10);
+
+	/**
+	 * Limits of the lines of the CLI's output the client reads.
+	 */
+	private final StreamJson streamJson = new StreamJson();
 
 	public Path getCliPath() {
 		return this.cliPath;
@@ -182,6 +188,44 @@ public class ClaudeCodeClientProperties {
 
 	public void setIdleTimeout(Duration idleTimeout) {
 		this.idleTimeout = idleTimeout;
+	}
+
+	public StreamJson getStreamJson() {
+		return this.streamJson;
+	}
+
+	/**
+	 * Limits of the lines of the CLI's output; a line over a limit stops its run with an
+	 * error that names the limit.
+	 */
+	public static class StreamJson {
+
+		/**
+		 * Longest line of the CLI's output the client reads (counted in characters).
+		 */
+		private DataSize maxLineLength = DataSize.ofMegabytes(256);
+
+		/**
+		 * Deepest nesting of JSON objects and arrays in a line of the CLI's output.
+		 */
+		private int maxNestingDepth = 10_000;
+
+		public DataSize getMaxLineLength() {
+			return this.maxLineLength;
+		}
+
+		public void setMaxLineLength(DataSize maxLineLength) {
+			this.maxLineLength = maxLineLength;
+		}
+
+		public int getMaxNestingDepth() {
+			return this.maxNestingDepth;
+		}
+
+		public void setMaxNestingDepth(int maxNestingDepth) {
+			this.maxNestingDepth = maxNestingDepth;
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package io.agentobs.claudecode.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.agentobs.claudecode.aop.AgentClientInstrumentation;
@@ -12,6 +13,7 @@ import io.agentobs.claudecode.aop.ClaudeCodeClientInstrumentation;
 import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.CliEnvironmentProvider;
+import io.agentobs.claudecode.instrumentation.SecretEnvironment;
 import io.agentobs.claudecode.observation.AgentInvocationObservationConvention;
 import io.agentobs.claudecode.observation.ChatObservationConvention;
 import io.agentobs.claudecode.observation.ClaudeCodeInputContentObservationFilter;
@@ -91,21 +93,27 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 				registry.getIfAvailable(() -> ObservationRegistry.NOOP), agentConvention.getIfAvailable(),
 				chatConvention.getIfAvailable(), toolConvention.getIfAvailable());
 		return new AgentRunObservations(factory, properties.getAgentName(),
-				environmentProviders.orderedStream().toList());
+				environmentProviders.orderedStream().toList(), secretEnvironment(properties));
 	}
 
 	@Bean
 	@Conditional(OnContentRecordingCondition.Inputs.class)
 	ClaudeCodeInputContentObservationFilter claudeCodeInputContentObservationFilter(
 			ClaudeCodeObservabilityProperties properties) {
-		return new ClaudeCodeInputContentObservationFilter(maxLength(properties));
+		return new ClaudeCodeInputContentObservationFilter(maxLength(properties),
+				secretEnvironment(properties).mask(Map.of()));
 	}
 
 	@Bean
 	@Conditional(OnContentRecordingCondition.Outputs.class)
 	ClaudeCodeOutputContentObservationFilter claudeCodeOutputContentObservationFilter(
 			ClaudeCodeObservabilityProperties properties) {
-		return new ClaudeCodeOutputContentObservationFilter(maxLength(properties));
+		return new ClaudeCodeOutputContentObservationFilter(maxLength(properties),
+				secretEnvironment(properties).mask(Map.of()));
+	}
+
+	private static SecretEnvironment secretEnvironment(ClaudeCodeObservabilityProperties properties) {
+		return new SecretEnvironment(properties.getSecretEnvironmentVariables());
 	}
 
 	/** The content truncator needs room for its marker: 16 characters at the least. */

@@ -1,5 +1,8 @@
 package io.agentobs.claudecode.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -44,6 +47,13 @@ public class ClaudeCodeObservabilityProperties {
 	 */
 	private boolean cliTelemetry;
 
+	/**
+	 * Environment variables whose values are secret, besides the credentials found by name
+	 * (ANTHROPIC_API_KEY, AWS_SECRET_ACCESS_KEY, *_API_KEY, *_TOKEN, *_SECRET, *_PASSWORD ...):
+	 * their values are masked in recorded content.
+	 */
+	private List<String> secretEnvironmentVariables = new ArrayList<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -82,6 +92,14 @@ public class ClaudeCodeObservabilityProperties {
 
 	public void setMaxAttributeLength(DataSize maxAttributeLength) {
 		this.maxAttributeLength = maxAttributeLength;
+	}
+
+	public List<String> getSecretEnvironmentVariables() {
+		return this.secretEnvironmentVariables;
+	}
+
+	public void setSecretEnvironmentVariables(List<String> secretEnvironmentVariables) {
+		this.secretEnvironmentVariables = secretEnvironmentVariables;
 	}
 
 	public boolean isCliTelemetry() {

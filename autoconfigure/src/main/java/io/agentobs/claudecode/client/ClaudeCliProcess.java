@@ -1,14 +1,15 @@
 package io.agentobs.claudecode.client;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+import io.agentobs.claudecode.client.message.StreamJsonLimitException;
 import io.agentobs.claudecode.client.message.UnknownMessage;
 
 /**
@@ -33,7 +35,9 @@ final class ClaudeCliProcess {
 
 	private final StreamJsonInput input;
 
-	private final ClaudeMessageParser parser = new ClaudeMessageParser();
+	private final StreamJsonLimits limits;
+
+	private final ClaudeMessageParser parser;
 
 	private final BlockingQueue<ClaudeMessage> messages = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
 
@@ -49,15 +53,25 @@ final class ClaudeCliProcess {
 
 	private volatile boolean delivering;
 
-	private ClaudeCliProcess(Process process, StreamJsonInput input) {
+	private volatile String readFailure;
+
+	private final String treeMarker;
+
+	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits, String treeMarker) {
 		this.process = process;
+		this.treeMarker = treeMarker;
 		this.input = input;
+		this.limits = limits;
+		this.parser = limits.parser();
 		this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
 		this.stderr = new StderrTail(process.getErrorStream(), "claude-code-stderr-" + process.pid());
 		this.reader = new Thread(this::readStdout, "claude-code-stdout-" + process.pid());
 		this.reader.setDaemon(true);
 		this.reader.start();
-		process.onExit().thenRun(() -> watchReader(-1));
+		// Descendants that outlive the CLI would hold its output open and keep running
+		process.onExit()
+			.thenCompose((exited) -> ProcessTree.destroyOrphans(treeMarker))
+			.whenComplete((ended, failure) -> watchReader(-1));
 	}
 
 	/**
@@ -66,17 +80,20 @@ final class ClaudeCliProcess {
 	 * @param workingDirectory the working directory, may be {@code null}
 	 * @param environment variables added to the inherited environment
 	 * @param input the stdin protocol
+	 * @param limits the largest line read
 	 * @return the started process
 	 */
 	static ClaudeCliProcess start(List<String> command, Path workingDirectory, Map<String, String> environment,
-			StreamJsonInput input) {
+			StreamJsonInput input, StreamJsonLimits limits) {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		if (workingDirectory != null) {
 			builder.directory(workingDirectory.toFile());
 		}
 		builder.environment().putAll(environment);
+		String treeMarker = UUID.randomUUID().toString();
+		builder.environment().put(ProcessTree.MARKER_VARIABLE, treeMarker);
 		try {
-			return new ClaudeCliProcess(builder.start(), input);
+			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker);
 		}
 		catch (IOException ex) {
 			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
@@ -85,8 +102,8 @@ final class ClaudeCliProcess {
 	}
 
 	private void readStdout() {
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+		try (Reader stdout = new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8)) {
+			StreamJsonLineReader lines = new StreamJsonLineReader(stdout, this.limits.maxLineLength());
 			String line;
 			while ((line = lines.readLine()) != null) {
 				if (!line.isBlank()) {
@@ -94,6 +111,12 @@ final class ClaudeCliProcess {
 				}
 				this.linesRead++;
 			}
+		}
+		catch (StreamJsonLineReader.LineTooLongException ex) {
+			stopReading(this.limits.lineTooLong(ex.length()));
+		}
+		catch (StreamJsonLimitException ex) {
+			stopReading(this.limits.lineOverLimit(ex));
 		}
 		catch (IOException ex) {
 			// stdout was closed because the process ended
@@ -109,6 +132,15 @@ final class ClaudeCliProcess {
 			Thread.currentThread().interrupt();
 		}
 		markTerminated();
+	}
+
+	/**
+	 * Stops a run whose output cannot be read: a line it cannot deliver must not be skipped
+	 * silently, so the process ends and the run fails with the reason.
+	 */
+	private void stopReading(String reason) {
+		this.readFailure = reason;
+		ProcessTree.destroy(this.process, this.treeMarker);
 	}
 
 	/**
@@ -185,7 +217,9 @@ final class ClaudeCliProcess {
 	 * @return the exception, with exit code and stderr tail
 	 */
 	ClaudeCodeProcessException failure(String message) {
-		return new ClaudeCodeProcessException(message, exitCode(), this.stderr.lines(), null);
+		String readFailure = this.readFailure;
+		return new ClaudeCodeProcessException((readFailure != null) ? readFailure : message, exitCode(),
+				this.stderr.lines(), null);
 	}
 
 	/**
@@ -232,7 +266,7 @@ final class ClaudeCliProcess {
 	 * Ends the process and its descendants, and stops reading from it.
 	 */
 	void destroy() {
-		ProcessTree.destroy(this.process);
+		ProcessTree.destroy(this.process, this.treeMarker);
 		this.reader.interrupt();
 		synchronized (this) {
 			try {

@@ -18,13 +18,20 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	private final ClaudeCliLocator locator;
 
+	private final StreamJsonLimits limits;
+
 	public CliClaudeCodeClient(ClaudeCodeOptions defaultOptions) {
 		this(defaultOptions, new ClaudeCliLocator());
 	}
 
 	public CliClaudeCodeClient(ClaudeCodeOptions defaultOptions, ClaudeCliLocator locator) {
+		this(defaultOptions, locator, StreamJsonLimits.DEFAULT);
+	}
+
+	public CliClaudeCodeClient(ClaudeCodeOptions defaultOptions, ClaudeCliLocator locator, StreamJsonLimits limits) {
 		this.defaultOptions = (defaultOptions != null) ? defaultOptions : ClaudeCodeOptions.empty();
 		this.locator = locator;
+		this.limits = limits;
 	}
 
 	/**
@@ -33,6 +40,14 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 	 */
 	public ClaudeCodeOptions getDefaultOptions() {
 		return this.defaultOptions;
+	}
+
+	/**
+	 * The limits of the lines of the CLI's output this client reads.
+	 * @return the limits
+	 */
+	public StreamJsonLimits getStreamJsonLimits() {
+		return this.limits;
 	}
 
 	@Override
@@ -76,7 +91,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		List<String> command = ClaudeCliCommand.of(executable, options, resumeSessionId);
 		StreamJsonInput input = new StreamJsonInput();
 		ClaudeCliProcess process = ClaudeCliProcess.start(command, options.getWorkingDirectory(),
-				options.getEnvironment(), input);
+				options.getEnvironment(), input, this.limits);
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
 		return new CliClaudeCodeSession(process, input, options, resumeSessionId);
 	}

@@ -1,6 +1,8 @@
 package io.agentobs.claudecode.client;
 
+import java.lang.ref.Cleaner;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
@@ -14,6 +16,13 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 
 	private static final long ABANDON_GRACE_MILLIS = 5000;
 
+	/** Ends the CLI of a session (or one-shot run) dropped without being closed. */
+	private static final Cleaner CLEANER = Cleaner.create((runnable) -> {
+		Thread thread = new Thread(runnable, "claude-code-cli-cleaner");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final ClaudeCliProcess process;
 
 	private final StreamJsonInput input;
@@ -26,9 +35,15 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 
 	private boolean closed;
 
+	private final ProcessEnd processEnd;
+
+	private final Cleaner.Cleanable abandonment;
+
 	CliClaudeCodeSession(ClaudeCliProcess process, StreamJsonInput input, ClaudeCodeOptions options,
 			String resumedSessionId) {
 		this.process = process;
+		this.processEnd = new ProcessEnd(process);
+		this.abandonment = CLEANER.register(this, this.processEnd);
 		this.input = input;
 		this.options = options;
 		this.sessionId = resumedSessionId;
@@ -129,7 +144,37 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 		if (run != null) {
 			run.sessionClosed();
 		}
-		this.process.destroy();
+		this.processEnd.now();
+		this.abandonment.clean();
+	}
+
+	/**
+	 * Ends the CLI process once: at once when the session is closed, in the background when
+	 * the garbage collector finds the session dropped. Must not reference the session.
+	 */
+	private static final class ProcessEnd implements Runnable {
+
+		private final ClaudeCliProcess process;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		ProcessEnd(ClaudeCliProcess process) {
+			this.process = process;
+		}
+
+		void now() {
+			if (this.ended.compareAndSet(false, true)) {
+				this.process.destroy();
+			}
+		}
+
+		@Override
+		public void run() {
+			if (this.ended.compareAndSet(false, true)) {
+				ProcessTree.inBackground(this.process::destroy);
+			}
+		}
+
 	}
 
 }

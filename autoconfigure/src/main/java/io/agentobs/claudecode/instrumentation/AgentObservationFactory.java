@@ -13,6 +13,7 @@ import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
@@ -56,30 +57,46 @@ public final class AgentObservationFactory {
 	}
 
 	Observation startAgent(AgentInvocationObservationContext context, Observation parent) {
-		return start(AgentInvocationObservationDocumentation.AGENT_INVOCATION
-			.observation(this.agentConvention, DEFAULT_AGENT_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent));
+		return start(AgentInvocationObservationDocumentation.AGENT_INVOCATION.observation(
+				guarded(this.agentConvention, DEFAULT_AGENT_CONVENTION, context), DEFAULT_AGENT_CONVENTION, () -> context,
+				this.registry), parent);
 	}
 
 	Observation startChat(ChatObservationContext context, Observation parent) {
-		return start(ChatObservationDocumentation.CHAT
-			.observation(this.chatConvention, DEFAULT_CHAT_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent));
+		return start(ChatObservationDocumentation.CHAT.observation(
+				guarded(this.chatConvention, DEFAULT_CHAT_CONVENTION, context), DEFAULT_CHAT_CONVENTION, () -> context,
+				this.registry), parent);
 	}
 
 	Observation startTool(ToolExecutionObservationContext context, Observation parent) {
-		return start(ToolExecutionObservationDocumentation.TOOL_EXECUTION
-			.observation(this.toolConvention, DEFAULT_TOOL_CONVENTION, () -> context, this.registry)
-			.parentObservation(parent));
+		return start(ToolExecutionObservationDocumentation.TOOL_EXECUTION.observation(
+				guarded(this.toolConvention, DEFAULT_TOOL_CONVENTION, context), DEFAULT_TOOL_CONVENTION, () -> context,
+				this.registry), parent);
 	}
 
 	/**
-	 * Starts an observation; when a handler fails during the start, the observation is stopped
-	 * so that handlers that did start (a tracer's span, say) are ended.
+	 * The custom convention, else the global one Micrometer would choose, falling back to the
+	 * default convention for each value it fails to give; else the default convention (so that
+	 * Micrometer does not ask the global conventions again, a failing one included).
 	 */
-	private static Observation start(Observation observation) {
+	private <T extends Observation.Context> ObservationConvention<T> guarded(ObservationConvention<T> custom,
+			ObservationConvention<T> fallback, T context) {
+		if (this.registry.isNoop()) {
+			return custom;
+		}
+		ObservationConvention<T> chosen = (custom != null) ? custom : GlobalConventions.find(this.registry, context);
+		return (chosen != null) ? new FallbackObservationConvention<>(chosen, fallback) : fallback;
+	}
+
+	/**
+	 * Starts an observation, guarded against failing filters and handlers, inside the scope
+	 * of its parent; when a handler fails during the start, the observation is stopped so
+	 * that handlers that did start (a tracer's span, say) are ended.
+	 */
+	private Observation start(Observation created, Observation parent) {
+		Observation observation = GuardedObservation.of(created.parentObservation(parent));
 		try {
-			return observation.start();
+			return ParentScope.startWithin(this.registry, parent, observation);
 		}
 		catch (RuntimeException ex) {
 			InstrumentationFailures.run("stopping an observation whose start failed", observation::stop);

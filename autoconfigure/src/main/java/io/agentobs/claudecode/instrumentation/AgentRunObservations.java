@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.SecretMask;
 import io.micrometer.observation.Observation;
 
 /**
@@ -20,11 +21,19 @@ public final class AgentRunObservations {
 
 	private final List<CliEnvironmentProvider> environmentProviders;
 
+	private final SecretEnvironment secretEnvironment;
+
 	public AgentRunObservations(AgentObservationFactory observations, String agentName,
 			List<CliEnvironmentProvider> environmentProviders) {
+		this(observations, agentName, environmentProviders, new SecretEnvironment(List.of()));
+	}
+
+	public AgentRunObservations(AgentObservationFactory observations, String agentName,
+			List<CliEnvironmentProvider> environmentProviders, SecretEnvironment secretEnvironment) {
 		this.observations = observations;
 		this.agentName = agentName;
 		this.environmentProviders = List.copyOf(environmentProviders);
+		this.secretEnvironment = secretEnvironment;
 	}
 
 	/**
@@ -46,7 +55,25 @@ public final class AgentRunObservations {
 	 */
 	public AgentRunRecorder startRun(String prompt, String systemInstructions, String requestModel,
 			SessionCost sessionCost) {
+		return startRun(prompt, systemInstructions, requestModel, sessionCost, Map.of());
+	}
+
+	/**
+	 * Creates and starts the recorder of a run, as a child of the current observation, whose
+	 * recorded content masks the credentials of its agent process's environment.
+	 * @param prompt the user's prompt
+	 * @param systemInstructions the system prompt, may be {@code null}
+	 * @param requestModel the requested model, may be {@code null}
+	 * @param sessionCost the cost state of the run's session
+	 * @param cliEnvironment the variables the client adds to this process's environment for
+	 * the agent process
+	 * @return the started recorder
+	 */
+	public AgentRunRecorder startRun(String prompt, String systemInstructions, String requestModel,
+			SessionCost sessionCost, Map<String, String> cliEnvironment) {
 		AgentInvocationObservationContext context = new AgentInvocationObservationContext(this.agentName);
+		InstrumentationFailures.run("finding the secrets of an agent process",
+				() -> context.put(SecretMask.class, this.secretEnvironment.mask(cliEnvironment)));
 		context.setPrompt(prompt);
 		context.setSystemInstructions(systemInstructions);
 		context.setRequestModel(requestModel);

@@ -31,12 +31,25 @@ public class ClaudeCodeInputContentObservationFilter implements ObservationFilte
 
 	private final JsonContentTruncator truncator;
 
+	private final SecretMask secrets;
+
 	/**
 	 * Create a filter that records inputs of at most {@code maxLength} characters each.
 	 * @param maxLength the maximum length of each value, in characters
 	 */
 	public ClaudeCodeInputContentObservationFilter(int maxLength) {
+		this(maxLength, SecretMask.NONE);
+	}
+
+	/**
+	 * Create a filter that records inputs of at most {@code maxLength} characters each, with the
+	 * secrets of their run (see {@link SecretMask}), else the given ones, masked.
+	 * @param maxLength the maximum length of each value, in characters
+	 * @param secrets the secrets to mask in runs that know none
+	 */
+	public ClaudeCodeInputContentObservationFilter(int maxLength, SecretMask secrets) {
 		this.truncator = new JsonContentTruncator(maxLength);
+		this.secrets = secrets;
 		WARNING.logOnce();
 	}
 
@@ -52,17 +65,20 @@ public class ClaudeCodeInputContentObservationFilter implements ObservationFilte
 	}
 
 	private void addAgentInputs(AgentInvocationObservationContext context) {
+		SecretMask secrets = SecretMask.of(context, this.secrets);
 		if (context.getPrompt() != null) {
-			add(context, AGENT_INPUT_MESSAGES, GenAiContent.inputMessages(context.getPrompt()));
+			add(context, AGENT_INPUT_MESSAGES, GenAiContent.inputMessages(secrets.mask(context.getPrompt())));
 		}
 		if (context.getSystemInstructions() != null) {
-			add(context, AGENT_SYSTEM_INSTRUCTIONS, GenAiContent.systemInstructions(context.getSystemInstructions()));
+			add(context, AGENT_SYSTEM_INSTRUCTIONS,
+					GenAiContent.systemInstructions(secrets.mask(context.getSystemInstructions())));
 		}
 	}
 
 	private void addToolInputs(ToolExecutionObservationContext context) {
 		if (context.getArguments() != null) {
-			add(context, TOOL_CALL_ARGUMENTS, GenAiContent.toolCallArguments(context.getArguments()));
+			String arguments = SecretMask.of(context, this.secrets).mask(context.getArguments());
+			add(context, TOOL_CALL_ARGUMENTS, GenAiContent.toolCallArguments(arguments));
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.agentobs.claudecode.observation;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
@@ -31,12 +33,25 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 
 	private final JsonContentTruncator truncator;
 
+	private final SecretMask secrets;
+
 	/**
 	 * Create a filter that records outputs of at most {@code maxLength} characters each.
 	 * @param maxLength the maximum length of each value, in characters
 	 */
 	public ClaudeCodeOutputContentObservationFilter(int maxLength) {
+		this(maxLength, SecretMask.NONE);
+	}
+
+	/**
+	 * Create a filter that records outputs of at most {@code maxLength} characters each, with the
+	 * secrets of their run (see {@link SecretMask}), else the given ones, masked.
+	 * @param maxLength the maximum length of each value, in characters
+	 * @param secrets the secrets to mask in runs that know none
+	 */
+	public ClaudeCodeOutputContentObservationFilter(int maxLength, SecretMask secrets) {
 		this.truncator = new JsonContentTruncator(maxLength);
+		this.secrets = secrets;
 		WARNING.logOnce();
 	}
 
@@ -56,20 +71,34 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 
 	private void addAgentOutput(AgentInvocationObservationContext context) {
 		if (context.getOutputText() != null) {
-			add(context, AGENT_OUTPUT_MESSAGES, GenAiContent.outputMessages(context.getOutputText()));
+			String output = SecretMask.of(context, this.secrets).mask(context.getOutputText());
+			add(context, AGENT_OUTPUT_MESSAGES, GenAiContent.outputMessages(output));
 		}
 	}
 
 	private void addChatOutput(ChatObservationContext context) {
 		if (!context.getOutputParts().isEmpty()) {
-			add(context, CHAT_OUTPUT_MESSAGES, GenAiContent.outputMessages(context.getOutputParts()));
+			SecretMask secrets = SecretMask.of(context, this.secrets);
+			List<ChatOutputPart> parts = context.getOutputParts().stream().map((part) -> mask(part, secrets)).toList();
+			add(context, CHAT_OUTPUT_MESSAGES, GenAiContent.outputMessages(parts));
 		}
 	}
 
 	private void addToolOutput(ToolExecutionObservationContext context) {
 		if (context.getResult() != null) {
-			add(context, TOOL_CALL_RESULT, GenAiContent.toolCallResult(context.getResult()));
+			String result = SecretMask.of(context, this.secrets).mask(context.getResult());
+			add(context, TOOL_CALL_RESULT, GenAiContent.toolCallResult(result));
 		}
+	}
+
+	private static ChatOutputPart mask(ChatOutputPart part, SecretMask secrets) {
+		if (part instanceof ChatOutputPart.Text text) {
+			return new ChatOutputPart.Text(secrets.mask(text.content()));
+		}
+		if (part instanceof ChatOutputPart.ToolCall call) {
+			return new ChatOutputPart.ToolCall(call.id(), call.name(), secrets.mask(call.arguments()));
+		}
+		return part;
 	}
 
 	private void add(Observation.Context context, KeyName keyName, JsonNode content) {

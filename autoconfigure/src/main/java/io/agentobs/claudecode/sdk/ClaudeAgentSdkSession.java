@@ -41,7 +41,8 @@ final class ClaudeAgentSdkSession {
 	 * @return the turn
 	 */
 	ClaudeAgentSdkRun startTurn(Object client, String prompt, String requestModel) {
-		AgentRunRecorder recorder = this.observations.get().startRun(prompt, null, requestModel, this.sessionCost);
+		AgentRunRecorder recorder = this.observations.get().startRun(prompt, null, requestModel, this.sessionCost,
+				SdkClientEnvironment.of(client));
 		ClaudeAgentSdkRun run = new ClaudeAgentSdkRun(this.adapter, recorder);
 		ClaudeAgentSdkRun previous;
 		synchronized (this) {

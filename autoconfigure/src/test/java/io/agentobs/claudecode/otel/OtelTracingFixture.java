@@ -37,6 +37,8 @@ public final class OtelTracingFixture implements AutoCloseable {
 
 	private final OtelPropagator propagator;
 
+	private final OtelTracer tracer;
+
 	public OtelTracingFixture(SpanExporter exporter, SpanFilter... filters) {
 		this.tracerProvider = SdkTracerProvider.builder()
 			.addSpanProcessor(SimpleSpanProcessor
@@ -46,6 +48,7 @@ public final class OtelTracingFixture implements AutoCloseable {
 		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
 		OtelTracer tracer = new OtelTracer(otelTracer, currentTraceContext, (event) -> {
 		}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
+		this.tracer = tracer;
 		this.propagator = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()),
 				otelTracer);
 		OtelPropagator propagator = this.propagator;
@@ -68,6 +71,10 @@ public final class OtelTracingFixture implements AutoCloseable {
 
 	public AgentRunObservations observations() {
 		return this.observations;
+	}
+
+	public OtelTracer tracer() {
+		return this.tracer;
 	}
 
 	public OtelPropagator propagator() {

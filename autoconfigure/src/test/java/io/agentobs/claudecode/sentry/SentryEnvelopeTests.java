@@ -25,6 +25,8 @@ import io.sentry.TransactionOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -212,6 +214,43 @@ class SentryEnvelopeTests {
 			.filteredOn((span) -> !span.equals(agent))
 			.allSatisfy((span) -> assertThat(span.get("parent_span_id").asText())
 				.isEqualTo(agent.get("span_id").asText()));
+	}
+
+	@Test
+	void runConsumedInAPipelineInsideAnotherTransactionKeepsItsOwnTree() {
+		List<ClaudeMessage> messages = Transcripts.parse("subagent-foreground.jsonl");
+		AgentRunRecorder recorder = this.observations.startRun("prompt", null, null, new SessionCost());
+		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
+		Flux.fromIterable(messages).publishOn(Schedulers.boundedElastic()).doOnNext((message) -> {
+			TransactionOptions options = new TransactionOptions();
+			options.setBindToScope(true);
+			ITransaction consumer = Sentry.startTransaction("consumer", "task", options);
+			try {
+				adapter.record(message, recorder);
+			}
+			finally {
+				consumer.finish();
+			}
+		}).blockLast();
+		Sentry.flush(5000);
+
+		List<JsonNode> runs = this.server.items("transaction")
+			.stream()
+			.filter((transaction) -> transaction.get("transaction").asText().equals("invoke_agent claude-code"))
+			.toList();
+		assertThat(runs).hasSize(1);
+		JsonNode run = runs.get(0);
+		String agentId = run.at("/contexts/trace/span_id").asText();
+		JsonNode agentTool = find(run, "execute_tool Agent");
+		JsonNode subagent = find(run, "invoke_agent general-purpose");
+		assertThat(agentTool.get("parent_span_id").asText()).isEqualTo(agentId);
+		assertThat(subagent.get("parent_span_id").asText()).isEqualTo(agentTool.get("span_id").asText());
+		assertThat(spans(run)).hasSize(6)
+			.allSatisfy((span) -> assertThat(span.get("parent_span_id").asText())
+				.isIn(agentId, subagent.get("span_id").asText(), agentTool.get("span_id").asText()));
+		assertThat(this.server.items("transaction"))
+			.filteredOn((transaction) -> transaction.get("transaction").asText().equals("consumer"))
+			.allSatisfy((transaction) -> assertThat(spans(transaction)).isEmpty());
 	}
 
 	@Test

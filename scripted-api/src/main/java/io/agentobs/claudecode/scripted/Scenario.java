@@ -17,6 +17,9 @@ public enum Scenario {
 	/** Text and one Bash call {@code echo hello-from-tool}, then a final text. */
 	TOOL_CALL,
 
+	/** One Bash call {@code env} that prints the CLI's environment, then a final text. */
+	PRINT_ENVIRONMENT,
+
 	/** Two Bash calls in one message, then a final text. */
 	PARALLEL_TOOLS,
 

@@ -48,6 +48,8 @@ final class ScenarioScripts {
 		return switch (scenario) {
 			case TOOL_CALL -> (step == 0) ? Message.toolUse(new Text("I will run a command."),
 					ToolUse.bash("echo hello-from-tool", "echo")) : finalText(step, 1);
+			case PRINT_ENVIRONMENT -> (step == 0) ? Message.toolUse(new Text("I will print the environment."),
+					ToolUse.bash("env", "print the environment")) : finalText(step, 1);
 			case PARALLEL_TOOLS -> (step == 0) ? Message.toolUse(new Text("I will run two commands."),
 					ToolUse.bash("echo hello-from-tool-1", "echo one"),
 					ToolUse.bash("echo hello-from-tool-2", "echo two")) : finalText(step, 1);

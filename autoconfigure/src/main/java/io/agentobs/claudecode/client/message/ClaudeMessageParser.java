@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -13,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses lines of the CLI's stream-json output into {@link ClaudeMessage}s. Never throws: a
- * line that is not a JSON object becomes an {@link UnknownMessage} and is logged once per
- * parser.
+ * Parses lines of the CLI's stream-json output into {@link ClaudeMessage}s. A line that is
+ * not a JSON object becomes an {@link UnknownMessage} and is logged once per parser; a line
+ * over the mapper's read constraints (string length, nesting depth) is refused with a
+ * {@link StreamJsonLimitException}, never turned into an unknown message.
  */
 public final class ClaudeMessageParser {
 
@@ -39,11 +41,15 @@ public final class ClaudeMessageParser {
 	 * Parses one line.
 	 * @param line a line of stream-json output
 	 * @return the message, never {@code null}
+	 * @throws StreamJsonLimitException when the line exceeds the mapper's read constraints
 	 */
 	public ClaudeMessage parse(String line) {
 		JsonNode node;
 		try {
 			node = this.objectMapper.readTree(line);
+		}
+		catch (StreamConstraintsException ex) {
+			throw new StreamJsonLimitException(ex.getOriginalMessage(), ex);
 		}
 		catch (JsonProcessingException ex) {
 			node = null;
