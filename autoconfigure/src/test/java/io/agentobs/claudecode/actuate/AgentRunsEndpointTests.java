@@ -45,7 +45,8 @@ class AgentRunsEndpointTests {
 				() -> new Thread(() -> recorder.finished(new AgentRunResult("error_during_execution", true, 1, 5L, 0.1,
 						null, null, 0, null, null, List.of()))).start(),
 				closes::incrementAndGet);
-		AgentRunDescriptor run = endpoint(Show.NEVER).interrupt(runId(), SecurityContext.NONE);
+		AgentRunsEndpoint endpoint = new AgentRunsEndpoint(this.runs, Duration.ofSeconds(30), Show.NEVER, Set.of());
+		AgentRunDescriptor run = endpoint.interrupt(runId(), SecurityContext.NONE);
 		assertThat(run.outcome()).isEqualTo("interrupted");
 		assertThat(closes).hasValue(0);
 		assertInterrupted("The agent run was interrupted on request");
