@@ -33,6 +33,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springaicommunity.claude.agent.sdk.ClaudeClient;
+import org.springaicommunity.claude.agent.sdk.ClaudeSyncClient;
+import org.springaicommunity.claude.agent.sdk.config.PermissionMode;
+import org.springaicommunity.claude.agent.sdk.transport.CLIOptions;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -40,6 +44,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,6 +176,40 @@ class AgentRunsEndpointIT {
 	}
 
 	@Test
+	void runOfAnSdkClientIsShownAndInterrupted() throws Exception {
+		this.context = new SpringApplicationBuilder(AgentApplication.class, SdkClientConfiguration.class)
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+					"management.tracing.sampling.probability=1.0", "management.zipkin.tracing.export.enabled=false",
+					"management.endpoints.web.exposure.include=agentruns")
+			.run();
+		ClaudeSyncClient client = this.context.getBean(ClaudeSyncClient.class);
+		CompletableFuture<String> result = CompletableFuture.supplyAsync(() -> client.connectText(PROMPT));
+		JsonNode running = awaitRunning((run) -> "Bash".equals(run.path("currentTool").asText(null)));
+		assertThat(running.get("sessionId").asText()).isNotBlank();
+		assertThat(running.get("model").asText()).isEqualTo("claude-sonnet-4-5");
+		assertThat(running.get("modelCalls").asInt()).isEqualTo(1);
+		assertThat(running.get("interruptible").asBoolean()).isTrue();
+		long start = System.nanoTime();
+		JsonNode interrupted = this.json.readTree(send("DELETE", "/actuator/agentruns/" + running.get("id").asText()).body());
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		System.out.println("DELETE of an SDK run took " + took.toMillis() + " ms");
+		assertThat(interrupted.get("outcome").asText()).isEqualTo("interrupted");
+		assertThat(took).isLessThan(Duration.ofSeconds(4));
+		try {
+			result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			// the consumer may see the closed client fail; what matters is that it ends
+		}
+		finally {
+			client.close();
+		}
+		SpanData agent = agentSpan();
+		assertThat(agent.getSpanId()).isEqualTo(running.get("spanId").asText());
+		assertThat(agent.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("interrupted");
+	}
+
+	@Test
 	void readOnlyAccessRejectsDelete() throws Exception {
 		start("management.endpoints.web.exposure.include=agentruns", "management.endpoint.agentruns.access=read-only");
 		CompletableFuture<ResultMessage> result = runAgent();
@@ -240,6 +279,25 @@ class AgentRunsEndpointIT {
 		assertThat(this.context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
 			.isTrue();
 		return this.context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SdkClientConfiguration {
+
+		@Bean
+		ClaudeSyncClient claudeSyncClient() {
+			return ClaudeClient.sync(CLIOptions.builder()
+				.model("claude-sonnet-4-5")
+				.allowedTools(List.of("Bash"))
+				.permissionMode(PermissionMode.DEFAULT)
+				.env(api.cliEnvironment())
+				.build())
+				.workingDirectory(workingDirectory)
+				.claudePath(System.getenv("CLAUDE_CODE_CLI_PATH"))
+				.timeout(TIMEOUT)
+				.build();
+		}
+
 	}
 
 	@SpringBootConfiguration
