@@ -27,7 +27,6 @@ public class RunningAgentRunsMeterBinder implements MeterBinder {
 		this.runs.onNewAgent((agentName) -> Gauge
 			.builder(METER_NAME, this.runs, (runs) -> runs.runningCount(agentName))
 			.description("Agent runs in progress")
-			.baseUnit("{run}")
 			.tag("gen_ai.agent.name", agentName)
 			.strongReference(true)
 			.register(registry));
