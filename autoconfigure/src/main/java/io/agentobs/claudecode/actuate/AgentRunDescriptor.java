@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
 /**
  * An agent run as the {@code agentruns} endpoint shows it.
  *
@@ -37,7 +39,7 @@ public record AgentRunDescriptor(String id, String agentName, String sessionId, 
 		String startedAt, long elapsedMs, String state, String currentTool, String currentToolSince,
 		String currentSubagent, int modelCalls, int toolCalls, int subagents, TokenCounts tokens, Double costUsd,
 		String model, String outcome, String endedAt, boolean interruptible, String prompt,
-		List<RunStepDescriptor> steps, Integer droppedSteps) {
+		List<RunStepDescriptor> steps, Integer droppedSteps) implements OperationResponseBody {
 
 	AgentRunDescriptor withoutSteps() {
 		return new AgentRunDescriptor(this.id, this.agentName, this.sessionId, this.traceId, this.spanId,
