@@ -30,7 +30,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param outcome for a finished run, its {@code error.type} or else its result subtype
  * @param endedAt when a finished run ended (ISO-8601)
  * @param interruptible whether the run can be stopped through the endpoint
- * @param prompt the prompt, truncated, when inputs are recorded and values are shown
+ * @param prompt the prompt, truncated, when inputs are recorded; {@code ******} unless values are shown
  * @param steps the step timeline (single-run view only)
  * @param droppedSteps steps beyond the per-run limit, counted but left out of the timeline
  */
@@ -48,13 +48,11 @@ public record AgentRunDescriptor(String id, String agentName, String sessionId, 
 				this.model, this.outcome, this.endedAt, this.interruptible, this.prompt, null, null);
 	}
 
-	AgentRunDescriptor withoutPrompt() {
-		return (this.prompt == null) ? this
-				: new AgentRunDescriptor(this.id, this.agentName, this.sessionId, this.traceId, this.spanId,
-						this.startedAt, this.elapsedMs, this.state, this.currentTool, this.currentToolSince,
-						this.currentSubagent, this.modelCalls, this.toolCalls, this.subagents, this.tokens,
-						this.costUsd, this.model, this.outcome, this.endedAt, this.interruptible, null, this.steps,
-						this.droppedSteps);
+	AgentRunDescriptor withPrompt(String prompt) {
+		return new AgentRunDescriptor(this.id, this.agentName, this.sessionId, this.traceId, this.spanId,
+				this.startedAt, this.elapsedMs, this.state, this.currentTool, this.currentToolSince,
+				this.currentSubagent, this.modelCalls, this.toolCalls, this.subagents, this.tokens, this.costUsd,
+				this.model, this.outcome, this.endedAt, this.interruptible, prompt, this.steps, this.droppedSteps);
 	}
 
 }

@@ -4,14 +4,9 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import io.agentobs.claudecode.observation.AgentRunControl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.Sanitizer;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -21,17 +16,19 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code agentruns} endpoint: the agent runs in progress and the last finished ones,
- * one run's step timeline, and an interrupt for a run in progress. Prompts appear only when
- * inputs are recorded and {@code show-values} allows it, like Boot's own endpoints.
+ * one run's step timeline, and an interrupt for a run in progress. Prompts are kept only when
+ * inputs are recorded and are sanitized like the values of Boot's {@code env} endpoint:
+ * {@code ******} unless {@code show-values} allows them, then passed through the
+ * {@link org.springframework.boot.actuate.endpoint.SanitizingFunction SanitizingFunctions}.
  */
 @Endpoint(id = "agentruns")
 public class AgentRunsEndpoint {
 
-	private static final Logger logger = LoggerFactory.getLogger(AgentRunsEndpoint.class);
-
 	private final AgentRunRegistry registry;
 
-	private final Duration interruptTimeout;
+	private final RunStopper stopper;
+
+	private final Sanitizer sanitizer;
 
 	private final Show showValues;
 
@@ -41,13 +38,15 @@ public class AgentRunsEndpoint {
 	 * Creates the endpoint.
 	 * @param registry the runs
 	 * @param interruptTimeout how long an interrupted run may take to end before it is closed
-	 * @param showValues when prompts are shown
+	 * @param sanitizer sanitizes prompts
+	 * @param showValues when prompts are shown unsanitized
 	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
 	 */
-	public AgentRunsEndpoint(AgentRunRegistry registry, Duration interruptTimeout, Show showValues,
-			Set<String> roles) {
+	public AgentRunsEndpoint(AgentRunRegistry registry, Duration interruptTimeout, Sanitizer sanitizer,
+			Show showValues, Set<String> roles) {
 		this.registry = registry;
-		this.interruptTimeout = interruptTimeout;
+		this.stopper = new RunStopper(interruptTimeout);
+		this.sanitizer = sanitizer;
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
 	}
@@ -67,7 +66,7 @@ public class AgentRunsEndpoint {
 
 	/**
 	 * Stops a run in progress: interrupts it, and closes it when it has not ended within the
-	 * interrupt timeout. Its {@code invoke_agent} span ends with {@code error.type=interrupted}.
+	 * interrupt timeout; returns once it ended, at most twice the timeout later. Its {@code invoke_agent} span ends with {@code error.type=interrupted}.
 	 * @param id the run's id
 	 * @param securityContext who asks, for the log
 	 * @return the run as it is after the interrupt, or {@code null} when it is not in progress
@@ -78,40 +77,8 @@ public class AgentRunsEndpoint {
 		if (run == null) {
 			return null;
 		}
-		AgentRunControl control = run.control();
-		String requester = requester(securityContext);
-		if (control == null) {
-			logger.warn("Agent run {} ({}) cannot be interrupted (asked by {}): its client offers no control", id,
-					run.agentName(), requester);
-		}
-		else {
-			logger.info("Interrupting agent run {} ({}) at the request of {}", id, run.agentName(), requester);
-			control.interrupt();
-			if (!endsWithin(run, this.interruptTimeout)) {
-				logger.info("Agent run {} did not end within {} of its interrupt; closing it", id,
-						this.interruptTimeout);
-				control.close();
-				endsWithin(run, this.interruptTimeout);
-			}
-		}
+		this.stopper.stop(run, requester(securityContext));
 		return run(id, securityContext);
-	}
-
-	private static boolean endsWithin(TrackedRun run, Duration timeout) {
-		try {
-			run.ended().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-			return true;
-		}
-		catch (TimeoutException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (ExecutionException ex) {
-			return true;
-		}
 	}
 
 	private static String requester(SecurityContext securityContext) {
@@ -119,12 +86,16 @@ public class AgentRunsEndpoint {
 		return (principal != null) ? principal.getName() : "an anonymous caller";
 	}
 
-	private static List<AgentRunDescriptor> sanitized(List<AgentRunDescriptor> runs, boolean showPrompts) {
-		return runs.stream().map((run) -> sanitized(run, showPrompts)).toList();
+	private List<AgentRunDescriptor> sanitized(List<AgentRunDescriptor> runs, boolean showUnsanitized) {
+		return runs.stream().map((run) -> sanitized(run, showUnsanitized)).toList();
 	}
 
-	private static AgentRunDescriptor sanitized(AgentRunDescriptor run, boolean showPrompts) {
-		return showPrompts ? run : run.withoutPrompt();
+	private AgentRunDescriptor sanitized(AgentRunDescriptor run, boolean showUnsanitized) {
+		if (run.prompt() == null) {
+			return run;
+		}
+		Object prompt = this.sanitizer.sanitize(new SanitizableData(null, "prompt", run.prompt()), showUnsanitized);
+		return run.withPrompt((prompt != null) ? prompt.toString() : null);
 	}
 
 }

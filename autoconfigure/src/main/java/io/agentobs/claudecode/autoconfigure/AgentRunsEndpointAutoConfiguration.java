@@ -15,6 +15,8 @@ import io.sentry.IScopes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.Sanitizer;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -49,8 +51,10 @@ public class AgentRunsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentRunsEndpoint agentRunsEndpoint(AgentRunRegistry registry, AgentRunsEndpointProperties properties) {
-		return new AgentRunsEndpoint(registry, properties.getInterruptTimeout(), properties.getShowValues(),
+	AgentRunsEndpoint agentRunsEndpoint(AgentRunRegistry registry, AgentRunsEndpointProperties properties,
+			ObjectProvider<SanitizingFunction> sanitizingFunctions) {
+		return new AgentRunsEndpoint(registry, properties.getInterruptTimeout(),
+				new Sanitizer(sanitizingFunctions.orderedStream().toList()), properties.getShowValues(),
 				properties.getRoles());
 	}
 

@@ -16,6 +16,8 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.Sanitizer;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
 
@@ -38,17 +40,18 @@ class AgentRunsEndpointTests {
 	}
 
 	@Test
-	void interruptedRunThatEndsWithItsResultIsMarkedInterrupted() {
+	void interruptedRunThatEndsWithItsResultIsMarkedInterrupted() throws InterruptedException {
 		AgentRunRecorder recorder = startRun();
 		AtomicInteger closes = new AtomicInteger();
-		RunInterruption.attach(recorder,
-				() -> new Thread(() -> recorder.finished(new AgentRunResult("error_during_execution", true, 1, 5L, 0.1,
-						null, null, 0, null, null, List.of()))).start(),
-				closes::incrementAndGet);
-		AgentRunsEndpoint endpoint = new AgentRunsEndpoint(this.runs, Duration.ofSeconds(30), Show.NEVER, Set.of());
+		Thread agent = new Thread(() -> recorder.finished(new AgentRunResult("error_during_execution", true, 1, 5L,
+				0.1, null, null, 0, null, null, List.of())));
+		RunInterruption.attach(recorder, agent::start, closes::incrementAndGet);
+		AgentRunsEndpoint endpoint = new AgentRunsEndpoint(this.runs, Duration.ofSeconds(30), new Sanitizer(), Show.NEVER,
+				Set.of());
 		AgentRunDescriptor run = endpoint.interrupt(runId(), SecurityContext.NONE);
 		assertThat(run.outcome()).isEqualTo("interrupted");
 		assertThat(closes).hasValue(0);
+		agent.join();
 		assertInterrupted("The agent run was interrupted on request");
 	}
 
@@ -89,13 +92,23 @@ class AgentRunsEndpointTests {
 	}
 
 	@Test
-	void promptIsShownOnlyAsShowValuesAllows() {
+	void promptIsSanitizedUnlessShowValuesAllowsIt() {
 		startRun().abandoned();
 		String id = this.runs.finished().get(0).id();
-		assertThat(endpoint(Show.NEVER).runs(SecurityContext.NONE).recent().get(0).prompt()).isNull();
-		assertThat(endpoint(Show.NEVER).run(id, SecurityContext.NONE).prompt()).isNull();
+		assertThat(endpoint(Show.NEVER).runs(SecurityContext.NONE).recent().get(0).prompt()).isEqualTo("******");
+		assertThat(endpoint(Show.NEVER).run(id, SecurityContext.NONE).prompt()).isEqualTo("******");
 		assertThat(endpoint(Show.ALWAYS).runs(SecurityContext.NONE).recent().get(0).prompt()).isEqualTo("Fix it");
-		assertThat(endpoint(Show.WHEN_AUTHORIZED).run(id, SecurityContext.NONE).prompt()).isNull();
+		assertThat(endpoint(Show.WHEN_AUTHORIZED).run(id, SecurityContext.NONE).prompt()).isEqualTo("******");
+	}
+
+	@Test
+	void shownPromptPassesThroughTheSanitizingFunctions() {
+		startRun().abandoned();
+		SanitizingFunction masksFixes = (data) -> "prompt".equals(data.getKey())
+				? data.withValue(String.valueOf(data.getValue()).replace("Fix", "[masked]")) : data;
+		AgentRunsEndpoint endpoint = new AgentRunsEndpoint(this.runs, Duration.ofMillis(200),
+				new Sanitizer(List.of(masksFixes)), Show.ALWAYS, Set.of());
+		assertThat(endpoint.runs(SecurityContext.NONE).recent().get(0).prompt()).isEqualTo("[masked] it");
 	}
 
 	private void assertInterrupted(String message) {
@@ -109,7 +122,7 @@ class AgentRunsEndpointTests {
 	}
 
 	private AgentRunsEndpoint endpoint(Show show) {
-		return new AgentRunsEndpoint(this.runs, Duration.ofMillis(200), show, Set.of());
+		return new AgentRunsEndpoint(this.runs, Duration.ofMillis(200), new Sanitizer(), show, Set.of());
 	}
 
 	private AgentRunRecorder startRun() {

@@ -175,7 +175,7 @@ class SampleAppIT {
 		assertThat(run.get("spanId").asText()).isEqualTo(agentSpan.getSpanId());
 		assertThat(run.get("outcome").asText()).isEqualTo("success");
 		assertThat(run.get("subagents").asInt()).isEqualTo(1);
-		assertThat(run.has("prompt")).as("prompts are not shown by default").isFalse();
+		assertThat(run.get("prompt").asText()).as("recorded prompts are not shown by default").isEqualTo("******");
 	}
 
 	/**
