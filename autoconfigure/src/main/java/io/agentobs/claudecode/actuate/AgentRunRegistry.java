@@ -2,9 +2,7 @@ package io.agentobs.claudecode.actuate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +27,14 @@ import io.micrometer.observation.ObservationView;
  * are kept up to {@code maxFinishedRuns} (oldest dropped first), and each run keeps at most
  * {@code maxStepsPerRun} steps in its timeline (later steps are counted, not kept). A
  * finished run keeps no observation context.
+ * <p>
+ * Observations start and stop under this registry's lock; a run in progress is described
+ * from its live contexts (model, session, open model calls' tokens), which the agent's
+ * thread may be updating: a reading may lag a message behind.
  */
 public class AgentRunRegistry implements ObservationHandler<Observation.Context> {
 
 	private static final int PROMPT_LENGTH = 200;
-
-	private final int maxFinishedRuns;
 
 	private final int maxStepsPerRun;
 
@@ -50,7 +50,7 @@ public class AgentRunRegistry implements ObservationHandler<Observation.Context>
 
 	private final Map<String, TrackedRun> running = new LinkedHashMap<>();
 
-	private final Deque<TrackedRun> finished = new ArrayDeque<>();
+	private final RecentRuns finished;
 
 	private final Map<String, Integer> runningByAgent = new LinkedHashMap<>();
 
@@ -66,7 +66,7 @@ public class AgentRunRegistry implements ObservationHandler<Observation.Context>
 	 */
 	public AgentRunRegistry(int maxFinishedRuns, int maxStepsPerRun, boolean recordPrompts, SpanIds.Resolver spanIds,
 			Clock clock) {
-		this.maxFinishedRuns = maxFinishedRuns;
+		this.finished = new RecentRuns(maxFinishedRuns);
 		this.maxStepsPerRun = maxStepsPerRun;
 		this.recordPrompts = recordPrompts;
 		this.spanIds = spanIds;
@@ -132,7 +132,9 @@ public class AgentRunRegistry implements ObservationHandler<Observation.Context>
 	public synchronized List<AgentRunDescriptor> finished() {
 		Instant now = this.clock.instant();
 		List<AgentRunDescriptor> runs = new ArrayList<>();
-		this.finished.descendingIterator().forEachRemaining((run) -> runs.add(run.describe(now, false)));
+		for (TrackedRun run : this.finished.mostRecentFirst()) {
+			runs.add(run.describe(now, false));
+		}
 		return runs;
 	}
 
@@ -161,15 +163,7 @@ public class AgentRunRegistry implements ObservationHandler<Observation.Context>
 
 	private TrackedRun find(String id) {
 		TrackedRun run = this.running.get(id);
-		if (run != null) {
-			return run;
-		}
-		for (TrackedRun candidate : this.finished) {
-			if (candidate.id().equals(id)) {
-				return candidate;
-			}
-		}
-		return null;
+		return (run != null) ? run : this.finished.find(id);
 	}
 
 	private synchronized void started(Observation.Context context) {
@@ -216,10 +210,7 @@ public class AgentRunRegistry implements ObservationHandler<Observation.Context>
 		run.end(now);
 		this.running.remove(run.id());
 		this.runningByAgent.computeIfPresent(run.agentName(), (name, count) -> count - 1);
-		this.finished.addLast(run);
-		while (this.finished.size() > this.maxFinishedRuns) {
-			this.finished.removeFirst();
-		}
+		this.finished.add(run);
 	}
 
 	private OpenStep nearestOpenAncestor(Observation.ContextView context) {
