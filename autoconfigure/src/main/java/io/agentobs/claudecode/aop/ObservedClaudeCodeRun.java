@@ -9,6 +9,7 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AbandonedRuns;
 import io.agentobs.claudecode.instrumentation.AgentRunFailedException;
 import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
+import io.agentobs.claudecode.instrumentation.RunInterruption;
 
 /**
  * A {@link ClaudeCodeRun} whose messages drive the run's observations. Closing it (or its
@@ -29,7 +30,12 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 		this.delegate = delegate;
 		this.adapter = adapter;
 		this.recorder = recorder;
-		this.abandonment = AbandonedRuns.register(this, recorder);
+		Cleaner.Cleanable abandonment = AbandonedRuns.register(this, recorder);
+		this.abandonment = abandonment;
+		RunInterruption.attach(recorder, delegate::interrupt, () -> {
+			abandonment.clean();
+			delegate.close();
+		});
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.AgentRunControl;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
@@ -38,6 +39,8 @@ public final class AgentRunRecorder {
 	private boolean started;
 
 	private boolean finished;
+
+	private boolean interruptRequested;
 
 	/**
 	 * Creates a recorder for one turn.
@@ -79,6 +82,14 @@ public final class AgentRunRecorder {
 	 */
 	public synchronized boolean isFinished() {
 		return this.finished;
+	}
+
+	/**
+	 * Someone asked to stop the turn: however it ends from now on, it ends with
+	 * {@code error.type=interrupted}.
+	 */
+	public synchronized void interruptRequested() {
+		this.interruptRequested = true;
 	}
 
 	/**
@@ -278,7 +289,11 @@ public final class AgentRunRecorder {
 		context.setTotalUsage(result.usage());
 		context.setOutputText(result.resultText());
 		String errorType = result.errorType();
-		if (errorType != null) {
+		if (this.interruptRequested) {
+			context.setErrorType(AgentRunControl.INTERRUPTED);
+			this.root.observation.error(interruption());
+		}
+		else if (errorType != null) {
 			context.setErrorType(errorType);
 			this.root.observation.error(new AgentRunFailedException(errorType, failureMessage(result)));
 		}
@@ -293,6 +308,10 @@ public final class AgentRunRecorder {
 		if (this.finished) {
 			return;
 		}
+		if (this.interruptRequested && !(error instanceof AgentRunFailedException failure
+				&& AgentRunControl.INTERRUPTED.equals(failure.getErrorType()))) {
+			error = interruption();
+		}
 		this.root.context.setErrorType((error instanceof AgentRunFailedException failure) ? failure.getErrorType()
 				: error.getClass().getSimpleName());
 		this.root.observation.error(error);
@@ -303,9 +322,16 @@ public final class AgentRunRecorder {
 	 * The consumer stopped before the turn ended (closed or abandoned the run).
 	 */
 	public synchronized void abandoned() {
-		if (!this.finished) {
+		if (this.interruptRequested) {
+			failed(interruption());
+		}
+		else if (!this.finished) {
 			finish();
 		}
+	}
+
+	private static AgentRunFailedException interruption() {
+		return new AgentRunFailedException(AgentRunControl.INTERRUPTED, "The agent run was interrupted on request");
 	}
 
 	private void finish() {

@@ -59,6 +59,9 @@ public class AgentInvocationObservationContext extends Observation.Context {
 	@Nullable
 	private String errorType;
 
+	@Nullable
+	private AgentRunControl runControl;
+
 	/**
 	 * Create a context for the given agent.
 	 * @param agentName the agent name ({@code gen_ai.agent.name}), for a subagent its type
@@ -211,6 +214,19 @@ public class AgentInvocationObservationContext extends Observation.Context {
 
 	public void setErrorType(@Nullable String errorType) {
 		this.errorType = errorType;
+	}
+
+	/**
+	 * Return the handle that stops the run, when its client can be stopped.
+	 * @return the control, or {@code null}
+	 */
+	@Nullable
+	public AgentRunControl getRunControl() {
+		return this.runControl;
+	}
+
+	public void setRunControl(@Nullable AgentRunControl runControl) {
+		this.runControl = runControl;
 	}
 
 }

@@ -53,6 +53,7 @@ final class ClaudeAgentSdkSession {
 			previous.abandoned();
 		}
 		this.processWatch.watch(client, run);
+		SdkRunControl.attach(client, run);
 		return run;
 	}
 

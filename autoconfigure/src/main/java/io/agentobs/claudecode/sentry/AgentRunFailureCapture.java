@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.agentobs.claudecode.instrumentation.AgentRunFailedException;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.AgentRunControl;
 import io.micrometer.common.lang.Nullable;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
@@ -17,7 +18,8 @@ import io.sentry.protocol.Mechanism;
  * {@code invoke_agent} observation only, when it ended with an error. A failed subagent is
  * reported to its parent agent as a failed tool result, which the parent may recover from;
  * if the run fails because of it, the top-level agent carries the error. Tool failures are
- * part of a normal run and capture nothing.
+ * part of a normal run and capture nothing, nor does a run stopped on request
+ * ({@code error.type=interrupted}).
  * <p>
  * The event is unhandled ({@code handled: false}, mechanism {@code auto.ai.claude_code}) and
  * belongs to the trace of the agent span.
@@ -37,7 +39,8 @@ final class AgentRunFailureCapture {
 	 */
 	static void captureIfFailedRun(Observation.Context context, SentryObservationSpan span) {
 		Throwable error = context.getError();
-		if (error == null || !(context instanceof AgentInvocationObservationContext agent) || hasAgentAncestor(agent)) {
+		if (error == null || !(context instanceof AgentInvocationObservationContext agent) || hasAgentAncestor(agent)
+				|| AgentRunControl.INTERRUPTED.equals(agent.getErrorType())) {
 			return;
 		}
 		span.scopes().captureEvent(event(agent, error, span));

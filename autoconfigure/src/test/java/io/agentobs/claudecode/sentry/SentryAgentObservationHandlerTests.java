@@ -91,6 +91,17 @@ class SentryAgentObservationHandlerTests {
 	}
 
 	@Test
+	void runInterruptedOnRequestMarksItsSpanButCapturesNoEvent() {
+		AgentInvocationObservationContext context = new AgentInvocationObservationContext("claude-code");
+		Observation observation = agentObservation(context).start();
+		context.setErrorType("interrupted");
+		observation.error(new IllegalStateException("interrupted"));
+		observation.stop();
+		verify(this.runScopes, never()).captureEvent(any(SentryEvent.class));
+		verify(this.transaction, times(1)).finish(SpanStatus.INTERNAL_ERROR);
+	}
+
+	@Test
 	void transactionIsRenamedAfterTheContextualNameAtStop() {
 		Observation observation = agentObservation(new AgentInvocationObservationContext("reviewer")).start();
 		observation.stop();

@@ -3,10 +3,13 @@ package io.agentobs.claudecode.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.agentobs.claudecode.actuate.AgentRunRegistry;
+import io.agentobs.claudecode.actuate.TracingSpanIds;
 import io.agentobs.claudecode.aop.ClaudeCodeObservations;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
@@ -45,8 +48,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * What the instrumentation adds to one agent run: the recorded tool-call run with stream events
  * (23 messages: 2 chats, 1 tool) consumed through a client that is not observed, observed with
- * a no-op registry, and observed with Micrometer Tracing over the OpenTelemetry SDK (spans
- * created, ended and handed to a discarding exporter).
+ * a no-op registry, observed with Micrometer Tracing over the OpenTelemetry SDK (spans
+ * created, ended and handed to a discarding exporter), observed by the {@code agentruns}
+ * endpoint's registry alone, and by both.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +60,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class ObservedRunBenchmark {
 
-	@Param({ "plain", "noop", "otel" })
+	@Param({ "plain", "noop", "otel", "agentruns", "otel+agentruns" })
 	public String instrumentation;
 
 	private List<ClaudeMessage> messages;
@@ -73,6 +77,10 @@ public class ObservedRunBenchmark {
 			case "plain" -> replaying;
 			case "noop" -> ClaudeCodeObservations.observe(replaying, ObservationRegistry.NOOP, "claude-code");
 			case "otel" -> ClaudeCodeObservations.observe(replaying, otelRegistry(), "claude-code");
+			case "agentruns" -> ClaudeCodeObservations.observe(replaying, withAgentRuns(ObservationRegistry.create()),
+					"claude-code");
+			case "otel+agentruns" -> ClaudeCodeObservations.observe(replaying, withAgentRuns(otelRegistry()),
+					"claude-code");
 			default -> throw new IllegalArgumentException(this.instrumentation);
 		};
 	}
@@ -108,6 +116,15 @@ public class ObservedRunBenchmark {
 					new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
 					new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
 					new DefaultTracingObservationHandler(tracer)));
+		return registry;
+	}
+
+	/**
+	 * Adds the endpoint's run registry, keeping 50 finished runs of at most 500 steps.
+	 */
+	private static ObservationRegistry withAgentRuns(ObservationRegistry registry) {
+		registry.observationConfig()
+			.observationHandler(new AgentRunRegistry(50, 500, false, new TracingSpanIds(), Clock.systemUTC()));
 		return registry;
 	}
 

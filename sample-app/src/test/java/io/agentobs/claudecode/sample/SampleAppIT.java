@@ -55,7 +55,9 @@ import static org.assertj.core.api.Assertions.within;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "sample.exit-after-run=false",
 		// The sample's ZipkinExportEnvironmentPostProcessor runs before @DynamicPropertySource
 		// values exist, so it cannot see the endpoint set below: turn the export on here.
-		"management.tracing.export.zipkin.enabled=true", "sentry.send-client-reports=false" })
+		"management.tracing.export.zipkin.enabled=true", "sentry.send-client-reports=false",
+		// One agent run only: no slow background task.
+		"sample.slow-prompt=" })
 class SampleAppIT {
 
 	private static final Pattern TRACE_LINE = Pattern.compile("Trace ([0-9a-f]{32}) \\((\\d+) spans\\)");
@@ -172,6 +174,19 @@ class SampleAppIT {
 		// Every observation lies in the buckets at and above the largest one (_max).
 		assertBucketsHoldEveryObservation(lines, "gen_ai_client_token_usage");
 		assertBucketsHoldEveryObservation(lines, "gen_ai_client_operation_duration");
+		assertThat(lines)
+			.anyMatch((line) -> line.matches("claude_code_runs_active\\{.*gen_ai_agent_name=\"claude-code\".*} 0\\.0"));
+
+		// The agentruns endpoint: the finished run, with the trace id printed above.
+		ResponseEntity<JsonNode> agentRuns = this.rest.getForEntity("/actuator/agentruns", JsonNode.class);
+		assertThat(agentRuns.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(agentRuns.getBody().get("running")).isEmpty();
+		JsonNode run = agentRuns.getBody().get("recent").get(0);
+		assertThat(run.get("traceId").asText()).isEqualTo(traceId);
+		assertThat(run.get("spanId").asText()).isEqualTo(agentSpan.getSpanId());
+		assertThat(run.get("outcome").asText()).isEqualTo("success");
+		assertThat(run.get("subagents").asInt()).isEqualTo(1);
+		assertThat(run.get("prompt").asText()).as("recorded prompts are not shown by default").isEqualTo("******");
 	}
 
 	@Test

@@ -45,7 +45,13 @@ public enum Scenario {
 	HTTP_401,
 
 	/** A plain answer whose SSE events are sent with a delay between them. */
-	SLOW;
+	SLOW,
+
+	/**
+	 * A Bash call that takes a while ({@code sleep 8}), then a final text: a run to watch or
+	 * interrupt while its tool runs.
+	 */
+	SLOW_TOOL;
 
 	private static final Pattern MARKER = Pattern.compile("\\[scenario:([a-z0-9-]+)]");
 

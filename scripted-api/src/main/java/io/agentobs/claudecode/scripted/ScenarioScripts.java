@@ -18,6 +18,9 @@ final class ScenarioScripts {
 	static final String SUBAGENT_PROMPT = ConversationState.SUBAGENT_MARKER
 			+ " run echo hello-from-subagent with Bash";
 
+	/** How long the Bash call of {@link Scenario#SLOW_TOOL} takes. */
+	static final int SLOW_TOOL_SECONDS = 8;
+
 	static final String PLAIN_TEXT = "Hello from the scripted API.";
 
 	static final String FINAL_TEXT = "Done: hello-from-tool.";
@@ -63,6 +66,9 @@ final class ScenarioScripts {
 				case 1 -> Message.toolUse(new Text("I will delegate to a subagent."), agent());
 				default -> finalText(step, 2);
 			};
+			case SLOW_TOOL -> (step == 0) ? Message.toolUse(new Text("I will run a slow command."),
+					ToolUse.bash("sleep " + SLOW_TOOL_SECONDS + " && echo slow-done", "slow command"))
+					: finalText(step, 1);
 			case MAX_TURNS -> Message.toolUse(new Text("Turn " + (step + 1) + ": one more command."),
 					ToolUse.bash("echo turn-" + (step + 1), "echo turn"));
 			default -> Message.text(PLAIN_TEXT);
