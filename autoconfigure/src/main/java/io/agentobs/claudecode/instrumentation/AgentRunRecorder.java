@@ -1,16 +1,10 @@
 package io.agentobs.claudecode.instrumentation;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
-import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
-import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.micrometer.observation.Observation;
 
 /**
@@ -21,7 +15,9 @@ import io.micrometer.observation.Observation;
  * Parents are set explicitly, so messages may be consumed on any thread.
  * <p>
  * A scope is identified by the {@code parent_tool_use_id} of its messages; {@code null} is
- * the top-level agent.
+ * the top-level agent. The agents live in an {@link AgentScopeTree}, the model calls in
+ * {@link ModelCalls}, the tool calls in {@link ToolCalls}; this class routes the events and
+ * ends things in order: model call, subagents, tools, then the agent.
  */
 public final class AgentRunRecorder {
 
@@ -29,11 +25,13 @@ public final class AgentRunRecorder {
 
 	private final SessionCost sessionCost;
 
+	private final AgentScopeTree scopes;
+
 	private final AgentScope root;
 
-	private final Map<String, AgentScope> subagents = new LinkedHashMap<>();
+	private final ModelCalls modelCalls;
 
-	private final Map<String, OpenTool> tools = new LinkedHashMap<>();
+	private final ToolCalls tools;
 
 	private boolean started;
 
@@ -49,7 +47,10 @@ public final class AgentRunRecorder {
 			SessionCost sessionCost) {
 		this.observations = observations;
 		this.sessionCost = sessionCost;
-		this.root = new AgentScope(context);
+		this.scopes = new AgentScopeTree(observations, context);
+		this.root = this.scopes.root();
+		this.modelCalls = new ModelCalls(observations, context);
+		this.tools = new ToolCalls(observations);
 	}
 
 	/**
@@ -124,7 +125,7 @@ public final class AgentRunRecorder {
 	 * @param errorType an error type if it failed, else {@code null}
 	 */
 	public synchronized void subagentFinished(String parentToolUseId, String errorType) {
-		AgentScope scope = this.subagents.get(parentToolUseId);
+		AgentScope scope = (parentToolUseId != null) ? this.scopes.subagent(parentToolUseId) : null;
 		if (scope != null && !scope.ended) {
 			if (errorType != null) {
 				scope.context.setErrorType(errorType);
@@ -145,10 +146,7 @@ public final class AgentRunRecorder {
 			TokenUsage usage) {
 		AgentScope scope = scope(parentToolUseId, null, null);
 		if (scope != null) {
-			OpenChat chat = chat(scope, messageId, model, usage);
-			if (chat != null) {
-				chat.streamed = true;
-			}
+			this.modelCalls.responseStarted(scope, messageId, model, usage);
 		}
 	}
 
@@ -168,16 +166,10 @@ public final class AgentRunRecorder {
 		if (scope == null) {
 			return;
 		}
-		if (agentId != null && scope != this.root && scope.context.getAgentId() == null) {
+		if (agentId != null && !scope.isRoot() && scope.context.getAgentId() == null) {
 			scope.context.setAgentId(agentId);
 		}
-		OpenChat chat = chat(scope, messageId, model, usage);
-		if (chat == null) {
-			return;
-		}
-		for (ChatOutputPart part : parts) {
-			chat.context.addOutputPart(part);
-		}
+		this.modelCalls.output(scope, messageId, model, usage, parts);
 	}
 
 	/**
@@ -190,16 +182,9 @@ public final class AgentRunRecorder {
 	public synchronized void modelCallFinished(String parentToolUseId, String messageId, String stopReason,
 			TokenUsage usage) {
 		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope == null || scope.chat == null
-				|| (messageId != null && !messageId.equals(scope.chat.context.getResponseId()))) {
-			return;
+		if (scope != null) {
+			this.modelCalls.responseFinished(scope, messageId, stopReason, usage);
 		}
-		ChatObservationContext context = scope.chat.context;
-		if (stopReason != null) {
-			context.setFinishReasons(List.of(stopReason));
-		}
-		context.setUsage(merge(context.getUsage(), usage));
-		endChat(scope);
 	}
 
 	/**
@@ -212,22 +197,11 @@ public final class AgentRunRecorder {
 	public synchronized void toolCallStarted(String parentToolUseId, String toolUseId, String toolName,
 			String arguments) {
 		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope == null || toolUseId == null || this.tools.containsKey(toolUseId)) {
+		if (scope == null || toolUseId == null || this.tools.get(toolUseId) != null) {
 			return;
 		}
-		if (scope.chat != null && !scope.chat.streamed) {
-			// Without stream events the response is known to be complete once it asks for a
-			// tool: the chat must not cover the tool's execution. Further tool calls of the
-			// same response may follow until a tool result arrives.
-			endChat(scope);
-			scope.responseEndedAtToolUse = true;
-		}
-		ToolExecutionObservationContext context = new ToolExecutionObservationContext(toolName, toolUseId);
-		context.setAgentName(scope.context.getAgentName());
-		context.setConversationId(this.root.context.getConversationId());
-		context.setArguments(arguments);
-		Observation observation = this.observations.startTool(context, scope.observation);
-		this.tools.put(toolUseId, new OpenTool(scope, context, observation, SubagentLaunch.subagentType(toolName, arguments)));
+		this.modelCalls.toolRequested(scope);
+		this.tools.start(scope, this.root.context.getConversationId(), toolUseId, toolName, arguments);
 	}
 
 	/**
@@ -241,23 +215,16 @@ public final class AgentRunRecorder {
 			String result) {
 		AgentScope scope = scope(parentToolUseId, null, null);
 		if (scope != null) {
-			endChat(scope);
-			scope.responseEndedAtToolUse = false;
+			this.modelCalls.toolResultReceived(scope);
 		}
-		OpenTool tool = this.tools.get(toolUseId);
-		if (tool == null) {
+		if (this.tools.get(toolUseId) == null) {
 			return;
 		}
-		AgentScope subagent = this.subagents.get(toolUseId);
+		AgentScope subagent = this.scopes.subagent(toolUseId);
 		if (subagent != null && !subagent.ended) {
 			endScope(subagent);
 		}
-		tool.context.setResult(result);
-		if (isError) {
-			tool.context.setErrorType("tool_error");
-			tool.observation.error(new ToolExecutionFailedException(tool.context.getToolName()));
-		}
-		endTool(toolUseId);
+		this.tools.finish(toolUseId, isError, result);
 	}
 
 	/**
@@ -280,7 +247,7 @@ public final class AgentRunRecorder {
 		String errorType = result.errorType();
 		if (errorType != null) {
 			context.setErrorType(errorType);
-			this.root.observation.error(new AgentRunFailedException(errorType, failureMessage(result)));
+			this.root.observation.error(new AgentRunFailedException(errorType, result.failureMessage()));
 		}
 		finish();
 	}
@@ -313,22 +280,8 @@ public final class AgentRunRecorder {
 		if (this.root.observation != null) {
 			endScope(this.root);
 		}
-		this.subagents.clear();
+		this.scopes.clear();
 		this.tools.clear();
-	}
-
-	private static String failureMessage(AgentRunResult result) {
-		StringBuilder message = new StringBuilder("Agent run failed: ").append(result.errorType());
-		if (result.terminalReason() != null) {
-			message.append(" (").append(result.terminalReason()).append(')');
-		}
-		if (result.errors() != null && !result.errors().isEmpty()) {
-			message.append(": ").append(String.join("; ", result.errors()));
-		}
-		else if (result.isError() && result.resultText() != null) {
-			message.append(": ").append(result.resultText());
-		}
-		return message.toString();
 	}
 
 	private AgentScope scope(String parentToolUseId, String agentId, String subagentType) {
@@ -338,150 +291,24 @@ public final class AgentRunRecorder {
 		if (parentToolUseId == null) {
 			return this.root;
 		}
-		AgentScope scope = this.subagents.get(parentToolUseId);
+		AgentScope scope = this.scopes.subagent(parentToolUseId);
 		if (scope != null) {
 			return scope.ended ? null : scope;
 		}
-		OpenTool launcher = this.tools.get(parentToolUseId);
-		String name = (subagentType != null) ? subagentType
-				: (launcher != null) ? launcher.subagentType() : null;
-		AgentInvocationObservationContext context = new AgentInvocationObservationContext(
-				(name != null) ? name : "subagent");
-		context.setProviderName(this.root.context.getProviderName());
-		context.setConversationId(this.root.context.getConversationId());
-		context.setAgentId(agentId);
-		scope = new AgentScope(context);
-		Observation parent = (launcher != null) ? launcher.observation : this.root.observation;
-		scope.observation = this.observations.startAgent(context, parent);
-		this.subagents.put(parentToolUseId, scope);
-		return scope;
+		return this.scopes.open(parentToolUseId, agentId, subagentType, this.tools.get(parentToolUseId));
 	}
 
-	private OpenChat chat(AgentScope scope, String messageId, String model, TokenUsage usage) {
-		if (scope.chat != null && Objects.equals(scope.chat.context.getResponseId(), messageId)) {
-			return scope.chat;
-		}
-		boolean endedResponse = (messageId != null) ? messageId.equals(scope.lastEndedMessageId)
-				: scope.responseEndedAtToolUse;
-		if (endedResponse) {
-			return null;
-		}
-		endChat(scope);
-		// An SDK that drops the response's model gets its agent's model as the request model
-		// and no response model.
-		ChatObservationContext context = new ChatObservationContext(
-				(model != null) ? model : scope.context.getRequestModel());
-		context.setProviderName(this.root.context.getProviderName());
-		context.setAgentName(scope.context.getAgentName());
-		context.setConversationId(this.root.context.getConversationId());
-		context.setResponseId(messageId);
-		context.setResponseModel(model);
-		context.setUsage(inputSide(usage));
-		scope.chat = new OpenChat(context, this.observations.startChat(context, scope.observation));
-		return scope.chat;
-	}
-
-	private void endChat(AgentScope scope) {
-		OpenChat chat = scope.chat;
-		if (chat != null) {
-			scope.chat = null;
-			scope.lastEndedMessageId = chat.context.getResponseId();
-			stop(chat.observation);
-		}
-	}
-
-	private void endTool(String toolUseId) {
-		OpenTool tool = this.tools.remove(toolUseId);
-		if (tool != null) {
-			stop(tool.observation);
-		}
-	}
-
+	/**
+	 * Ends an agent and everything in it: its model call, its subagents, its tool calls.
+	 */
 	private void endScope(AgentScope scope) {
-		endChat(scope);
-		for (Map.Entry<String, AgentScope> subagent : new ArrayList<>(this.subagents.entrySet())) {
-			OpenTool launcher = this.tools.get(subagent.getKey());
-			if (!subagent.getValue().ended && launcher != null && launcher.scope == scope) {
-				endScope(subagent.getValue());
-			}
+		this.modelCalls.end(scope);
+		for (AgentScope child : this.scopes.openChildren(scope)) {
+			endScope(child);
 		}
-		for (Map.Entry<String, OpenTool> tool : new ArrayList<>(this.tools.entrySet())) {
-			if (tool.getValue().scope == scope) {
-				endTool(tool.getKey());
-			}
-		}
+		this.tools.endAll(scope);
 		scope.ended = true;
-		stop(scope.observation);
-	}
-
-	private static void stop(Observation observation) {
-		InstrumentationFailures.run("stopping an agent observation", observation::stop);
-	}
-
-	/** The usage snapshot of a response start: input side only, output is not known yet. */
-	private static TokenUsage inputSide(TokenUsage usage) {
-		if (usage == null) {
-			return null;
-		}
-		return new TokenUsage(usage.inputTokens(), null, usage.cacheReadInputTokens(),
-				usage.cacheCreationInputTokens());
-	}
-
-	private static TokenUsage merge(TokenUsage start, TokenUsage delta) {
-		if (delta == null) {
-			return start;
-		}
-		if (start == null) {
-			return delta;
-		}
-		return new TokenUsage(firstNonNull(delta.inputTokens(), start.inputTokens()), delta.outputTokens(),
-				firstNonNull(delta.cacheReadInputTokens(), start.cacheReadInputTokens()),
-				firstNonNull(delta.cacheCreationInputTokens(), start.cacheCreationInputTokens()));
-	}
-
-	private static Long firstNonNull(Long first, Long second) {
-		return (first != null) ? first : second;
-	}
-
-	private static final class AgentScope {
-
-		private final AgentInvocationObservationContext context;
-
-		private Observation observation;
-
-		private OpenChat chat;
-
-		private String lastEndedMessageId;
-
-		/** Whether the last response (without id) ended when it asked for a tool. */
-		private boolean responseEndedAtToolUse;
-
-		private boolean ended;
-
-		AgentScope(AgentInvocationObservationContext context) {
-			this.context = context;
-		}
-
-	}
-
-	private static final class OpenChat {
-
-		private final ChatObservationContext context;
-
-		private final Observation observation;
-
-		/** Whether the response is streamed, so that {@code message_delta} ends it. */
-		private boolean streamed;
-
-		OpenChat(ChatObservationContext context, Observation observation) {
-			this.context = context;
-			this.observation = observation;
-		}
-
-	}
-
-	private record OpenTool(AgentScope scope, ToolExecutionObservationContext context, Observation observation,
-			String subagentType) {
+		Observations.stop(scope.observation);
 	}
 
 }

@@ -38,4 +38,22 @@ public record AgentRunResult(String subtype, boolean isError, Integer numTurns, 
 		return (this.subtype != null) ? this.subtype : "error";
 	}
 
+	/**
+	 * Describes a failed turn: error type, terminal reason and the errors or result text.
+	 * @return the message
+	 */
+	String failureMessage() {
+		StringBuilder message = new StringBuilder("Agent run failed: ").append(errorType());
+		if (this.terminalReason != null) {
+			message.append(" (").append(this.terminalReason).append(')');
+		}
+		if (this.errors != null && !this.errors.isEmpty()) {
+			message.append(": ").append(String.join("; ", this.errors));
+		}
+		else if (this.isError && this.resultText != null) {
+			message.append(": ").append(this.resultText);
+		}
+		return message.toString();
+	}
+
 }
