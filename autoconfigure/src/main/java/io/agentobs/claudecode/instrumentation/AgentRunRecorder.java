@@ -21,6 +21,8 @@ import io.micrometer.observation.Observation;
  */
 public final class AgentRunRecorder {
 
+	private static final String LOCAL_AGENT = "local_agent";
+
 	private final AgentObservationFactory observations;
 
 	private final SessionCost sessionCost;
@@ -32,6 +34,11 @@ public final class AgentRunRecorder {
 	private final ModelCalls modelCalls;
 
 	private final ToolCalls tools;
+
+	private final BackgroundTasks backgroundTasks = new BackgroundTasks();
+
+	/** The results the CLI wrote while background tasks were pending. */
+	private AgentRunResult earlierResults;
 
 	private boolean started;
 
@@ -92,6 +99,7 @@ public final class AgentRunRecorder {
 		if (this.finished) {
 			return;
 		}
+		this.backgroundTasks.turnStarted();
 		AgentInvocationObservationContext context = this.root.context;
 		if (context.getConversationId() == null) {
 			context.setConversationId(sessionId);
@@ -120,18 +128,106 @@ public final class AgentRunRecorder {
 	}
 
 	/**
+	 * The CLI started a task ({@code system/task_started}). Only {@code local_agent} tasks (or
+	 * tasks of unknown type) are subagents; a shell command moved to a task stays a tool call.
+	 * @param toolUseId the id of the tool call the task belongs to
+	 * @param taskId the task id
+	 * @param taskType the task type, e.g. {@code local_agent} or {@code local_bash}, may be {@code null}
+	 * @param backgrounded whether the task runs in the background
+	 * @param subagentType the subagent type, may be {@code null}
+	 * @param prompt the subagent's task, may be {@code null}
+	 */
+	public synchronized void taskStarted(String toolUseId, String taskId, String taskType, boolean backgrounded,
+			String subagentType, String prompt) {
+		if (this.finished) {
+			return;
+		}
+		if (backgrounded) {
+			this.backgroundTasks.started(taskId);
+		}
+		if ((taskType != null && !LOCAL_AGENT.equals(taskType)) || toolUseId == null) {
+			return;
+		}
+		subagentStarted(toolUseId, taskId, subagentType, prompt);
+		AgentScope scope = this.scopes.subagent(toolUseId);
+		if (scope != null && backgrounded) {
+			scope.backgrounded = true;
+		}
+	}
+
+	/**
+	 * A running task was moved to the background ({@code task_updated} with
+	 * {@code is_backgrounded}).
+	 * @param taskId the task id
+	 */
+	public synchronized void taskBackgrounded(String taskId) {
+		if (!this.finished) {
+			this.backgroundTasks.started(taskId);
+		}
+	}
+
+	/**
+	 * A task ended ({@code system/task_notification}).
+	 * @param toolUseId the id of the tool call the task belongs to, may be {@code null}
+	 * @param taskId the task id
+	 * @param errorType an error type if it failed, else {@code null}
+	 */
+	public synchronized void taskFinished(String toolUseId, String taskId, String errorType) {
+		this.backgroundTasks.ended(taskId);
+		subagentFinished(toolUseId, errorType);
+	}
+
+	/**
 	 * A subagent ended.
 	 * @param parentToolUseId the id of the tool call that launched it
 	 * @param errorType an error type if it failed, else {@code null}
 	 */
 	public synchronized void subagentFinished(String parentToolUseId, String errorType) {
 		AgentScope scope = (parentToolUseId != null) ? this.scopes.subagent(parentToolUseId) : null;
-		if (scope != null && !scope.ended) {
+		if (scope != null && !scope.ended && !this.finished) {
 			if (errorType != null) {
 				scope.context.setErrorType(errorType);
-				scope.observation.error(new AgentRunFailedException(errorType, "Subagent failed: " + errorType));
+				InstrumentationFailures.run("recording a failed subagent", () -> scope.observation
+					.error(new AgentRunFailedException(errorType, "Subagent failed: " + errorType)));
 			}
 			endScope(scope);
+		}
+	}
+
+	/**
+	 * An agent sent a model request ({@code system/status} {@code requesting}): its model call
+	 * starts now.
+	 * @param parentToolUseId the scope
+	 */
+	public synchronized void modelRequested(String parentToolUseId) {
+		AgentScope scope = scope(parentToolUseId, null, null);
+		if (scope != null) {
+			this.modelCalls.requested(scope);
+		}
+	}
+
+	/**
+	 * A model request failed and will be retried ({@code system/api_retry}).
+	 * @param parentToolUseId the scope
+	 * @param errorType the HTTP status, or the error name when there is none
+	 */
+	public synchronized void modelRequestRetried(String parentToolUseId, String errorType) {
+		AgentScope scope = scope(parentToolUseId, null, null);
+		if (scope != null) {
+			this.modelCalls.retried(scope, (errorType != null) ? errorType : "error");
+		}
+	}
+
+	/**
+	 * A streamed model response stopped ({@code message_stop}); without its final numbers
+	 * before, the stream was cut by an error.
+	 * @param parentToolUseId the scope
+	 * @param messageId the response id, may be {@code null}
+	 */
+	public synchronized void modelResponseStopped(String parentToolUseId, String messageId) {
+		AgentScope scope = scope(parentToolUseId, null, null);
+		if (scope != null) {
+			this.modelCalls.responseStopped(scope, messageId);
 		}
 	}
 
@@ -162,6 +258,21 @@ public final class AgentRunRecorder {
 	 */
 	public synchronized void modelOutput(String parentToolUseId, String agentId, String messageId, String model,
 			TokenUsage usage, List<ChatOutputPart> parts) {
+		modelOutput(parentToolUseId, agentId, messageId, model, usage, parts, null);
+	}
+
+	/**
+	 * A piece of a model response, with the stop reason of a complete response.
+	 * @param parentToolUseId the scope
+	 * @param agentId the subagent id, may be {@code null}
+	 * @param messageId the response id, may be {@code null}
+	 * @param model the model, may be {@code null}
+	 * @param usage the usage: the input side of a snapshot, or final when {@code stopReason} is set
+	 * @param parts the output parts of this piece
+	 * @param stopReason the stop reason of a response that is not streamed (a retry), else {@code null}
+	 */
+	public synchronized void modelOutput(String parentToolUseId, String agentId, String messageId, String model,
+			TokenUsage usage, List<ChatOutputPart> parts, String stopReason) {
 		AgentScope scope = scope(parentToolUseId, agentId, null);
 		if (scope == null) {
 			return;
@@ -169,7 +280,7 @@ public final class AgentRunRecorder {
 		if (agentId != null && !scope.isRoot() && scope.context.getAgentId() == null) {
 			scope.context.setAgentId(agentId);
 		}
-		this.modelCalls.output(scope, messageId, model, usage, parts);
+		this.modelCalls.output(scope, messageId, model, usage, parts, stopReason);
 	}
 
 	/**
@@ -221,6 +332,10 @@ public final class AgentRunRecorder {
 			return;
 		}
 		AgentScope subagent = this.scopes.subagent(toolUseId);
+		if (subagent != null && !subagent.ended && subagent.backgrounded) {
+			this.tools.finishWithSubagent(toolUseId, isError, result);
+			return;
+		}
 		if (subagent != null && !subagent.ended) {
 			endScope(subagent);
 		}
@@ -231,8 +346,15 @@ public final class AgentRunRecorder {
 	 * The turn ended with a result.
 	 * @param result the result
 	 */
-	public synchronized void finished(AgentRunResult result) {
+	public synchronized void finished(AgentRunResult turnResult) {
 		if (this.finished) {
+			return;
+		}
+		AgentRunResult result = (this.earlierResults != null) ? this.earlierResults.followedBy(turnResult)
+				: turnResult;
+		if (!this.backgroundTasks.isTurnComplete()) {
+			// Background tasks go on: the CLI writes another result when they are done
+			this.earlierResults = result;
 			return;
 		}
 		AgentInvocationObservationContext context = this.root.context;
@@ -309,6 +431,9 @@ public final class AgentRunRecorder {
 		this.tools.endAll(scope);
 		scope.ended = true;
 		Observations.stop(scope.observation);
+		if (scope.launcherToolUseId != null) {
+			this.tools.subagentEnded(scope.launcherToolUseId);
+		}
 	}
 
 }

@@ -27,9 +27,16 @@ final class AgentScope {
 
 	boolean ended;
 
-	AgentScope(AgentInvocationObservationContext context, AgentScope parent) {
+	/** The id of the tool call that launched this subagent, {@code null} for the top-level agent. */
+	final String launcherToolUseId;
+
+	/** Whether this subagent runs in the background, so that its launching call waits for it. */
+	boolean backgrounded;
+
+	AgentScope(AgentInvocationObservationContext context, AgentScope parent, String launcherToolUseId) {
 		this.context = context;
 		this.parent = parent;
+		this.launcherToolUseId = launcherToolUseId;
 	}
 
 	boolean isRoot() {

@@ -23,7 +23,7 @@ final class AgentScopeTree {
 
 	AgentScopeTree(AgentObservationFactory observations, AgentInvocationObservationContext rootContext) {
 		this.observations = observations;
-		this.root = new AgentScope(rootContext, null);
+		this.root = new AgentScope(rootContext, null, null);
 	}
 
 	AgentScope root() {
@@ -56,7 +56,7 @@ final class AgentScopeTree {
 		context.setConversationId(this.root.context.getConversationId());
 		context.setAgentId(agentId);
 		AgentScope parent = (launcher != null && !launcher.scope().ended) ? launcher.scope() : this.root;
-		AgentScope scope = new AgentScope(context, parent);
+		AgentScope scope = new AgentScope(context, parent, parentToolUseId);
 		scope.observation = this.observations.startAgent(context,
 				(launcher != null) ? launcher.observation() : parent.observation);
 		this.subagents.put(parentToolUseId, scope);

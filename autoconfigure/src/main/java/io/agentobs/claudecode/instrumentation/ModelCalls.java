@@ -9,11 +9,18 @@ import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
 
 /**
- * The model calls of a run, one {@code chat} observation per response ({@code message.id}) of
- * an agent. A call ends with its final numbers ({@code message_delta}), when the agent gets a
- * tool result, when its agent ends, or, without stream events, when it asks for a tool.
+ * The model calls of a run, one {@code chat} observation per request of an agent. A call
+ * starts when the agent sends the request ({@code system/status requesting}), or, where the
+ * CLI gives no such signal (subagents, SDKs that drop it), at the response's first event. It
+ * takes the response's id ({@code message.id}) and ends with its final numbers
+ * ({@code message_delta}), when the agent gets a tool result, when its agent ends, or,
+ * without stream events, when it asks for a tool. A request that fails (an HTTP error the
+ * CLI retries, a stream cut by an error) ends with an error, and its retry is a new call.
  */
 final class ModelCalls {
+
+	/** The {@code error.type} of a response stream cut by an error event. */
+	static final String STREAM_ERROR = "stream_error";
 
 	private final AgentObservationFactory observations;
 
@@ -25,25 +32,72 @@ final class ModelCalls {
 	}
 
 	/**
+	 * The agent sent a model request ({@code system/status requesting}): its call starts now,
+	 * and takes the id of the response that follows.
+	 */
+	void requested(AgentScope scope) {
+		end(scope);
+		open(scope, null, null, null).awaitingResponse = true;
+	}
+
+	/**
+	 * The request in progress failed and the agent retries it ({@code system/api_retry}): the
+	 * call ends with the error, the retry is a new call that starts now.
+	 * @param errorType the HTTP status, or the error name when there is none
+	 */
+	void retried(AgentScope scope, String errorType) {
+		if (scope.chat == null) {
+			open(scope, null, null, null);
+		}
+		fail(scope, errorType);
+		requested(scope);
+	}
+
+	/**
+	 * A streamed response stopped ({@code message_stop}). Without its final numbers the
+	 * stream was cut by an error: the call fails, and the CLI's retry starts now.
+	 */
+	void responseStopped(AgentScope scope, String messageId) {
+		OpenChat chat = scope.chat;
+		if (chat == null || !chat.streamed || (messageId != null && !messageId.equals(chat.context.getResponseId()))) {
+			return;
+		}
+		fail(scope, STREAM_ERROR);
+		requested(scope);
+	}
+
+	/**
 	 * A response began streaming ({@code message_start}).
 	 */
 	void responseStarted(AgentScope scope, String messageId, String model, TokenUsage usage) {
+		OpenChat requested = (scope.chat != null && scope.chat.awaitingResponse) ? scope.chat : null;
 		OpenChat chat = chat(scope, messageId, model, usage);
 		if (chat != null) {
 			chat.streamed = true;
+			if (chat == requested) {
+				chat.context.setTimeToFirstChunk((System.nanoTime() - chat.startNanos) / 1e9);
+			}
 		}
 	}
 
 	/**
-	 * A piece of a response: text, thinking or tool calls.
+	 * A piece of a response: text, thinking or tool calls. A piece with a stop reason comes
+	 * from a complete (not streamed) response, whose usage is final.
 	 */
-	void output(AgentScope scope, String messageId, String model, TokenUsage usage, List<ChatOutputPart> parts) {
+	void output(AgentScope scope, String messageId, String model, TokenUsage usage, List<ChatOutputPart> parts,
+			String stopReason) {
 		OpenChat chat = chat(scope, messageId, model, usage);
 		if (chat == null) {
 			return;
 		}
 		for (ChatOutputPart part : parts) {
 			chat.context.addOutputPart(part);
+		}
+		if (stopReason != null && !chat.streamed) {
+			chat.context.setFinishReasons(List.of(stopReason));
+			if (usage != null) {
+				chat.context.setUsage(usage);
+			}
 		}
 	}
 
@@ -94,9 +148,25 @@ final class ModelCalls {
 		}
 	}
 
+	private void fail(AgentScope scope, String errorType) {
+		OpenChat chat = scope.chat;
+		chat.context.setErrorType(errorType);
+		InstrumentationFailures.run("recording a failed model call",
+				() -> chat.observation.error(new ModelCallFailedException(errorType)));
+		end(scope);
+	}
+
 	private OpenChat chat(AgentScope scope, String messageId, String model, TokenUsage usage) {
-		if (scope.chat != null && Objects.equals(scope.chat.context.getResponseId(), messageId)) {
-			return scope.chat;
+		OpenChat chat = scope.chat;
+		if (chat != null && chat.awaitingResponse) {
+			chat.awaitingResponse = false;
+			chat.context.setResponseId(messageId);
+			chat.context.setResponseModel(model);
+			chat.context.setUsage(inputSide(usage));
+			return chat;
+		}
+		if (chat != null && Objects.equals(chat.context.getResponseId(), messageId)) {
+			return chat;
 		}
 		boolean endedResponse = (messageId != null) ? messageId.equals(scope.lastEndedMessageId)
 				: scope.responseEndedAtToolUse;
@@ -104,8 +174,12 @@ final class ModelCalls {
 			return null;
 		}
 		end(scope);
+		return open(scope, messageId, model, usage);
+	}
+
+	private OpenChat open(AgentScope scope, String messageId, String model, TokenUsage usage) {
 		// An SDK that drops the response's model gets its agent's model as the request model
-		// and no response model.
+		// and no response model; so does a call that starts before its response.
 		ChatObservationContext context = new ChatObservationContext(
 				(model != null) ? model : scope.context.getRequestModel());
 		context.setProviderName(this.run.getProviderName());
@@ -114,7 +188,8 @@ final class ModelCalls {
 		context.setResponseId(messageId);
 		context.setResponseModel(model);
 		context.setUsage(inputSide(usage));
-		scope.chat = new OpenChat(context, this.observations.startChat(context, scope.observation));
+		long startNanos = System.nanoTime();
+		scope.chat = new OpenChat(context, this.observations.startChat(context, scope.observation), startNanos);
 		return scope.chat;
 	}
 

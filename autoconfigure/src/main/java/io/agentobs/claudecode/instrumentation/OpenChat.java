@@ -12,12 +12,19 @@ final class OpenChat {
 
 	final Observation observation;
 
+	/** When the call started, from {@link System#nanoTime()}. */
+	final long startNanos;
+
 	/** Whether the response is streamed, so that {@code message_delta} ends it. */
 	boolean streamed;
 
-	OpenChat(ChatObservationContext context, Observation observation) {
+	/** Whether the call was requested and no response has been seen yet. */
+	boolean awaitingResponse;
+
+	OpenChat(ChatObservationContext context, Observation observation, long startNanos) {
 		this.context = context;
 		this.observation = observation;
+		this.startNanos = startNanos;
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.agentobs.claudecode.instrumentation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 
@@ -15,6 +17,9 @@ final class ToolCalls {
 	private final AgentObservationFactory observations;
 
 	private final Map<String, OpenTool> open = new LinkedHashMap<>();
+
+	/** Calls that have their result but wait for the background subagent they launched. */
+	private final Set<String> awaitingSubagent = new HashSet<>();
 
 	ToolCalls(AgentObservationFactory observations) {
 		this.observations = observations;
@@ -53,16 +58,47 @@ final class ToolCalls {
 	 * @param result the result text
 	 */
 	void finish(String toolUseId, boolean isError, String result) {
+		if (complete(toolUseId, isError, result)) {
+			end(toolUseId);
+		}
+	}
+
+	/**
+	 * Records the result of a call that launched a background subagent; the call ends with the
+	 * subagent ({@link #subagentEnded}), so that it contains it.
+	 * @param toolUseId the tool call id
+	 * @param isError whether the tool failed
+	 * @param result the result text
+	 */
+	void finishWithSubagent(String toolUseId, boolean isError, String result) {
+		if (complete(toolUseId, isError, result)) {
+			this.awaitingSubagent.add(toolUseId);
+		}
+	}
+
+	/**
+	 * The subagent launched by a call ended: a call that has its result and waited for the
+	 * subagent ends now.
+	 * @param toolUseId the launching tool call id
+	 */
+	void subagentEnded(String toolUseId) {
+		if (this.awaitingSubagent.remove(toolUseId)) {
+			end(toolUseId);
+		}
+	}
+
+	private boolean complete(String toolUseId, boolean isError, String result) {
 		OpenTool tool = this.open.get(toolUseId);
-		if (tool == null) {
-			return;
+		if (tool == null || this.awaitingSubagent.contains(toolUseId)) {
+			return false;
 		}
 		tool.context().setResult(result);
 		if (isError) {
 			tool.context().setErrorType("tool_error");
-			tool.observation().error(new ToolExecutionFailedException(tool.context().getToolName()));
+			InstrumentationFailures.run("recording a failed tool call",
+					() -> tool.observation().error(new ToolExecutionFailedException(tool.context().getToolName())));
 		}
-		end(toolUseId);
+		return true;
 	}
 
 	/**
@@ -79,9 +115,11 @@ final class ToolCalls {
 
 	void clear() {
 		this.open.clear();
+		this.awaitingSubagent.clear();
 	}
 
 	private void end(String toolUseId) {
+		this.awaitingSubagent.remove(toolUseId);
 		OpenTool tool = this.open.remove(toolUseId);
 		if (tool != null) {
 			Observations.stop(tool.observation());
