@@ -12,6 +12,7 @@ import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
 import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
@@ -62,6 +63,17 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			ClaudeCodeOptions options = (arguments.length > 1) ? (ClaudeCodeOptions) arguments[1] : null;
 			return query(client, prompt, options);
 		}
+		String method = invocation.getMethod().getName();
+		if ("openSession".equals(method) && !this.observations.get().isNoop()) {
+			ClaudeCodeOptions options = (arguments.length > 0) ? (ClaudeCodeOptions) arguments[0] : null;
+			SessionArrivals arrivals = new SessionArrivals();
+			return observe(client.openSession(withListener(options, arrivals)), arrivals);
+		}
+		if ("resumeSession".equals(method) && arguments.length == 2 && !this.observations.get().isNoop()) {
+			SessionArrivals arrivals = new SessionArrivals();
+			return observe(client.resumeSession((String) arguments[0],
+					withListener((ClaudeCodeOptions) arguments[1], arrivals)), arrivals);
+		}
 		Object result = invocation.proceed();
 		return (result instanceof ClaudeCodeSession session) ? observe(session) : result;
 	}
@@ -73,7 +85,9 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		}
 		AgentRunRecorder recorder = observations.startRun(prompt, systemInstructions(options),
 				(options != null) ? options.getModel() : null, new SessionCost());
-		ClaudeCodeOptions effective = withEnvironment(options, observations.cliEnvironment(recorder));
+		ArrivalRecorder arrivals = new ArrivalRecorder(this.adapter, recorder);
+		ClaudeCodeOptions effective = withListener(withEnvironment(options, observations.cliEnvironment(recorder)),
+				arrivals);
 		ClaudeCodeRun run;
 		try {
 			run = client.query(prompt, effective);
@@ -82,7 +96,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			InstrumentationFailures.run("ending a failed agent run", () -> recorder.failed(ex));
 			throw ex;
 		}
-		return new ObservedClaudeCodeRun(run, this.adapter, recorder);
+		return new ObservedClaudeCodeRun(run, this.adapter, recorder, arrivals);
 	}
 
 	/**
@@ -91,8 +105,23 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * @return the observed session
 	 */
 	ClaudeCodeSession observe(ClaudeCodeSession session) {
+		return observe(session, null);
+	}
+
+	private ClaudeCodeSession observe(ClaudeCodeSession session, SessionArrivals arrivals) {
 		AgentRunObservations observations = this.observations.get();
-		return observations.isNoop() ? session : new ObservedClaudeCodeSession(session, observations, this.adapter);
+		return observations.isNoop() ? session
+				: new ObservedClaudeCodeSession(session, observations, this.adapter, arrivals);
+	}
+
+	/**
+	 * Adds a listener that gets each message as it arrives from the CLI; a listener the caller
+	 * set is kept and called first.
+	 */
+	private static ClaudeCodeOptions withListener(ClaudeCodeOptions options, ClaudeMessageListener listener) {
+		ClaudeCodeOptions.Builder builder = (options != null) ? options.toBuilder() : ClaudeCodeOptions.builder();
+		ClaudeMessageListener existing = (options != null) ? options.getMessageListener() : null;
+		return builder.messageListener((existing != null) ? existing.andThen(listener) : listener).build();
 	}
 
 	private static String systemInstructions(ClaudeCodeOptions options) {

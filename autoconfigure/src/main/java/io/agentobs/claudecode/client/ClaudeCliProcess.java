@@ -49,9 +49,12 @@ final class ClaudeCliProcess {
 
 	private volatile boolean delivering;
 
-	private ClaudeCliProcess(Process process, StreamJsonInput input) {
+	private final ClaudeMessageListener listener;
+
+	private ClaudeCliProcess(Process process, StreamJsonInput input, ClaudeMessageListener listener) {
 		this.process = process;
 		this.input = input;
+		this.listener = listener;
 		this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
 		this.stderr = new StderrTail(process.getErrorStream(), "claude-code-stderr-" + process.pid());
 		this.reader = new Thread(this::readStdout, "claude-code-stdout-" + process.pid());
@@ -66,17 +69,18 @@ final class ClaudeCliProcess {
 	 * @param workingDirectory the working directory, may be {@code null}
 	 * @param environment variables added to the inherited environment
 	 * @param input the stdin protocol
+	 * @param listener told about each message as it is read, may be {@code null}
 	 * @return the started process
 	 */
 	static ClaudeCliProcess start(List<String> command, Path workingDirectory, Map<String, String> environment,
-			StreamJsonInput input) {
+			StreamJsonInput input, ClaudeMessageListener listener) {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		if (workingDirectory != null) {
 			builder.directory(workingDirectory.toFile());
 		}
 		builder.environment().putAll(environment);
 		try {
-			return new ClaudeCliProcess(builder.start(), input);
+			return new ClaudeCliProcess(builder.start(), input, listener);
 		}
 		catch (IOException ex) {
 			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
@@ -145,6 +149,9 @@ final class ClaudeCliProcess {
 		}
 		this.delivering = true;
 		try {
+			if (this.listener != null) {
+				MessageListenerFailures.call(this.listener, message);
+			}
 			this.messages.put(message);
 		}
 		finally {
