@@ -25,7 +25,7 @@ public final class AgentRunRecorder {
 
 	private final AgentObservationFactory observations;
 
-	private final SessionCost sessionCost;
+	private final TurnResults results;
 
 	private final AgentScopeTree scopes;
 
@@ -34,11 +34,6 @@ public final class AgentRunRecorder {
 	private final ModelCalls modelCalls;
 
 	private final ToolCalls tools;
-
-	private final BackgroundTasks backgroundTasks = new BackgroundTasks();
-
-	/** The results the CLI wrote while background tasks were pending. */
-	private AgentRunResult earlierResults;
 
 	private boolean started;
 
@@ -53,11 +48,11 @@ public final class AgentRunRecorder {
 	public AgentRunRecorder(AgentObservationFactory observations, AgentInvocationObservationContext context,
 			SessionCost sessionCost) {
 		this.observations = observations;
-		this.sessionCost = sessionCost;
-		this.scopes = new AgentScopeTree(observations, context);
-		this.root = this.scopes.root();
+		this.results = new TurnResults(sessionCost);
 		this.modelCalls = new ModelCalls(observations, context);
 		this.tools = new ToolCalls(observations);
+		this.scopes = new AgentScopeTree(observations, context, this.modelCalls, this.tools);
+		this.root = this.scopes.root();
 	}
 
 	/**
@@ -99,7 +94,7 @@ public final class AgentRunRecorder {
 		if (this.finished) {
 			return;
 		}
-		this.backgroundTasks.turnStarted();
+		this.results.backgroundTasks().turnStarted();
 		AgentInvocationObservationContext context = this.root.context;
 		if (context.getConversationId() == null) {
 			context.setConversationId(sessionId);
@@ -143,7 +138,7 @@ public final class AgentRunRecorder {
 			return;
 		}
 		if (backgrounded) {
-			this.backgroundTasks.started(taskId);
+			this.results.backgroundTasks().started(taskId);
 		}
 		if ((taskType != null && !LOCAL_AGENT.equals(taskType)) || toolUseId == null) {
 			return;
@@ -162,7 +157,7 @@ public final class AgentRunRecorder {
 	 */
 	public synchronized void taskBackgrounded(String taskId) {
 		if (!this.finished) {
-			this.backgroundTasks.started(taskId);
+			this.results.backgroundTasks().started(taskId);
 		}
 	}
 
@@ -173,7 +168,7 @@ public final class AgentRunRecorder {
 	 * @param errorType an error type if it failed, else {@code null}
 	 */
 	public synchronized void taskFinished(String toolUseId, String taskId, String errorType) {
-		this.backgroundTasks.ended(taskId);
+		this.results.backgroundTasks().ended(taskId);
 		subagentFinished(toolUseId, errorType);
 	}
 
@@ -190,7 +185,7 @@ public final class AgentRunRecorder {
 				InstrumentationFailures.run("recording a failed subagent", () -> scope.observation
 					.error(new AgentRunFailedException(errorType, "Subagent failed: " + errorType)));
 			}
-			endScope(scope);
+			this.scopes.end(scope);
 		}
 	}
 
@@ -337,7 +332,7 @@ public final class AgentRunRecorder {
 			return;
 		}
 		if (subagent != null && !subagent.ended) {
-			endScope(subagent);
+			this.scopes.end(subagent);
 		}
 		this.tools.finish(toolUseId, isError, result);
 	}
@@ -350,26 +345,14 @@ public final class AgentRunRecorder {
 		if (this.finished) {
 			return;
 		}
-		AgentRunResult result = (this.earlierResults != null) ? this.earlierResults.followedBy(turnResult)
-				: turnResult;
-		if (!this.backgroundTasks.isTurnComplete()) {
+		AgentRunResult result = this.results.complete(turnResult);
+		if (result == null) {
 			// Background tasks go on: the CLI writes another result when they are done
-			this.earlierResults = result;
 			return;
 		}
-		AgentInvocationObservationContext context = this.root.context;
-		context.setNumTurns(result.numTurns());
-		context.setDurationApiMs(result.durationApiMs());
-		context.setResultSubtype(result.subtype());
-		context.setTerminalReason(result.terminalReason());
-		context.setPermissionDenials(result.permissionDenials());
-		context.setCostUsd(this.sessionCost.turnCost(result.sessionCostUsd()));
-		context.setTotalUsage(result.usage());
-		context.setOutputText(result.resultText());
-		String errorType = result.errorType();
-		if (errorType != null) {
-			context.setErrorType(errorType);
-			this.root.observation.error(new AgentRunFailedException(errorType, result.failureMessage()));
+		this.results.record(this.root.context, result);
+		if (result.errorType() != null) {
+			error(new AgentRunFailedException(result.errorType(), result.failureMessage()));
 		}
 		finish();
 	}
@@ -384,8 +367,15 @@ public final class AgentRunRecorder {
 		}
 		this.root.context.setErrorType((error instanceof AgentRunFailedException failure) ? failure.getErrorType()
 				: error.getClass().getSimpleName());
-		this.root.observation.error(error);
+		error(error);
 		finish();
+	}
+
+	private void error(Throwable error) {
+		Observation observation = this.root.observation;
+		if (observation != null) {
+			InstrumentationFailures.run("recording a failed agent run", () -> observation.error(error));
+		}
 	}
 
 	/**
@@ -400,7 +390,7 @@ public final class AgentRunRecorder {
 	private void finish() {
 		this.finished = true;
 		if (this.root.observation != null) {
-			endScope(this.root);
+			this.scopes.end(this.root);
 		}
 		this.scopes.clear();
 		this.tools.clear();
@@ -410,30 +400,7 @@ public final class AgentRunRecorder {
 		if (this.finished || this.root.observation == null) {
 			return null;
 		}
-		if (parentToolUseId == null) {
-			return this.root;
-		}
-		AgentScope scope = this.scopes.subagent(parentToolUseId);
-		if (scope != null) {
-			return scope.ended ? null : scope;
-		}
-		return this.scopes.open(parentToolUseId, agentId, subagentType, this.tools.get(parentToolUseId));
-	}
-
-	/**
-	 * Ends an agent and everything in it: its model call, its subagents, its tool calls.
-	 */
-	private void endScope(AgentScope scope) {
-		this.modelCalls.end(scope);
-		for (AgentScope child : this.scopes.openChildren(scope)) {
-			endScope(child);
-		}
-		this.tools.endAll(scope);
-		scope.ended = true;
-		Observations.stop(scope.observation);
-		if (scope.launcherToolUseId != null) {
-			this.tools.subagentEnded(scope.launcherToolUseId);
-		}
+		return this.scopes.resolve(parentToolUseId, agentId, subagentType);
 	}
 
 }

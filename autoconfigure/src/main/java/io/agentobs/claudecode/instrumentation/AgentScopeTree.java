@@ -17,12 +17,19 @@ final class AgentScopeTree {
 
 	private final AgentObservationFactory observations;
 
+	private final ModelCalls modelCalls;
+
+	private final ToolCalls tools;
+
 	private final AgentScope root;
 
 	private final Map<String, AgentScope> subagents = new LinkedHashMap<>();
 
-	AgentScopeTree(AgentObservationFactory observations, AgentInvocationObservationContext rootContext) {
+	AgentScopeTree(AgentObservationFactory observations, AgentInvocationObservationContext rootContext,
+			ModelCalls modelCalls, ToolCalls tools) {
 		this.observations = observations;
+		this.modelCalls = modelCalls;
+		this.tools = tools;
 		this.root = new AgentScope(rootContext, null, null);
 	}
 
@@ -40,6 +47,43 @@ final class AgentScopeTree {
 	}
 
 	/**
+	 * The agent of a message: the top-level one, or the subagent of its
+	 * {@code parent_tool_use_id}, opened on its first message.
+	 * @param parentToolUseId the message's {@code parent_tool_use_id}
+	 * @param agentId the subagent id, may be {@code null}
+	 * @param subagentType the subagent type, may be {@code null}
+	 * @return the agent, or {@code null} when that subagent has ended
+	 */
+	AgentScope resolve(String parentToolUseId, String agentId, String subagentType) {
+		if (parentToolUseId == null) {
+			return this.root;
+		}
+		AgentScope scope = this.subagents.get(parentToolUseId);
+		if (scope != null) {
+			return scope.ended ? null : scope;
+		}
+		return open(parentToolUseId, agentId, subagentType, this.tools.get(parentToolUseId));
+	}
+
+	/**
+	 * Ends an agent and everything in it, in order: its model call, its subagents, its tool
+	 * calls, the agent; then the call that launched it when that call waited for it.
+	 * @param scope the agent
+	 */
+	void end(AgentScope scope) {
+		this.modelCalls.end(scope);
+		for (AgentScope child : openChildren(scope)) {
+			end(child);
+		}
+		this.tools.endAll(scope);
+		scope.ended = true;
+		Observations.stop(scope.observation);
+		if (scope.launcherToolUseId != null) {
+			this.tools.subagentEnded(scope.launcherToolUseId);
+		}
+	}
+
+	/**
 	 * Opens the subagent of a tool call: a child of the launching call's observation, or of
 	 * the top-level agent when the launching call is not open.
 	 * @param parentToolUseId the id of the launching tool call
@@ -48,7 +92,7 @@ final class AgentScopeTree {
 	 * @param launcher the launching tool call, {@code null} when it is not open
 	 * @return the started subagent
 	 */
-	AgentScope open(String parentToolUseId, String agentId, String subagentType, OpenTool launcher) {
+	private AgentScope open(String parentToolUseId, String agentId, String subagentType, OpenTool launcher) {
 		String name = (subagentType != null) ? subagentType : (launcher != null) ? launcher.subagentType() : null;
 		AgentInvocationObservationContext context = new AgentInvocationObservationContext(
 				(name != null) ? name : "subagent");
@@ -68,7 +112,7 @@ final class AgentScopeTree {
 	 * @param scope the agent
 	 * @return its open subagents
 	 */
-	List<AgentScope> openChildren(AgentScope scope) {
+	private List<AgentScope> openChildren(AgentScope scope) {
 		List<AgentScope> children = new ArrayList<>();
 		for (AgentScope subagent : this.subagents.values()) {
 			if (subagent.parent == scope && !subagent.ended) {
