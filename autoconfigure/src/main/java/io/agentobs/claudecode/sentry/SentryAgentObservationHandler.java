@@ -61,14 +61,15 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 
 	@Override
 	public void onStart(Observation.Context context) {
-		// Read the clock first, so that the span starts with the observation's other copies
-		SentryDate startDate = now();
-		InstrumentationFailures.run("starting a Sentry span", () -> start(context, startDate));
+		// The OpenTelemetry copy's start, else the clock read first thing
+		SentryDate now = now();
+		InstrumentationFailures.run("starting a Sentry span", () -> start(context, startOf(context, now)));
 	}
 
 	@Override
 	public void onStop(Observation.Context context) {
-		SentryDate endDate = now();
+		SentryDate now = now();
+		SentryDate endDate = endOf(context, now);
 		SentryObservationSpan span = SentryObservationSpan.of(context);
 		if (span == null || !span.claimEnd()) {
 			return;
@@ -79,6 +80,21 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 		InstrumentationFailures.run("finishing a Sentry span",
 				() -> span.span()
 					.finish((context.getError() != null) ? SpanStatus.INTERNAL_ERROR : SpanStatus.OK, endDate));
+	}
+
+	private static SentryDate startOf(Observation.Context context, SentryDate now) {
+		SentryDate start = OpenTelemetrySpanTimes.start(context);
+		return (start != null) ? start : now;
+	}
+
+	private static SentryDate endOf(Observation.Context context, SentryDate now) {
+		try {
+			SentryDate end = OpenTelemetrySpanTimes.end(context);
+			return (end != null) ? end : now;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return now;
+		}
 	}
 
 	private SentryDate now() {
