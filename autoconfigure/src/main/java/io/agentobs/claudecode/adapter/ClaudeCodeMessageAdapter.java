@@ -87,6 +87,9 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 
 	private void assistant(AssistantMessage assistant, AgentRunRecorder recorder) {
 		if (assistant.isSynthetic()) {
+			// Not a model call, but it tells why the request in progress failed
+			recorder.modelRequestFailed(assistant.parentToolUseId(), (assistant.apiErrorStatus() != null)
+					? String.valueOf(assistant.apiErrorStatus()) : assistant.error());
 			return;
 		}
 		List<ChatOutputPart> parts = new ArrayList<>();

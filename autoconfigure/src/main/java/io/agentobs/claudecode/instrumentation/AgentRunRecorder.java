@@ -214,6 +214,18 @@ public final class AgentRunRecorder {
 	}
 
 	/**
+	 * The model request in progress failed for good (the CLI's synthetic API-error message).
+	 * @param parentToolUseId the scope
+	 * @param errorType the HTTP status, or the error name when there is none
+	 */
+	public synchronized void modelRequestFailed(String parentToolUseId, String errorType) {
+		AgentScope scope = scope(parentToolUseId, null, null);
+		if (scope != null) {
+			this.modelCalls.failed(scope, (errorType != null) ? errorType : "error");
+		}
+	}
+
+	/**
 	 * A streamed model response stopped ({@code message_stop}); without its final numbers
 	 * before, the stream was cut by an error.
 	 * @param parentToolUseId the scope

@@ -54,6 +54,17 @@ final class ModelCalls {
 	}
 
 	/**
+	 * The request in progress failed and is not retried: a call still waiting for its
+	 * response ends with the error.
+	 * @param errorType the HTTP status, or the error name when there is none
+	 */
+	void failed(AgentScope scope, String errorType) {
+		if (scope.chat != null && scope.chat.awaitingResponse) {
+			fail(scope, errorType);
+		}
+	}
+
+	/**
 	 * A streamed response stopped ({@code message_stop}). Without its final numbers the
 	 * stream was cut by an error: the call fails, and the CLI's retry starts now.
 	 */

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property-based test over mutated real CLI recordings ({@code src/transcripts}): whatever
  * the message sequence, and whether messages are recorded as they arrive or as they are
- * consumed, every observation is stopped exactly once, children stop no later than their
+ * consumed, and whether the consumer reads to the end, stops early or the client fails
+ * (the CLI died), every observation is stopped exactly once, children stop no later than their
  * parents, chats and tools sit under an agent with the agent's name, subagents under a tool
  * call or an agent, and the consumer receives every message unchanged and in order. The seed
  * is printed; set {@code -Dfuzz.seed=N} to replay a failing run.
@@ -63,8 +64,9 @@ class RecordedMessageFuzzTests {
 				applied.add(mutation.name());
 			}
 			String description = "case " + i + " of seed " + seed + " with " + applied;
-			runCase(lines, random.nextBoolean(), random.nextInt(4) == 0 ? random.nextInt(lines.size() + 1) : -1,
-					description);
+			int end = random.nextInt(4);
+			int at = random.nextInt(lines.size() + 1);
+			runCase(lines, random.nextBoolean(), (end == 0) ? at : -1, (end == 1) ? at : -1, description);
 		}
 	}
 
@@ -74,8 +76,10 @@ class RecordedMessageFuzzTests {
 	 * @param onArrival whether the messages are recorded as they arrive (else as consumed)
 	 * @param closeAfter the number of messages after which the consumer closes the run, or -1
 	 * to consume them all
+	 * @param failAfter the number of messages after which the client fails (the CLI died), or
+	 * -1
 	 */
-	private void runCase(List<String> lines, boolean onArrival, int closeAfter, String description) {
+	private void runCase(List<String> lines, boolean onArrival, int closeAfter, int failAfter, String description) {
 		List<ClaudeMessage> messages = lines.stream().filter((line) -> !line.isBlank()).map(this.parser::parse).toList();
 		ObservationRegistry registry = ObservationRegistry.create();
 		RecordingHandler handler = new RecordingHandler();
@@ -85,15 +89,18 @@ class RecordedMessageFuzzTests {
 			.startRun("prompt", null, null, new SessionCost());
 		ArrivalRecorder arrivals = onArrival ? new ArrivalRecorder(this.adapter, recorder) : null;
 		List<ClaudeMessage> delivered = new ArrayList<>();
-		try (ClaudeCodeRun run = new ObservedClaudeCodeRun(new ListRun(messages, arrivals), this.adapter, recorder,
-				arrivals)) {
+		try (ClaudeCodeRun run = new ObservedClaudeCodeRun(new ListRun(messages, arrivals, failAfter), this.adapter,
+				recorder, arrivals)) {
 			Iterator<ClaudeMessage> iterator = run.iterator();
 			while (delivered.size() != closeAfter && iterator.hasNext()) {
 				delivered.add(iterator.next());
 			}
 		}
-		List<ClaudeMessage> expected = (closeAfter >= 0 && closeAfter < messages.size())
-				? messages.subList(0, closeAfter) : messages;
+		catch (IllegalStateException ex) {
+			assertThat(ex).as(description).hasMessage(ListRun.FAILURE);
+		}
+		int stop = (closeAfter >= 0) ? closeAfter : failAfter;
+		List<ClaudeMessage> expected = (stop >= 0 && stop < messages.size()) ? messages.subList(0, stop) : messages;
 		assertThat(delivered).as(description).containsExactlyElementsOf(expected);
 		assertThat(recorder.isFinished()).as(description).isTrue();
 		handler.assertWellFormed(description);
@@ -110,22 +117,34 @@ class RecordedMessageFuzzTests {
 		return recordings;
 	}
 
-	/** A run over a list; tells the arrival recorder about each message before handing it out. */
-	private record ListRun(List<ClaudeMessage> messages, ArrivalRecorder arrivals) implements ClaudeCodeRun {
+	/**
+	 * A run over a list; tells the arrival recorder about each message before handing it out,
+	 * and fails like a client whose CLI died after {@code failAfter} messages.
+	 */
+	private record ListRun(List<ClaudeMessage> messages, ArrivalRecorder arrivals,
+			int failAfter) implements ClaudeCodeRun {
+
+		static final String FAILURE = "The Claude Code CLI exited with code 137 before the result of the run";
 
 		@Override
 		public Iterator<ClaudeMessage> iterator() {
 			Iterator<ClaudeMessage> iterator = this.messages.iterator();
 			return new Iterator<>() {
 
+				private int taken;
+
 				@Override
 				public boolean hasNext() {
+					if (this.taken == ListRun.this.failAfter && this.taken < ListRun.this.messages.size()) {
+						throw new IllegalStateException(FAILURE);
+					}
 					return iterator.hasNext();
 				}
 
 				@Override
 				public ClaudeMessage next() {
 					ClaudeMessage message = iterator.next();
+					this.taken++;
 					if (ListRun.this.arrivals != null) {
 						ListRun.this.arrivals.onMessage(message);
 					}

@@ -151,4 +151,19 @@ class AgentRunRecorderTests {
 				""");
 	}
 
+	@Test
+	void requestThatFailsForGoodIsAnErrorChatAndTheSyntheticMessageIsNot() {
+		this.recorder.modelRequested(null);
+		this.recorder.modelRequestFailed(null, "401");
+		this.recorder.finished(new AgentRunResult("success", true, 1, 0L, 0.0, null, "api_error", 0, 401,
+				"Invalid API key", List.of()));
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				""");
+		ChatObservationContext chat = this.tree.contexts(ChatObservationContext.class).get(0);
+		assertThat(chat.getErrorType()).isEqualTo("401");
+		assertThat(chat.getError()).isInstanceOf(ModelCallFailedException.class);
+	}
+
 }
