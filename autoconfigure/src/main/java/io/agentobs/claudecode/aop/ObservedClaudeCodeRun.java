@@ -78,7 +78,12 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 
 		@Override
 		public void onEnd() {
-			onFailure(new AgentRunFailedException("no_result", "The agent run ended without a result"));
+			if (!ObservedClaudeCodeRun.this.recorder.isFinished()) {
+				onFailure(new AgentRunFailedException("no_result", "The agent run ended without a result"));
+			}
+			else {
+				ObservedClaudeCodeRun.this.abandonment.clean();
+			}
 		}
 
 	}
