@@ -83,8 +83,13 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 	}
 
 	private static SentryDate startOf(Observation.Context context, SentryDate now) {
-		SentryDate start = OpenTelemetrySpanTimes.start(context);
-		return (start != null) ? start : now;
+		try {
+			SentryDate start = OpenTelemetrySpanTimes.start(context);
+			return (start != null) ? start : now;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return now;
+		}
 	}
 
 	private static SentryDate endOf(Observation.Context context, SentryDate now) {
