@@ -52,16 +52,23 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 		}
 		switch (system.subtype()) {
 			case "init" -> recorder.sessionStarted(system.sessionId(), system.model(), system.tools());
-			case "task_started" -> {
-				// A long shell command moved to a task (task_type local_bash) is not a subagent
-				if (!"local_bash".equals(system.field("task_type"))) {
-					recorder.subagentStarted(system.field("tool_use_id"), system.field("task_id"),
-							system.field("subagent_type"), system.field("prompt"));
+			case "status" -> {
+				if ("requesting".equals(system.field("status"))) {
+					recorder.modelRequested(system.field("parent_tool_use_id"));
+				}
+			}
+			case "api_retry" -> recorder.modelRequestRetried(system.field("parent_tool_use_id"), retryError(system));
+			case "task_started" -> recorder.taskStarted(system.field("tool_use_id"), system.field("task_id"),
+					system.field("task_type"), system.raw().path("is_backgrounded").asBoolean(false),
+					system.field("subagent_type"), system.field("prompt"));
+			case "task_updated" -> {
+				if (system.raw().path("patch").path("is_backgrounded").asBoolean(false)) {
+					recorder.taskBackgrounded(system.field("task_id"));
 				}
 			}
 			case "task_notification" -> {
 				String status = system.field("status");
-				recorder.subagentFinished(system.field("tool_use_id"),
+				recorder.taskFinished(system.field("tool_use_id"), system.field("task_id"),
 						(status == null || "completed".equals(status)) ? null : status);
 			}
 			default -> {
@@ -69,8 +76,20 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 		}
 	}
 
+	/** The {@code error.type} of a retried request: its HTTP status, else the CLI's error name. */
+	private static String retryError(SystemMessage retry) {
+		JsonNode status = retry.raw().path("error_status");
+		if (status.isNumber() || (status.isTextual() && !status.asText().isBlank())) {
+			return status.asText();
+		}
+		return retry.field("error");
+	}
+
 	private void assistant(AssistantMessage assistant, AgentRunRecorder recorder) {
 		if (assistant.isSynthetic()) {
+			// Not a model call, but it tells why the request in progress failed
+			recorder.modelRequestFailed(assistant.parentToolUseId(), (assistant.apiErrorStatus() != null)
+					? String.valueOf(assistant.apiErrorStatus()) : assistant.error());
 			return;
 		}
 		List<ChatOutputPart> parts = new ArrayList<>();
@@ -83,7 +102,7 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			}
 		}
 		recorder.modelOutput(assistant.parentToolUseId(), assistant.agentId(), assistant.messageId(),
-				assistant.model(), tokens(assistant.usage()), parts);
+				assistant.model(), tokens(assistant.usage()), parts, assistant.stopReason());
 		for (ContentBlock.ToolUse toolUse : assistant.toolUses()) {
 			recorder.toolCallStarted(assistant.parentToolUseId(), toolUse.id(), toolUse.name(), json(toolUse.input()));
 		}
@@ -96,6 +115,9 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 		event.messageDelta()
 			.ifPresent((delta) -> recorder.modelCallFinished(event.parentToolUseId(), event.apiMessageId(),
 					delta.stopReason(), deltaTokens(delta.usage())));
+		if ("message_stop".equals(event.eventType())) {
+			recorder.modelResponseStopped(event.parentToolUseId(), event.apiMessageId());
+		}
 	}
 
 	private static AgentRunResult result(ResultMessage result) {

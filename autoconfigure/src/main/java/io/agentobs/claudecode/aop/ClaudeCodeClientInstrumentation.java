@@ -12,6 +12,7 @@ import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AgentRunObservations;
@@ -63,6 +64,19 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			ClaudeCodeOptions options = (arguments.length > 1) ? (ClaudeCodeOptions) arguments[1] : null;
 			return query(client, prompt, options);
 		}
+		String method = invocation.getMethod().getName();
+		if ("openSession".equals(method) && !this.observations.get().isNoop()) {
+			ClaudeCodeOptions options = (arguments.length > 0) ? (ClaudeCodeOptions) arguments[0] : null;
+			SessionArrivals arrivals = new SessionArrivals();
+			return observe(client.openSession(withListener(options, arrivals)), cliEnvironment(client, options),
+					arrivals);
+		}
+		if ("resumeSession".equals(method) && arguments.length == 2 && !this.observations.get().isNoop()) {
+			ClaudeCodeOptions options = (ClaudeCodeOptions) arguments[1];
+			SessionArrivals arrivals = new SessionArrivals();
+			return observe(client.resumeSession((String) arguments[0], withListener(options, arrivals)),
+					cliEnvironment(client, options), arrivals);
+		}
 		Object result = invocation.proceed();
 		if (result instanceof ClaudeCodeSession session) {
 			ClaudeCodeOptions options = (arguments.length > 0
@@ -79,7 +93,9 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		}
 		AgentRunRecorder recorder = observations.startRun(prompt, systemInstructions(options),
 				(options != null) ? options.getModel() : null, new SessionCost(), cliEnvironment(client, options));
-		ClaudeCodeOptions effective = withEnvironment(options, observations.cliEnvironment(recorder));
+		ArrivalRecorder arrivals = new ArrivalRecorder(this.adapter, recorder);
+		ClaudeCodeOptions effective = withListener(withEnvironment(options, observations.cliEnvironment(recorder)),
+				arrivals);
 		ClaudeCodeRun run;
 		try {
 			run = client.query(prompt, effective);
@@ -88,7 +104,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			InstrumentationFailures.run("ending a failed agent run", () -> recorder.failed(ex));
 			throw ex;
 		}
-		return new ObservedClaudeCodeRun(run, this.adapter, recorder);
+		return new ObservedClaudeCodeRun(run, this.adapter, recorder, arrivals);
 	}
 
 	/**
@@ -98,9 +114,14 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * @return the observed session
 	 */
 	ClaudeCodeSession observe(ClaudeCodeSession session, Map<String, String> cliEnvironment) {
+		return observe(session, cliEnvironment, null);
+	}
+
+	private ClaudeCodeSession observe(ClaudeCodeSession session, Map<String, String> cliEnvironment,
+			SessionArrivals arrivals) {
 		AgentRunObservations observations = this.observations.get();
 		return observations.isNoop() ? session
-				: new ObservedClaudeCodeSession(session, observations, this.adapter, cliEnvironment);
+				: new ObservedClaudeCodeSession(session, observations, this.adapter, cliEnvironment, arrivals);
 	}
 
 	/**
@@ -116,6 +137,16 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			environment.putAll(options.getEnvironment());
 		}
 		return environment;
+	}
+
+	/**
+	 * Adds a listener that gets each message as it arrives from the CLI; a listener the caller
+	 * set is kept and called first.
+	 */
+	private static ClaudeCodeOptions withListener(ClaudeCodeOptions options, ClaudeMessageListener listener) {
+		ClaudeCodeOptions.Builder builder = (options != null) ? options.toBuilder() : ClaudeCodeOptions.builder();
+		ClaudeMessageListener existing = (options != null) ? options.getMessageListener() : null;
+		return builder.messageListener((existing != null) ? existing.andThen(listener) : listener).build();
 	}
 
 	private static String systemInstructions(ClaudeCodeOptions options) {

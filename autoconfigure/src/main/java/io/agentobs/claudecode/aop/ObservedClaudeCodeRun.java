@@ -12,8 +12,10 @@ import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
 import io.agentobs.claudecode.instrumentation.RunInterruption;
 
 /**
- * A {@link ClaudeCodeRun} whose messages drive the run's observations. Closing it (or its
- * stream, see {@link ClaudeCodeRun#stream()}) before the result ends the observations; so does dropping it unconsumed.
+ * A {@link ClaudeCodeRun} whose messages drive the run's observations: as they arrive from the
+ * CLI when the client reports them to the run's {@link ArrivalRecorder}, else as the consumer
+ * takes them. Closing it (or its stream, see {@link ClaudeCodeRun#stream()}) before the result
+ * ends the observations; so does dropping it unconsumed.
  */
 final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 
@@ -23,13 +25,16 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 
 	private final AgentRunRecorder recorder;
 
+	private final ArrivalRecorder arrivals;
+
 	private final Cleaner.Cleanable abandonment;
 
 	ObservedClaudeCodeRun(ClaudeCodeRun delegate, AgentMessageAdapter<ClaudeMessage> adapter,
-			AgentRunRecorder recorder) {
+			AgentRunRecorder recorder, ArrivalRecorder arrivals) {
 		this.delegate = delegate;
 		this.adapter = adapter;
 		this.recorder = recorder;
+		this.arrivals = arrivals;
 		Cleaner.Cleanable abandonment = AbandonedRuns.register(this, recorder);
 		this.abandonment = abandonment;
 		RunInterruption.attach(recorder, delegate::interrupt, () -> {
@@ -62,7 +67,10 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 		@Override
 		public void onMessage(ClaudeMessage message) {
 			AgentRunRecorder recorder = ObservedClaudeCodeRun.this.recorder;
-			ObservedClaudeCodeRun.this.adapter.record(message, recorder);
+			ArrivalRecorder arrivals = ObservedClaudeCodeRun.this.arrivals;
+			if (arrivals == null || !arrivals.isActive()) {
+				ObservedClaudeCodeRun.this.adapter.record(message, recorder);
+			}
 			if (recorder.isFinished()) {
 				ObservedClaudeCodeRun.this.abandonment.clean();
 			}
@@ -76,7 +84,12 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 
 		@Override
 		public void onEnd() {
-			onFailure(new AgentRunFailedException("no_result", "The agent run ended without a result"));
+			if (!ObservedClaudeCodeRun.this.recorder.isFinished()) {
+				onFailure(new AgentRunFailedException("no_result", "The agent run ended without a result"));
+			}
+			else {
+				ObservedClaudeCodeRun.this.abandonment.clean();
+			}
 		}
 
 	}

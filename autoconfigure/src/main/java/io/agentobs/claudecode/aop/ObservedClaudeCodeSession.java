@@ -28,18 +28,35 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 
 	private final SessionCost sessionCost = new SessionCost();
 
+	private final SessionArrivals arrivals;
+
+	/**
+	 * Observes a session.
+	 * @param delegate the session
+	 * @param observations starts the turns' observations
+	 * @param adapter maps the messages
+	 * @param cliEnvironment the variables the client adds to the CLI's environment
+	 * @param arrivals the listener the session's client reports arriving messages to, or
+	 * {@code null} when the session was not opened with it
+	 */
 	ObservedClaudeCodeSession(ClaudeCodeSession delegate, AgentRunObservations observations,
-			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment) {
+			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment, SessionArrivals arrivals) {
 		this.delegate = delegate;
 		this.observations = observations;
 		this.adapter = adapter;
 		this.cliEnvironment = cliEnvironment;
+		this.arrivals = arrivals;
 	}
 
 	@Override
 	public ClaudeCodeRun send(String prompt) {
 		AgentRunRecorder recorder = this.observations.startRun(prompt, null, null, this.sessionCost,
 				this.cliEnvironment);
+		ArrivalRecorder turn = null;
+		if (this.arrivals != null) {
+			turn = new ArrivalRecorder(this.adapter, recorder);
+			this.arrivals.startTurn(turn);
+		}
 		ClaudeCodeRun run;
 		try {
 			run = this.delegate.send(prompt);
@@ -48,7 +65,7 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 			InstrumentationFailures.run("ending a failed agent run", () -> recorder.failed(ex));
 			throw ex;
 		}
-		return new ObservedClaudeCodeRun(run, this.adapter, recorder);
+		return new ObservedClaudeCodeRun(run, this.adapter, recorder, turn);
 	}
 
 	@Override

@@ -57,12 +57,16 @@ final class ClaudeCliProcess {
 
 	private final String treeMarker;
 
-	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits, String treeMarker) {
+	private final ClaudeMessageListener listener;
+
+	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits, String treeMarker,
+			ClaudeMessageListener listener) {
 		this.process = process;
 		this.treeMarker = treeMarker;
 		this.input = input;
 		this.limits = limits;
 		this.parser = limits.parser();
+		this.listener = listener;
 		this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
 		this.stderr = new StderrTail(process.getErrorStream(), "claude-code-stderr-" + process.pid());
 		this.reader = new Thread(this::readStdout, "claude-code-stdout-" + process.pid());
@@ -81,10 +85,11 @@ final class ClaudeCliProcess {
 	 * @param environment variables added to the inherited environment
 	 * @param input the stdin protocol
 	 * @param limits the largest line read
+	 * @param listener told about each message as it is read, may be {@code null}
 	 * @return the started process
 	 */
 	static ClaudeCliProcess start(List<String> command, Path workingDirectory, Map<String, String> environment,
-			StreamJsonInput input, StreamJsonLimits limits) {
+			StreamJsonInput input, StreamJsonLimits limits, ClaudeMessageListener listener) {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		if (workingDirectory != null) {
 			builder.directory(workingDirectory.toFile());
@@ -93,7 +98,7 @@ final class ClaudeCliProcess {
 		String treeMarker = UUID.randomUUID().toString();
 		builder.environment().put(ProcessTree.MARKER_VARIABLE, treeMarker);
 		try {
-			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker);
+			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker, listener);
 		}
 		catch (IOException ex) {
 			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
@@ -177,6 +182,9 @@ final class ClaudeCliProcess {
 		}
 		this.delivering = true;
 		try {
+			if (this.listener != null) {
+				MessageListenerFailures.call(this.listener, message);
+			}
 			this.messages.put(message);
 		}
 		finally {

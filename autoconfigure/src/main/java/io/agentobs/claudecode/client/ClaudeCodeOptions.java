@@ -43,6 +43,8 @@ public final class ClaudeCodeOptions {
 
 	private final Duration idleTimeout;
 
+	private final ClaudeMessageListener messageListener;
+
 	private ClaudeCodeOptions(Builder builder) {
 		this.cliPath = builder.cliPath;
 		this.model = builder.model;
@@ -57,6 +59,7 @@ public final class ClaudeCodeOptions {
 		this.environment = Map.copyOf(builder.environment);
 		this.runTimeout = builder.runTimeout;
 		this.idleTimeout = builder.idleTimeout;
+		this.messageListener = builder.messageListener;
 	}
 
 	public static Builder builder() {
@@ -88,12 +91,14 @@ public final class ClaudeCodeOptions {
 			.includePartialMessages(this.includePartialMessages)
 			.environment(this.environment)
 			.runTimeout(this.runTimeout)
-			.idleTimeout(this.idleTimeout);
+			.idleTimeout(this.idleTimeout)
+			.messageListener(this.messageListener);
 	}
 
 	/**
 	 * Applies overrides to these options: every field set in {@code overrides} wins, unset
-	 * fields keep this value, environment maps are combined (overrides win per key).
+	 * fields keep this value, environment maps are combined (overrides win per key), message
+	 * listeners are both called (these first).
 	 * @param overrides the overriding options, may be {@code null}
 	 * @return the merged options
 	 */
@@ -116,6 +121,8 @@ public final class ClaudeCodeOptions {
 			.environment(environment)
 			.runTimeout(pick(overrides, ClaudeCodeOptions::getRunTimeout))
 			.idleTimeout(pick(overrides, ClaudeCodeOptions::getIdleTimeout))
+			.messageListener((this.messageListener != null) ? this.messageListener.andThen(overrides.messageListener)
+					: overrides.messageListener)
 			.build();
 	}
 
@@ -229,6 +236,14 @@ public final class ClaudeCodeOptions {
 		return this.idleTimeout;
 	}
 
+	/**
+	 * Told about each message of the CLI process as it arrives.
+	 * @return the listener or {@code null} for none
+	 */
+	public ClaudeMessageListener getMessageListener() {
+		return this.messageListener;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		if (this == other) {
@@ -246,14 +261,15 @@ public final class ClaudeCodeOptions {
 				&& Objects.equals(this.appendSystemPrompt, that.appendSystemPrompt)
 				&& Objects.equals(this.includePartialMessages, that.includePartialMessages)
 				&& this.environment.equals(that.environment) && Objects.equals(this.runTimeout, that.runTimeout)
-				&& Objects.equals(this.idleTimeout, that.idleTimeout);
+				&& Objects.equals(this.idleTimeout, that.idleTimeout)
+				&& Objects.equals(this.messageListener, that.messageListener);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.cliPath, this.model, this.workingDirectory, this.allowedTools, this.disallowedTools,
 				this.permissionMode, this.maxTurns, this.systemPrompt, this.appendSystemPrompt,
-				this.includePartialMessages, this.environment, this.runTimeout, this.idleTimeout);
+				this.includePartialMessages, this.environment, this.runTimeout, this.idleTimeout, this.messageListener);
 	}
 
 	/**
@@ -301,6 +317,8 @@ public final class ClaudeCodeOptions {
 		private Duration runTimeout;
 
 		private Duration idleTimeout;
+
+		private ClaudeMessageListener messageListener;
 
 		private Builder() {
 		}
@@ -386,6 +404,17 @@ public final class ClaudeCodeOptions {
 
 		public Builder idleTimeout(Duration idleTimeout) {
 			this.idleTimeout = idleTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets the listener told about each message of the CLI process as it arrives, on the
+		 * process's reader thread.
+		 * @param messageListener the listener, may be {@code null}
+		 * @return this builder
+		 */
+		public Builder messageListener(ClaudeMessageListener messageListener) {
+			this.messageListener = messageListener;
 			return this;
 		}
 

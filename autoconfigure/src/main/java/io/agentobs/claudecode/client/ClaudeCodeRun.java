@@ -11,8 +11,9 @@ import io.agentobs.claudecode.client.message.ResultMessage;
 
 /**
  * The messages of one prompt, delivered lazily as the CLI writes them and ending with the
- * turn's {@link ResultMessage}. Single pass: {@link #iterator()} may be called once.
- * Iteration throws {@link ClaudeCodeProcessException} when the CLI exits before the result
+ * turn's {@link ResultMessage} (with background tasks the CLI writes one result before they
+ * end and another after: the run delivers both and ends with the last). Single pass:
+ * {@link #iterator()} may be called once. Iteration throws {@link ClaudeCodeProcessException} when the CLI exits before the result
  * and {@link ClaudeCodeTimeoutException} when a timeout expires. Control protocol lines
  * are never delivered.
  */

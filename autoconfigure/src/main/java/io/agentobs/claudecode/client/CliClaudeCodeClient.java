@@ -91,7 +91,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		List<String> command = ClaudeCliCommand.of(executable, options, resumeSessionId);
 		StreamJsonInput input = new StreamJsonInput();
 		ClaudeCliProcess process = ClaudeCliProcess.start(command, options.getWorkingDirectory(),
-				options.getEnvironment(), input, this.limits);
+				options.getEnvironment(), input, this.limits, options.getMessageListener());
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
 		return new CliClaudeCodeSession(process, input, options, resumeSessionId);
 	}

@@ -10,8 +10,9 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 
 /**
- * A run on a CLI process: takes the process's messages until the turn's
- * {@link ResultMessage}, enforcing the run and idle timeouts.
+ * A run on a CLI process: takes the process's messages until the {@link ResultMessage} that
+ * ends the turn (the last one when background tasks make the CLI write several), enforcing
+ * the run and idle timeouts.
  */
 final class CliClaudeCodeRun implements ClaudeCodeRun {
 
@@ -30,6 +31,8 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 	private final long startNanos = System.nanoTime();
 
 	private long lastMessageNanos = this.startNanos;
+
+	private final TurnCompletion turn = new TurnCompletion();
 
 	private final AtomicBoolean iterated = new AtomicBoolean();
 
@@ -91,7 +94,7 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 			if (message != null) {
 				this.lastMessageNanos = System.nanoTime();
 				this.session.observe(message);
-				if (message instanceof ResultMessage) {
+				if (this.turn.isTurnEnd(message)) {
 					this.completed = true;
 					if (this.ownsSession) {
 						this.process.closeInput();

@@ -1,17 +1,11 @@
 package io.agentobs.claudecode.instrumentation;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunControl;
-import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
-import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.micrometer.observation.Observation;
 
 /**
@@ -22,19 +16,25 @@ import io.micrometer.observation.Observation;
  * Parents are set explicitly, so messages may be consumed on any thread.
  * <p>
  * A scope is identified by the {@code parent_tool_use_id} of its messages; {@code null} is
- * the top-level agent.
+ * the top-level agent. The agents live in an {@link AgentScopeTree}, the model calls in
+ * {@link ModelCalls}, the tool calls in {@link ToolCalls}; this class routes the events and
+ * ends things in order: model call, subagents, tools, then the agent.
  */
 public final class AgentRunRecorder {
 
+	private static final String LOCAL_AGENT = "local_agent";
+
 	private final AgentObservationFactory observations;
 
-	private final SessionCost sessionCost;
+	private final TurnResults results;
+
+	private final AgentScopeTree scopes;
 
 	private final AgentScope root;
 
-	private final Map<String, AgentScope> subagents = new LinkedHashMap<>();
+	private final ModelCalls modelCalls;
 
-	private final Map<String, OpenTool> tools = new LinkedHashMap<>();
+	private final ToolCalls tools;
 
 	private boolean started;
 
@@ -51,8 +51,11 @@ public final class AgentRunRecorder {
 	public AgentRunRecorder(AgentObservationFactory observations, AgentInvocationObservationContext context,
 			SessionCost sessionCost) {
 		this.observations = observations;
-		this.sessionCost = sessionCost;
-		this.root = new AgentScope(context);
+		this.results = new TurnResults(sessionCost);
+		this.modelCalls = new ModelCalls(observations, context);
+		this.tools = new ToolCalls(observations);
+		this.scopes = new AgentScopeTree(observations, context, this.modelCalls, this.tools);
+		this.root = this.scopes.root();
 	}
 
 	/**
@@ -85,14 +88,6 @@ public final class AgentRunRecorder {
 	}
 
 	/**
-	 * Someone asked to stop the turn: however it ends from now on, it ends with
-	 * {@code error.type=interrupted}.
-	 */
-	public synchronized void interruptRequested() {
-		this.interruptRequested = true;
-	}
-
-	/**
 	 * The agent session started or a new turn began ({@code system/init}).
 	 * @param sessionId the session id
 	 * @param model the main model
@@ -102,6 +97,7 @@ public final class AgentRunRecorder {
 		if (this.finished) {
 			return;
 		}
+		this.results.backgroundTasks().turnStarted();
 		AgentInvocationObservationContext context = this.root.context;
 		if (context.getConversationId() == null) {
 			context.setConversationId(sessionId);
@@ -130,18 +126,118 @@ public final class AgentRunRecorder {
 	}
 
 	/**
+	 * The CLI started a task ({@code system/task_started}). Only {@code local_agent} tasks (or
+	 * tasks of unknown type) are subagents; a shell command moved to a task stays a tool call.
+	 * @param toolUseId the id of the tool call the task belongs to
+	 * @param taskId the task id
+	 * @param taskType the task type, e.g. {@code local_agent} or {@code local_bash}, may be {@code null}
+	 * @param backgrounded whether the task runs in the background
+	 * @param subagentType the subagent type, may be {@code null}
+	 * @param prompt the subagent's task, may be {@code null}
+	 */
+	public synchronized void taskStarted(String toolUseId, String taskId, String taskType, boolean backgrounded,
+			String subagentType, String prompt) {
+		if (this.finished) {
+			return;
+		}
+		if (backgrounded) {
+			this.results.backgroundTasks().started(taskId);
+		}
+		if ((taskType != null && !LOCAL_AGENT.equals(taskType)) || toolUseId == null) {
+			return;
+		}
+		subagentStarted(toolUseId, taskId, subagentType, prompt);
+		AgentScope scope = this.scopes.subagent(toolUseId);
+		if (scope != null && backgrounded) {
+			scope.backgrounded = true;
+		}
+	}
+
+	/**
+	 * A running task was moved to the background ({@code task_updated} with
+	 * {@code is_backgrounded}).
+	 * @param taskId the task id
+	 */
+	public synchronized void taskBackgrounded(String taskId) {
+		if (!this.finished) {
+			this.results.backgroundTasks().started(taskId);
+		}
+	}
+
+	/**
+	 * A task ended ({@code system/task_notification}).
+	 * @param toolUseId the id of the tool call the task belongs to, may be {@code null}
+	 * @param taskId the task id
+	 * @param errorType an error type if it failed, else {@code null}
+	 */
+	public synchronized void taskFinished(String toolUseId, String taskId, String errorType) {
+		this.results.backgroundTasks().ended(taskId);
+		subagentFinished(toolUseId, errorType);
+	}
+
+	/**
 	 * A subagent ended.
 	 * @param parentToolUseId the id of the tool call that launched it
 	 * @param errorType an error type if it failed, else {@code null}
 	 */
 	public synchronized void subagentFinished(String parentToolUseId, String errorType) {
-		AgentScope scope = this.subagents.get(parentToolUseId);
-		if (scope != null && !scope.ended) {
+		AgentScope scope = (parentToolUseId != null) ? this.scopes.subagent(parentToolUseId) : null;
+		if (scope != null && !scope.ended && !this.finished) {
 			if (errorType != null) {
 				scope.context.setErrorType(errorType);
-				scope.observation.error(new AgentRunFailedException(errorType, "Subagent failed: " + errorType));
+				InstrumentationFailures.run("recording a failed subagent", () -> scope.observation
+					.error(new AgentRunFailedException(errorType, "Subagent failed: " + errorType)));
 			}
-			endScope(scope);
+			this.scopes.end(scope);
+		}
+	}
+
+	/**
+	 * An agent sent a model request ({@code system/status} {@code requesting}): its model call
+	 * starts now.
+	 * @param parentToolUseId the scope
+	 */
+	public synchronized void modelRequested(String parentToolUseId) {
+		AgentScope scope = scope(parentToolUseId, null, null);
+		if (scope != null) {
+			this.modelCalls.requested(scope);
+		}
+	}
+
+	/**
+	 * A model request failed and will be retried ({@code system/api_retry}).
+	 * @param parentToolUseId the scope
+	 * @param errorType the HTTP status, or the error name when there is none
+	 */
+	public synchronized void modelRequestRetried(String parentToolUseId, String errorType) {
+		AgentScope scope = scope(parentToolUseId, null, null);
+		if (scope != null) {
+			this.modelCalls.retried(scope, (errorType != null) ? errorType : "error");
+		}
+	}
+
+	/**
+	 * The model request in progress failed for good (the CLI's synthetic API-error message).
+	 * @param parentToolUseId the scope
+	 * @param errorType the HTTP status, or the error name when there is none
+	 */
+	public synchronized void modelRequestFailed(String parentToolUseId, String errorType) {
+		AgentScope scope = scope(parentToolUseId, null, null);
+		if (scope != null) {
+			this.modelCalls.failed(scope, (errorType != null) ? errorType : "error");
+		}
+	}
+
+	/**
+	 * A streamed model response stopped ({@code message_stop}); without its final numbers
+	 * before, the stream was cut by an error.
+	 * @param parentToolUseId the scope
+	 * @param messageId the response id, may be {@code null}
+	 */
+	public synchronized void modelResponseStopped(String parentToolUseId, String messageId) {
+		AgentScope scope = scope(parentToolUseId, null, null);
+		if (scope != null) {
+			this.modelCalls.responseStopped(scope, messageId);
 		}
 	}
 
@@ -156,10 +252,7 @@ public final class AgentRunRecorder {
 			TokenUsage usage) {
 		AgentScope scope = scope(parentToolUseId, null, null);
 		if (scope != null) {
-			OpenChat chat = chat(scope, messageId, model, usage);
-			if (chat != null) {
-				chat.streamed = true;
-			}
+			this.modelCalls.responseStarted(scope, messageId, model, usage);
 		}
 	}
 
@@ -175,20 +268,29 @@ public final class AgentRunRecorder {
 	 */
 	public synchronized void modelOutput(String parentToolUseId, String agentId, String messageId, String model,
 			TokenUsage usage, List<ChatOutputPart> parts) {
+		modelOutput(parentToolUseId, agentId, messageId, model, usage, parts, null);
+	}
+
+	/**
+	 * A piece of a model response, with the stop reason of a complete response.
+	 * @param parentToolUseId the scope
+	 * @param agentId the subagent id, may be {@code null}
+	 * @param messageId the response id, may be {@code null}
+	 * @param model the model, may be {@code null}
+	 * @param usage the usage: the input side of a snapshot, or final when {@code stopReason} is set
+	 * @param parts the output parts of this piece
+	 * @param stopReason the stop reason of a response that is not streamed (a retry), else {@code null}
+	 */
+	public synchronized void modelOutput(String parentToolUseId, String agentId, String messageId, String model,
+			TokenUsage usage, List<ChatOutputPart> parts, String stopReason) {
 		AgentScope scope = scope(parentToolUseId, agentId, null);
 		if (scope == null) {
 			return;
 		}
-		if (agentId != null && scope != this.root && scope.context.getAgentId() == null) {
+		if (agentId != null && !scope.isRoot() && scope.context.getAgentId() == null) {
 			scope.context.setAgentId(agentId);
 		}
-		OpenChat chat = chat(scope, messageId, model, usage);
-		if (chat == null) {
-			return;
-		}
-		for (ChatOutputPart part : parts) {
-			chat.context.addOutputPart(part);
-		}
+		this.modelCalls.output(scope, messageId, model, usage, parts, stopReason);
 	}
 
 	/**
@@ -201,16 +303,9 @@ public final class AgentRunRecorder {
 	public synchronized void modelCallFinished(String parentToolUseId, String messageId, String stopReason,
 			TokenUsage usage) {
 		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope == null || scope.chat == null
-				|| (messageId != null && !messageId.equals(scope.chat.context.getResponseId()))) {
-			return;
+		if (scope != null) {
+			this.modelCalls.responseFinished(scope, messageId, stopReason, usage);
 		}
-		ChatObservationContext context = scope.chat.context;
-		if (stopReason != null) {
-			context.setFinishReasons(List.of(stopReason));
-		}
-		context.setUsage(merge(context.getUsage(), usage));
-		endChat(scope);
 	}
 
 	/**
@@ -223,22 +318,11 @@ public final class AgentRunRecorder {
 	public synchronized void toolCallStarted(String parentToolUseId, String toolUseId, String toolName,
 			String arguments) {
 		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope == null || toolUseId == null || this.tools.containsKey(toolUseId)) {
+		if (scope == null || toolUseId == null || this.tools.get(toolUseId) != null) {
 			return;
 		}
-		if (scope.chat != null && !scope.chat.streamed) {
-			// Without stream events the response is known to be complete once it asks for a
-			// tool: the chat must not cover the tool's execution. Further tool calls of the
-			// same response may follow until a tool result arrives.
-			endChat(scope);
-			scope.responseEndedAtToolUse = true;
-		}
-		ToolExecutionObservationContext context = new ToolExecutionObservationContext(toolName, toolUseId);
-		context.setAgentName(scope.context.getAgentName());
-		context.setConversationId(this.root.context.getConversationId());
-		context.setArguments(arguments);
-		Observation observation = this.observations.startTool(context, scope.observation);
-		this.tools.put(toolUseId, new OpenTool(scope, context, observation, SubagentLaunch.subagentType(toolName, arguments)));
+		this.modelCalls.toolRequested(scope);
+		this.tools.start(scope, this.root.context.getConversationId(), toolUseId, toolName, arguments);
 	}
 
 	/**
@@ -252,50 +336,42 @@ public final class AgentRunRecorder {
 			String result) {
 		AgentScope scope = scope(parentToolUseId, null, null);
 		if (scope != null) {
-			endChat(scope);
-			scope.responseEndedAtToolUse = false;
+			this.modelCalls.toolResultReceived(scope);
 		}
-		OpenTool tool = this.tools.get(toolUseId);
-		if (tool == null) {
+		if (this.tools.get(toolUseId) == null) {
 			return;
 		}
-		AgentScope subagent = this.subagents.get(toolUseId);
+		AgentScope subagent = this.scopes.subagent(toolUseId);
+		if (subagent != null && !subagent.ended && subagent.backgrounded) {
+			this.tools.finishWithSubagent(toolUseId, isError, result);
+			return;
+		}
 		if (subagent != null && !subagent.ended) {
-			endScope(subagent);
+			this.scopes.end(subagent);
 		}
-		tool.context.setResult(result);
-		if (isError) {
-			tool.context.setErrorType("tool_error");
-			tool.observation.error(new ToolExecutionFailedException(tool.context.getToolName()));
-		}
-		endTool(toolUseId);
+		this.tools.finish(toolUseId, isError, result);
 	}
 
 	/**
 	 * The turn ended with a result.
 	 * @param result the result
 	 */
-	public synchronized void finished(AgentRunResult result) {
+	public synchronized void finished(AgentRunResult turnResult) {
 		if (this.finished) {
 			return;
 		}
-		AgentInvocationObservationContext context = this.root.context;
-		context.setNumTurns(result.numTurns());
-		context.setDurationApiMs(result.durationApiMs());
-		context.setResultSubtype(result.subtype());
-		context.setTerminalReason(result.terminalReason());
-		context.setPermissionDenials(result.permissionDenials());
-		context.setCostUsd(this.sessionCost.turnCost(result.sessionCostUsd()));
-		context.setTotalUsage(result.usage());
-		context.setOutputText(result.resultText());
-		String errorType = result.errorType();
-		if (this.interruptRequested) {
-			context.setErrorType(AgentRunControl.INTERRUPTED);
-			this.root.observation.error(interruption());
+		AgentRunResult result = this.results.complete(turnResult);
+		if (result == null) {
+			// Background tasks go on: the CLI writes another result when they are done
+			return;
 		}
-		else if (errorType != null) {
-			context.setErrorType(errorType);
-			this.root.observation.error(new AgentRunFailedException(errorType, failureMessage(result)));
+		this.results.record(this.root.context, result);
+		if (this.interruptRequested) {
+			this.root.context.setErrorType(AgentRunControl.INTERRUPTED);
+			error(interruption());
+		}
+		else if (result.errorType() != null) {
+			error(new AgentRunFailedException(result.errorType(), result.failureMessage()));
 		}
 		finish();
 	}
@@ -314,8 +390,15 @@ public final class AgentRunRecorder {
 		}
 		this.root.context.setErrorType((error instanceof AgentRunFailedException failure) ? failure.getErrorType()
 				: error.getClass().getSimpleName());
-		this.root.observation.error(error);
+		error(error);
 		finish();
+	}
+
+	private void error(Throwable error) {
+		Observation observation = this.root.observation;
+		if (observation != null) {
+			InstrumentationFailures.run("recording a failed agent run", () -> observation.error(error));
+		}
 	}
 
 	/**
@@ -330,6 +413,14 @@ public final class AgentRunRecorder {
 		}
 	}
 
+	/**
+	 * Someone asked to stop the turn: however it ends from now on, it ends with
+	 * {@code error.type=interrupted}.
+	 */
+	public synchronized void interruptRequested() {
+		this.interruptRequested = true;
+	}
+
 	private static AgentRunFailedException interruption() {
 		return new AgentRunFailedException(AgentRunControl.INTERRUPTED, "The agent run was interrupted on request");
 	}
@@ -337,177 +428,17 @@ public final class AgentRunRecorder {
 	private void finish() {
 		this.finished = true;
 		if (this.root.observation != null) {
-			endScope(this.root);
+			this.scopes.end(this.root);
 		}
-		this.subagents.clear();
+		this.scopes.clear();
 		this.tools.clear();
-	}
-
-	private static String failureMessage(AgentRunResult result) {
-		StringBuilder message = new StringBuilder("Agent run failed: ").append(result.errorType());
-		if (result.terminalReason() != null) {
-			message.append(" (").append(result.terminalReason()).append(')');
-		}
-		if (result.errors() != null && !result.errors().isEmpty()) {
-			message.append(": ").append(String.join("; ", result.errors()));
-		}
-		else if (result.isError() && result.resultText() != null) {
-			message.append(": ").append(result.resultText());
-		}
-		return message.toString();
 	}
 
 	private AgentScope scope(String parentToolUseId, String agentId, String subagentType) {
 		if (this.finished || this.root.observation == null) {
 			return null;
 		}
-		if (parentToolUseId == null) {
-			return this.root;
-		}
-		AgentScope scope = this.subagents.get(parentToolUseId);
-		if (scope != null) {
-			return scope.ended ? null : scope;
-		}
-		OpenTool launcher = this.tools.get(parentToolUseId);
-		String name = (subagentType != null) ? subagentType
-				: (launcher != null) ? launcher.subagentType() : null;
-		AgentInvocationObservationContext context = new AgentInvocationObservationContext(
-				(name != null) ? name : "subagent");
-		context.setProviderName(this.root.context.getProviderName());
-		context.setConversationId(this.root.context.getConversationId());
-		context.setAgentId(agentId);
-		scope = new AgentScope(context);
-		Observation parent = (launcher != null) ? launcher.observation : this.root.observation;
-		scope.observation = this.observations.startAgent(context, parent);
-		this.subagents.put(parentToolUseId, scope);
-		return scope;
-	}
-
-	private OpenChat chat(AgentScope scope, String messageId, String model, TokenUsage usage) {
-		if (scope.chat != null && Objects.equals(scope.chat.context.getResponseId(), messageId)) {
-			return scope.chat;
-		}
-		boolean endedResponse = (messageId != null) ? messageId.equals(scope.lastEndedMessageId)
-				: scope.responseEndedAtToolUse;
-		if (endedResponse) {
-			return null;
-		}
-		endChat(scope);
-		// An SDK that drops the response's model gets its agent's model as the request model
-		// and no response model.
-		ChatObservationContext context = new ChatObservationContext(
-				(model != null) ? model : scope.context.getRequestModel());
-		context.setProviderName(this.root.context.getProviderName());
-		context.setAgentName(scope.context.getAgentName());
-		context.setConversationId(this.root.context.getConversationId());
-		context.setResponseId(messageId);
-		context.setResponseModel(model);
-		context.setUsage(inputSide(usage));
-		scope.chat = new OpenChat(context, this.observations.startChat(context, scope.observation));
-		return scope.chat;
-	}
-
-	private void endChat(AgentScope scope) {
-		OpenChat chat = scope.chat;
-		if (chat != null) {
-			scope.chat = null;
-			scope.lastEndedMessageId = chat.context.getResponseId();
-			stop(chat.observation);
-		}
-	}
-
-	private void endTool(String toolUseId) {
-		OpenTool tool = this.tools.remove(toolUseId);
-		if (tool != null) {
-			stop(tool.observation);
-		}
-	}
-
-	private void endScope(AgentScope scope) {
-		endChat(scope);
-		for (Map.Entry<String, AgentScope> subagent : new ArrayList<>(this.subagents.entrySet())) {
-			OpenTool launcher = this.tools.get(subagent.getKey());
-			if (!subagent.getValue().ended && launcher != null && launcher.scope == scope) {
-				endScope(subagent.getValue());
-			}
-		}
-		for (Map.Entry<String, OpenTool> tool : new ArrayList<>(this.tools.entrySet())) {
-			if (tool.getValue().scope == scope) {
-				endTool(tool.getKey());
-			}
-		}
-		scope.ended = true;
-		stop(scope.observation);
-	}
-
-	private static void stop(Observation observation) {
-		InstrumentationFailures.run("stopping an agent observation", observation::stop);
-	}
-
-	/** The usage snapshot of a response start: input side only, output is not known yet. */
-	private static TokenUsage inputSide(TokenUsage usage) {
-		if (usage == null) {
-			return null;
-		}
-		return new TokenUsage(usage.inputTokens(), null, usage.cacheReadInputTokens(),
-				usage.cacheCreationInputTokens());
-	}
-
-	private static TokenUsage merge(TokenUsage start, TokenUsage delta) {
-		if (delta == null) {
-			return start;
-		}
-		if (start == null) {
-			return delta;
-		}
-		return new TokenUsage(firstNonNull(delta.inputTokens(), start.inputTokens()), delta.outputTokens(),
-				firstNonNull(delta.cacheReadInputTokens(), start.cacheReadInputTokens()),
-				firstNonNull(delta.cacheCreationInputTokens(), start.cacheCreationInputTokens()));
-	}
-
-	private static Long firstNonNull(Long first, Long second) {
-		return (first != null) ? first : second;
-	}
-
-	private static final class AgentScope {
-
-		private final AgentInvocationObservationContext context;
-
-		private Observation observation;
-
-		private OpenChat chat;
-
-		private String lastEndedMessageId;
-
-		/** Whether the last response (without id) ended when it asked for a tool. */
-		private boolean responseEndedAtToolUse;
-
-		private boolean ended;
-
-		AgentScope(AgentInvocationObservationContext context) {
-			this.context = context;
-		}
-
-	}
-
-	private static final class OpenChat {
-
-		private final ChatObservationContext context;
-
-		private final Observation observation;
-
-		/** Whether the response is streamed, so that {@code message_delta} ends it. */
-		private boolean streamed;
-
-		OpenChat(ChatObservationContext context, Observation observation) {
-			this.context = context;
-			this.observation = observation;
-		}
-
-	}
-
-	private record OpenTool(AgentScope scope, ToolExecutionObservationContext context, Observation observation,
-			String subagentType) {
+		return this.scopes.resolve(parentToolUseId, agentId, subagentType);
 	}
 
 }

@@ -38,4 +38,53 @@ public record AgentRunResult(String subtype, boolean isError, Integer numTurns, 
 		return (this.subtype != null) ? this.subtype : "error";
 	}
 
+	/**
+	 * This result followed by the next one of the same turn (the CLI writes one more after
+	 * background tasks): counts and usage add up, the rest is the later result's.
+	 * @param next the later result
+	 * @return the result of the whole turn
+	 */
+	public AgentRunResult followedBy(AgentRunResult next) {
+		return new AgentRunResult(next.subtype, next.isError, sum(this.numTurns, next.numTurns),
+				sum(this.durationApiMs, next.durationApiMs), next.sessionCostUsd, sum(this.usage, next.usage),
+				next.terminalReason, sum(this.permissionDenials, next.permissionDenials), next.apiErrorStatus,
+				next.resultText, next.errors);
+	}
+
+	private static Integer sum(Integer first, Integer second) {
+		return (first == null) ? second : (second == null) ? first : Integer.valueOf(first + second);
+	}
+
+	private static Long sum(Long first, Long second) {
+		return (first == null) ? second : (second == null) ? first : Long.valueOf(first + second);
+	}
+
+	private static TokenUsage sum(TokenUsage first, TokenUsage second) {
+		if (first == null || second == null) {
+			return (first != null) ? first : second;
+		}
+		return new TokenUsage(sum(first.inputTokens(), second.inputTokens()),
+				sum(first.outputTokens(), second.outputTokens()),
+				sum(first.cacheReadInputTokens(), second.cacheReadInputTokens()),
+				sum(first.cacheCreationInputTokens(), second.cacheCreationInputTokens()));
+	}
+
+	/**
+	 * Describes a failed turn: error type, terminal reason and the errors or result text.
+	 * @return the message
+	 */
+	String failureMessage() {
+		StringBuilder message = new StringBuilder("Agent run failed: ").append(errorType());
+		if (this.terminalReason != null) {
+			message.append(" (").append(this.terminalReason).append(')');
+		}
+		if (this.errors != null && !this.errors.isEmpty()) {
+			message.append(": ").append(String.join("; ", this.errors));
+		}
+		else if (this.isError && this.resultText != null) {
+			message.append(": ").append(this.resultText);
+		}
+		return message.toString();
+	}
+
 }

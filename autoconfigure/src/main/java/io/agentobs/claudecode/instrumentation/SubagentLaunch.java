@@ -20,7 +20,7 @@ final class SubagentLaunch {
 	}
 
 	static boolean isLaunch(String toolName) {
-		return LAUNCH_TOOLS.contains(toolName);
+		return toolName != null && LAUNCH_TOOLS.contains(toolName);
 	}
 
 	/**

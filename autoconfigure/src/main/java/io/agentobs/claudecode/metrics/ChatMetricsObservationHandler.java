@@ -37,12 +37,20 @@ public class ChatMetricsObservationHandler implements ObservationHandler<ChatObs
 
 	private final Meter.MeterProvider<Timer> operationDuration;
 
+	private final Meter.MeterProvider<Timer> timeToFirstChunk;
+
 	public ChatMetricsObservationHandler(MeterRegistry registry) {
 		this.registry = registry;
 		this.tokenUsage = summary(GenAiMeterDocumentation.TOKEN_USAGE, GenAiMeterDocumentation.TOKEN_USAGE_BUCKETS,
 				"Tokens used per model call");
-		this.operationDuration = Timer.builder(GenAiMeterDocumentation.OPERATION_DURATION.getName())
-			.description("Duration of a model call")
+		this.operationDuration = timer(GenAiMeterDocumentation.OPERATION_DURATION, "Duration of a model call");
+		this.timeToFirstChunk = timer(GenAiMeterDocumentation.TIME_TO_FIRST_CHUNK,
+				"Time from a model request to the first chunk of its response");
+	}
+
+	private Meter.MeterProvider<Timer> timer(GenAiMeterDocumentation meter, String description) {
+		return Timer.builder(meter.getName())
+			.description(description)
 			.serviceLevelObjectives(Arrays.stream(GenAiMeterDocumentation.OPERATION_DURATION_BUCKETS)
 				.mapToObj((seconds) -> Duration.ofNanos(Math.round(seconds * 1e9)))
 				.toArray(Duration[]::new))
@@ -73,6 +81,10 @@ public class ChatMetricsObservationHandler implements ObservationHandler<ChatObs
 		if (start != null) {
 			long nanos = this.registry.config().clock().monotonicTime() - start.nanos();
 			this.operationDuration.withTags(tags).record(nanos, TimeUnit.NANOSECONDS);
+		}
+		Double timeToFirstChunk = context.getTimeToFirstChunk();
+		if (timeToFirstChunk != null) {
+			this.timeToFirstChunk.withTags(tags).record(Math.round(timeToFirstChunk * 1e9), TimeUnit.NANOSECONDS);
 		}
 		TokenUsage usage = context.getUsage();
 		if (usage != null) {

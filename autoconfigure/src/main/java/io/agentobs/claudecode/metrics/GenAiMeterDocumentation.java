@@ -54,6 +54,22 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 	},
 
 	/**
+	 * Time from a model request to the first chunk of its streamed response, in seconds,
+	 * tagged with the low cardinality keys of the {@code chat} observation.
+	 */
+	TIME_TO_FIRST_CHUNK {
+		@Override
+		public String getName() {
+			return "gen_ai.client.operation.time_to_first_chunk";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.TIMER;
+		}
+	},
+
+	/**
 	 * Estimated cost of agent runs in USD, as reported by the CLI.
 	 */
 	COST {

@@ -37,6 +37,8 @@ public class ChatObservationContext extends SenderContext<Object> {
 	@Nullable
 	private TokenUsage usage;
 
+	private Double timeToFirstChunk;
+
 	private final List<ChatOutputPart> outputParts = new ArrayList<>();
 
 	@Nullable
@@ -143,6 +145,18 @@ public class ChatObservationContext extends SenderContext<Object> {
 	}
 
 	@Nullable
+	/**
+	 * Seconds from the request to the first stream event of the response.
+	 * @return the time, or {@code null} when unknown (no request signal or no stream events)
+	 */
+	public Double getTimeToFirstChunk() {
+		return this.timeToFirstChunk;
+	}
+
+	public void setTimeToFirstChunk(@Nullable Double timeToFirstChunk) {
+		this.timeToFirstChunk = timeToFirstChunk;
+	}
+
 	public String getErrorType() {
 		return this.errorType;
 	}

@@ -104,6 +104,11 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 		RESPONSE_FINISH_REASONS("gen_ai.response.finish_reasons"),
 
 		/**
+		 * Seconds from the request to the first stream event of the response.
+		 */
+		RESPONSE_TIME_TO_FIRST_CHUNK("gen_ai.response.time_to_first_chunk"),
+
+		/**
 		 * Input tokens, including cache reads and writes.
 		 */
 		USAGE_INPUT_TOKENS("gen_ai.usage.input_tokens"),

@@ -78,6 +78,7 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		keyValues = responseId(keyValues, context);
 		keyValues = responseModel(keyValues, context);
 		keyValues = responseFinishReasons(keyValues, context);
+		keyValues = responseTimeToFirstChunk(keyValues, context);
 		keyValues = usageInputTokens(keyValues, context);
 		keyValues = usageOutputTokens(keyValues, context);
 		keyValues = usageCacheReadInputTokens(keyValues, context);
@@ -107,6 +108,11 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		}
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.RESPONSE_FINISH_REASONS,
 				ConventionSupport.jsonArray(context.getFinishReasons()));
+	}
+
+	protected KeyValues responseTimeToFirstChunk(KeyValues keyValues, ChatObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.RESPONSE_TIME_TO_FIRST_CHUNK,
+				context.getTimeToFirstChunk());
 	}
 
 	protected KeyValues usageInputTokens(KeyValues keyValues, ChatObservationContext context) {

@@ -27,7 +27,8 @@ public final class TypedKeyValues {
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.PERMISSION_DENIALS);
 
 	private static final Set<String> DOUBLE_KEYS = keys(
-			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.USAGE_COST);
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.USAGE_COST,
+			ChatObservationDocumentation.HighCardinalityKeyNames.RESPONSE_TIME_TO_FIRST_CHUNK);
 
 	private TypedKeyValues() {
 	}

@@ -10,6 +10,9 @@ import io.micrometer.observation.ObservationHandler;
 import io.sentry.IScopes;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
+import io.sentry.Instrumenter;
+import io.sentry.SentryDate;
+import io.sentry.SentryNanotimeDate;
 import io.sentry.SpanOptions;
 import io.sentry.SpanStatus;
 import io.sentry.TransactionOptions;
@@ -58,11 +61,15 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 
 	@Override
 	public void onStart(Observation.Context context) {
-		InstrumentationFailures.run("starting a Sentry span", () -> start(context));
+		// The OpenTelemetry copy's start, else the clock read first thing
+		SentryDate now = now();
+		InstrumentationFailures.run("starting a Sentry span", () -> start(context, startOf(context, now)));
 	}
 
 	@Override
 	public void onStop(Observation.Context context) {
+		SentryDate now = now();
+		SentryDate endDate = endOf(context, now);
 		SentryObservationSpan span = SentryObservationSpan.of(context);
 		if (span == null || !span.claimEnd()) {
 			return;
@@ -71,17 +78,48 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 		InstrumentationFailures.run("capturing a failed agent run in Sentry",
 				() -> AgentRunFailureCapture.captureIfFailedRun(context, span));
 		InstrumentationFailures.run("finishing a Sentry span",
-				() -> span.span().finish((context.getError() != null) ? SpanStatus.INTERNAL_ERROR : SpanStatus.OK));
+				() -> span.span()
+					.finish((context.getError() != null) ? SpanStatus.INTERNAL_ERROR : SpanStatus.OK, endDate));
 	}
 
-	private void start(Observation.Context context) {
+	private static SentryDate startOf(Observation.Context context, SentryDate now) {
+		try {
+			SentryDate start = OpenTelemetrySpanTimes.start(context);
+			return (start != null) ? start : now;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return now;
+		}
+	}
+
+	private static SentryDate endOf(Observation.Context context, SentryDate now) {
+		try {
+			SentryDate end = OpenTelemetrySpanTimes.end(context);
+			return (end != null) ? end : now;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return now;
+		}
+	}
+
+	private SentryDate now() {
+		try {
+			return this.scopes.getOptions().getDateProvider().now();
+		}
+		catch (RuntimeException ex) {
+			return new SentryNanotimeDate();
+		}
+	}
+
+	private void start(Observation.Context context, SentryDate startDate) {
 		String operation = operation(context);
 		// The contextual name is known at stop only; the span is renamed then.
 		String description = (context.getContextualName() != null) ? context.getContextualName()
 				: context.getName();
 		SentryObservationSpan parent = SentryObservationSpan.ofNearestAncestor(context);
 		if (parent != null) {
-			ISpan span = parent.span().startChild(operation, description, spanOptions());
+			ISpan span = parent.span().startChild(operation, description, startDate, Instrumenter.SENTRY,
+					spanOptions());
 			context.put(SentryObservationSpan.class, new SentryObservationSpan(span, parent.scopes()));
 			return;
 		}
@@ -90,9 +128,10 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 		}
 		IScopes runScopes = this.scopes.forkedCurrentScope(SCOPES_CREATOR);
 		ISpan current = runScopes.getSpan();
-		ISpan span = (current != null) ? current.startChild(operation, description, spanOptions())
+		ISpan span = (current != null)
+				? current.startChild(operation, description, startDate, Instrumenter.SENTRY, spanOptions())
 				: runScopes.startTransaction(OpenTelemetryTraceIds.transactionContext(context, description, operation),
-						transactionOptions());
+						transactionOptions(startDate));
 		context.put(SentryObservationSpan.class, new SentryObservationSpan(span, runScopes));
 	}
 
@@ -124,8 +163,9 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 		return options;
 	}
 
-	private static TransactionOptions transactionOptions() {
+	private static TransactionOptions transactionOptions(SentryDate startDate) {
 		TransactionOptions options = new TransactionOptions();
+		options.setStartTimestamp(startDate);
 		options.setOrigin(ORIGIN);
 		options.setBindToScope(false);
 		return options;

@@ -149,9 +149,16 @@ class InstrumentationIT {
 	}
 
 	@Test
-	void apiErrorFailsTheAgentWithTheStatusAndNoChatSpan() {
+	void apiErrorFailsTheAgentAndItsRequestWithTheStatus() {
 		run(client(), Scenario.HTTP_401);
-		assertThat(tree()).isEqualTo("invoke_agent claude-code\n");
+		assertThat(tree()).as("the failed request is a chat; the CLI's synthetic message is not").isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				""");
+		SpanData chat = spans("chat ").get(0);
+		assertThat(chat.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(attribute(chat, "error.type")).isEqualTo("401");
+		assertThat(attribute(chat, "gen_ai.response.id")).isNull();
 		SpanData agent = spans("invoke_agent").get(0);
 		assertThat(agent.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 		assertThat(attribute(agent, "error.type")).isEqualTo("401");

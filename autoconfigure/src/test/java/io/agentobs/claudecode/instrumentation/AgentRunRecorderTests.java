@@ -5,6 +5,7 @@ import java.util.List;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
+import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +98,72 @@ class AgentRunRecorderTests {
 		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
 		this.recorder.failed(new IllegalStateException("late"));
 		assertThat(this.tree.render()).isEqualTo("invoke_agent claude-code\n");
+	}
+
+	@Test
+	void subagentOfAnUnknownToolCallEndsWithTheRun() {
+		this.recorder.modelOutput("toolu_unknown", "agent-1", "msg_1", "claude-sonnet-4-5", USAGE, List.of());
+		this.recorder.toolCallStarted("toolu_unknown", "b", "Bash", "{}");
+		this.recorder.abandoned();
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  invoke_agent subagent
+				    chat claude-sonnet-4-5
+				    execute_tool Bash
+				""");
+		assertThat(this.tree.events()).endsWith("-invoke_agent subagent", "-invoke_agent claude-code");
+	}
+
+	@Test
+	void taskStartedAfterItsToolResultEndsWithTheRun() {
+		this.recorder.toolCallStarted(null, "a", "Agent", "{\"subagent_type\":\"general-purpose\"}");
+		this.recorder.toolCallFinished(null, "a", false, "done");
+		this.recorder.taskStarted("a", "task-1", "local_agent", false, "general-purpose", "late");
+		this.recorder.toolCallStarted("a", "b", "Bash", "{}");
+		this.recorder.finished(new AgentRunResult("success", false, 1, 10L, 0.1, null, null, 0, null, "ok", List.of()));
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  execute_tool Agent
+				  invoke_agent general-purpose
+				    execute_tool Bash
+				""");
+	}
+
+	@Test
+	void toolCallWithoutNameIsStoppedLikeAnyOther() {
+		this.recorder.toolCallStarted(null, "a", null, "{}");
+		this.recorder.toolCallFinished(null, "a", true, "failed");
+		this.recorder.abandoned();
+		assertThat(this.tree.contexts(ToolExecutionObservationContext.class).get(0).getErrorType())
+			.isEqualTo("tool_error");
+	}
+
+	@Test
+	void localBashTaskIsNotASubagent() {
+		this.recorder.toolCallStarted(null, "a", "Bash", "{\"command\":\"sleep 30\"}");
+		this.recorder.taskStarted("a", "task-1", "local_bash", false, null, null);
+		this.recorder.taskFinished("a", "task-1", null);
+		this.recorder.toolCallFinished(null, "a", false, "ok");
+		this.recorder.abandoned();
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  execute_tool Bash
+				""");
+	}
+
+	@Test
+	void requestThatFailsForGoodIsAnErrorChatAndTheSyntheticMessageIsNot() {
+		this.recorder.modelRequested(null);
+		this.recorder.modelRequestFailed(null, "401");
+		this.recorder.finished(new AgentRunResult("success", true, 1, 0L, 0.0, null, "api_error", 0, 401,
+				"Invalid API key", List.of()));
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				""");
+		ChatObservationContext chat = this.tree.contexts(ChatObservationContext.class).get(0);
+		assertThat(chat.getErrorType()).isEqualTo("401");
+		assertThat(chat.getError()).isInstanceOf(ModelCallFailedException.class);
 	}
 
 }

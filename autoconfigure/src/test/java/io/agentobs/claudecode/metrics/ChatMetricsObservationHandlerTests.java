@@ -64,6 +64,17 @@ class ChatMetricsObservationHandlerTests {
 	}
 
 	@Test
+	void timeToFirstChunkIsRecordedForStreamedChatsThatStartAtTheRequest() {
+		Transcripts.replay(this.observations, "first-event-delay.jsonl");
+		Timer timeToFirstChunk = this.meters.get("gen_ai.client.operation.time_to_first_chunk")
+			.tag("gen_ai.request.model", "claude-sonnet-4-5")
+			.timer();
+		assertThat(timeToFirstChunk.count()).isEqualTo(2);
+		Transcripts.replay(this.observations, "tool-call.jsonl");
+		assertThat(timeToFirstChunk.count()).as("no stream events, no time to first chunk").isEqualTo(2);
+	}
+
+	@Test
 	void runTotalsAreNeverRecordedAsTokenUsage() {
 		Transcripts.replay(this.observations, "tool-call.jsonl");
 		assertThat(tokenUsage("input").count()).as("one per chat, none for the agent").isEqualTo(2);

@@ -61,6 +61,7 @@ class DefaultChatObservationConventionTests {
 				KeyValue.of("gen_ai.response.id", "msg_01"),
 				KeyValue.of("gen_ai.response.model", "claude-sonnet-4-5-20250929"),
 				KeyValue.of("gen_ai.response.finish_reasons", "[\"tool_use\"]"),
+				KeyValue.of("gen_ai.response.time_to_first_chunk", "0.75"),
 				KeyValue.of("gen_ai.usage.input_tokens", "1503"), KeyValue.of("gen_ai.usage.output_tokens", "87"),
 				KeyValue.of("gen_ai.usage.cache_read.input_tokens", "1200"),
 				KeyValue.of("gen_ai.usage.cache_creation.input_tokens", "300"));
@@ -114,6 +115,7 @@ class DefaultChatObservationConventionTests {
 		context.setResponseId("msg_01");
 		context.setResponseModel("claude-sonnet-4-5-20250929");
 		context.setFinishReasons(List.of("tool_use"));
+		context.setTimeToFirstChunk(0.75);
 		context.setUsage(new TokenUsage(1503L, 87L, 1200L, 300L));
 		context.addOutputPart(new ChatOutputPart.Text("Let me look."));
 		context.addOutputPart(new ChatOutputPart.ToolCall("toolu_1", "Bash", "{\"command\":\"ls\"}"));

@@ -17,6 +17,7 @@ import io.sentry.ISpan;
 import io.sentry.ITransaction;
 import io.sentry.SentryEvent;
 import io.sentry.SpanContext;
+import io.sentry.SentryDate;
 import io.sentry.SpanOptions;
 import io.sentry.SpanStatus;
 import io.sentry.TransactionContext;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
@@ -77,7 +79,7 @@ class SentryAgentObservationHandlerTests {
 		Observation observation = agentObservation(new AgentInvocationObservationContext("claude-code")).start();
 		observation.stop();
 		observation.stop();
-		verify(this.transaction, times(1)).finish(SpanStatus.OK);
+		verify(this.transaction, times(1)).finish(eq(SpanStatus.OK), any(SentryDate.class));
 	}
 
 	@Test
@@ -87,7 +89,7 @@ class SentryAgentObservationHandlerTests {
 		observation.stop();
 		observation.stop();
 		verify(this.runScopes, times(1)).captureEvent(any(SentryEvent.class));
-		verify(this.transaction, times(1)).finish(SpanStatus.INTERNAL_ERROR);
+		verify(this.transaction, times(1)).finish(eq(SpanStatus.INTERNAL_ERROR), any(SentryDate.class));
 	}
 
 	@Test

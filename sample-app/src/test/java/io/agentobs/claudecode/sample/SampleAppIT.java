@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentobs.claudecode.sentry.SentryEnvelopeServer;
 import io.agentobs.claudecode.zipkin.ZipkinServer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -178,10 +179,11 @@ class SampleAppIT {
 			.anyMatch((line) -> line.matches("claude_code_runs_active\\{.*gen_ai_agent_name=\"claude-code\".*} 0\\.0"));
 
 		// The agentruns endpoint: the finished run, with the trace id printed above.
-		ResponseEntity<JsonNode> agentRuns = this.rest.getForEntity("/actuator/agentruns", JsonNode.class);
-		assertThat(agentRuns.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(agentRuns.getBody().get("running")).isEmpty();
-		JsonNode run = agentRuns.getBody().get("recent").get(0);
+		HttpResponse<String> agentRunsResponse = get("/actuator/agentruns");
+		assertThat(agentRunsResponse.statusCode()).isEqualTo(200);
+		JsonNode agentRuns = new ObjectMapper().readTree(agentRunsResponse.body());
+		assertThat(agentRuns.get("running")).isEmpty();
+		JsonNode run = agentRuns.get("recent").get(0);
 		assertThat(run.get("traceId").asText()).isEqualTo(traceId);
 		assertThat(run.get("spanId").asText()).isEqualTo(agentSpan.getSpanId());
 		assertThat(run.get("outcome").asText()).isEqualTo("success");

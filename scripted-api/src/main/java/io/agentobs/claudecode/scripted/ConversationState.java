@@ -23,6 +23,8 @@ record ConversationState(String model, boolean stream, boolean hasTools, Optiona
 	/** Starts the prompt the scripted {@code Agent} tool call gives its subagent. */
 	static final String SUBAGENT_MARKER = "SUBAGENT-TASK:";
 
+	private static final String TASK_NOTIFICATION = "<task-notification>";
+
 	/**
 	 * Inspects a request body.
 	 * @param request the JSON body of a {@code /v1/messages} request
@@ -52,9 +54,16 @@ record ConversationState(String model, boolean stream, boolean hasTools, Optiona
 				step);
 	}
 
+	/**
+	 * A user message is a prompt unless it carries tool results or the CLI's notice that a
+	 * background task finished ({@code <task-notification>}).
+	 */
 	private static boolean isPrompt(JsonNode content) {
 		if (content.isTextual()) {
-			return true;
+			return !content.asText().contains(TASK_NOTIFICATION);
+		}
+		if (text(content).contains(TASK_NOTIFICATION)) {
+			return false;
 		}
 		for (JsonNode block : content) {
 			if ("tool_result".equals(block.path("type").asText())) {

@@ -106,6 +106,18 @@ final class MessageRenderer {
 		return json;
 	}
 
+	/**
+	 * The SSE {@code error} event that cuts a stream, as the Messages API sends it.
+	 * @param type the error type, e.g. {@code overloaded_error}
+	 * @param message the error message
+	 * @return the event
+	 */
+	SseEvent streamError(String type, String message) {
+		ObjectNode data = this.objectMapper.createObjectNode();
+		data.putObject("error").put("type", type).put("message", message);
+		return event("error", data);
+	}
+
 	private ObjectNode envelope(String id, String model) {
 		return this.objectMapper.createObjectNode()
 			.put("id", id)

@@ -51,13 +51,19 @@ final class MessagesHandler implements HttpHandler {
 
 	private final Duration slowEventDelay;
 
+	private final Duration firstEventDelay;
+
 	private final Consumer<RecordedCall> recorder;
 
+	/** Attempts per conversation step, for {@link Scenario#RETRIED_ERRORS}. */
+	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
 	MessagesHandler(Supplier<Scenario> defaultScenario, IntFunction<Usage> usage, Duration slowEventDelay,
-			Consumer<RecordedCall> recorder) {
+			Duration firstEventDelay, Consumer<RecordedCall> recorder) {
 		this.defaultScenario = defaultScenario;
 		this.usage = usage;
 		this.slowEventDelay = slowEventDelay;
+		this.firstEventDelay = firstEventDelay;
 		this.recorder = recorder;
 	}
 
@@ -92,7 +98,11 @@ final class MessagesHandler implements HttpHandler {
 	private void messages(HttpExchange exchange, JsonNode request) throws IOException {
 		ConversationState state = ConversationState.of(request);
 		Scenario active = scenario(state, exchange.getRequestHeaders().getFirst(SESSION_HEADER));
-		ScriptedReply reply = ScenarioScripts.reply(active, state);
+		ScriptedReply reply = (active == Scenario.RETRIED_ERRORS && state.hasTools())
+				? retriedError(exchange, state) : null;
+		if (reply == null) {
+			reply = ScenarioScripts.reply(active, state);
+		}
 		int number = this.callCounter.incrementAndGet();
 		String seq = String.format("%04d", number);
 		exchange.getResponseHeaders().set("request-id", "req_" + active.slug() + "_" + seq);
@@ -123,12 +133,38 @@ final class MessagesHandler implements HttpHandler {
 		exchange.sendResponseHeaders(200, 0);
 		OutputStream body = exchange.getResponseBody();
 		List<SseEvent> events = this.renderer.events(message, id, toolUseIds, state.model(), usage);
+		if (active == Scenario.FIRST_EVENT_DELAY) {
+			pause(this.firstEventDelay);
+		}
+		if (active == Scenario.STREAM_ERROR && state.hasTools()) {
+			// message_start, the first block's start and delta, then the stream is cut
+			for (int i = 0; i < Math.min(3, events.size()); i++) {
+				events.get(i).writeTo(body);
+			}
+			this.renderer.streamError("overloaded_error", "Overloaded").writeTo(body);
+			return;
+		}
 		for (int i = 0; i < events.size(); i++) {
 			if (i > 0) {
 				pause(delay);
 			}
 			events.get(i).writeTo(body);
 		}
+	}
+
+	/**
+	 * The first attempt of a conversation step gets a 500, the second a 529, later ones the
+	 * scripted answer ({@code null}).
+	 */
+	private ScriptedReply retriedError(HttpExchange exchange, ConversationState state) {
+		String key = exchange.getRequestHeaders().getFirst(SESSION_HEADER) + ":" + state.subagent() + ":"
+				+ state.step();
+		int attempt = this.attempts.computeIfAbsent(key, (k) -> new AtomicInteger()).incrementAndGet();
+		return switch (attempt) {
+			case 1 -> new ScriptedReply.Error(500, "api_error", "Internal server error");
+			case 2 -> new ScriptedReply.Error(529, "overloaded_error", "Overloaded");
+			default -> null;
+		};
 	}
 
 	/**

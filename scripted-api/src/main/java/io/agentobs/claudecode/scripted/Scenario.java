@@ -51,7 +51,25 @@ public enum Scenario {
 	 * A Bash call that takes a while ({@code sleep 8}), then a final text: a run to watch or
 	 * interrupt while its tool runs.
 	 */
-	SLOW_TOOL;
+	SLOW_TOOL,
+
+	/** The tool-call script, each streamed call waiting before its first SSE event (time to first token). */
+	FIRST_EVENT_DELAY,
+
+	/** An {@code Agent} call with {@code run_in_background: true}; its subagent runs Bash, then a final text. */
+	BACKGROUND_SUBAGENT,
+
+	/**
+	 * A streamed answer cut by an SSE {@code error} event ({@code overloaded_error}); the CLI's
+	 * non-streamed retry gets the plain answer.
+	 */
+	STREAM_ERROR,
+
+	/** HTTP 500, then HTTP 529 for the retry, then the plain answer. */
+	RETRIED_ERRORS,
+
+	/** A Bash call that sleeps longer than the CLI waits before it moves the command to a task, then a final text. */
+	SLOW_BASH;
 
 	private static final Pattern MARKER = Pattern.compile("\\[scenario:([a-z0-9-]+)]");
 

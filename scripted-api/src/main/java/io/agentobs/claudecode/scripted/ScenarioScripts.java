@@ -21,6 +21,9 @@ final class ScenarioScripts {
 	/** How long the Bash call of {@link Scenario#SLOW_TOOL} takes. */
 	static final int SLOW_TOOL_SECONDS = 8;
 
+	/** The command of {@link Scenario#SLOW_BASH}. */
+	static final String SLOW_BASH_COMMAND = "sleep 4; echo slow-done";
+
 	static final String PLAIN_TEXT = "Hello from the scripted API.";
 
 	static final String FINAL_TEXT = "Done: hello-from-tool.";
@@ -49,7 +52,7 @@ final class ScenarioScripts {
 		}
 		int step = state.step();
 		return switch (scenario) {
-			case TOOL_CALL -> (step == 0) ? Message.toolUse(new Text("I will run a command."),
+			case TOOL_CALL, FIRST_EVENT_DELAY -> (step == 0) ? Message.toolUse(new Text("I will run a command."),
 					ToolUse.bash("echo hello-from-tool", "echo")) : finalText(step, 1);
 			case PRINT_ENVIRONMENT -> (step == 0) ? Message.toolUse(new Text("I will print the environment."),
 					ToolUse.bash("env", "print the environment")) : finalText(step, 1);
@@ -58,12 +61,17 @@ final class ScenarioScripts {
 					ToolUse.bash("echo hello-from-tool-2", "echo two")) : finalText(step, 1);
 			case FAILING_TOOL -> (step == 0) ? Message.toolUse(new Text("I will run a failing command."),
 					ToolUse.bash("echo to-stderr >&2; exit 3", "fail")) : finalText(step, 1);
-			case SUBAGENT -> (step == 0) ? Message.toolUse(new Text("I will delegate to a subagent."), agent())
+			case SUBAGENT -> (step == 0) ? Message.toolUse(new Text("I will delegate to a subagent."), agent(false))
 					: finalText(step, 1);
+			case BACKGROUND_SUBAGENT -> (step == 0)
+					? Message.toolUse(new Text("I will delegate to a background subagent."), agent(true))
+					: finalText(step, 1);
+			case SLOW_BASH -> (step == 0) ? Message.toolUse(new Text("I will run a slow command."),
+					ToolUse.bash(SLOW_BASH_COMMAND, "slow")) : finalText(step, 1);
 			case TOOL_AND_SUBAGENT -> switch (step) {
 				case 0 -> Message.toolUse(new Text("I will run a command."),
 						ToolUse.bash("echo hello-from-tool", "echo"));
-				case 1 -> Message.toolUse(new Text("I will delegate to a subagent."), agent());
+				case 1 -> Message.toolUse(new Text("I will delegate to a subagent."), agent(false));
 				default -> finalText(step, 2);
 			};
 			case SLOW_TOOL -> (step == 0) ? Message.toolUse(new Text("I will run a slow command."),
@@ -93,12 +101,12 @@ final class ScenarioScripts {
 		return Message.text((step == finalStep) ? FINAL_TEXT : PLAIN_TEXT);
 	}
 
-	private static ToolUse agent() {
+	private static ToolUse agent(boolean background) {
 		Map<String, Object> input = new LinkedHashMap<>();
 		input.put("description", "probe subagent");
 		input.put("prompt", SUBAGENT_PROMPT);
 		input.put("subagent_type", "general-purpose");
-		input.put("run_in_background", false);
+		input.put("run_in_background", background);
 		return new ToolUse("Agent", input);
 	}
 

@@ -48,7 +48,7 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
 		});
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", new MessagesHandler(this::scenario, builder.usage, builder.slowEventDelay,
-				this.calls::add));
+				builder.firstEventDelay, this.calls::add));
 		this.server.start();
 	}
 
@@ -150,6 +150,8 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
 
 		private Duration slowEventDelay = Duration.ofSeconds(2);
 
+		private Duration firstEventDelay = Duration.ofMillis(1500);
+
 		private Builder() {
 		}
 
@@ -191,6 +193,17 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
 		 */
 		public Builder slowEventDelay(Duration delay) {
 			this.slowEventDelay = Objects.requireNonNull(delay, "delay");
+			return this;
+		}
+
+		/**
+		 * Sets the wait before the first SSE event of each call of
+		 * {@link Scenario#FIRST_EVENT_DELAY}; 1.5 seconds by default.
+		 * @param delay the wait
+		 * @return this builder
+		 */
+		public Builder firstEventDelay(Duration delay) {
+			this.firstEventDelay = Objects.requireNonNull(delay, "delay");
 			return this;
 		}
 

@@ -205,6 +205,63 @@ class ScriptedAnthropicApiTests {
 		}
 	}
 
+	@Test
+	void streamErrorScenarioCutsTheStreamWithAnErrorEventAndAnswersTheRetryWithoutStreaming() throws Exception {
+		try (ScriptedAnthropicApi api = ScriptedAnthropicApi.start(Scenario.STREAM_ERROR)) {
+			List<SseEvent> events = parse(post(api, "/v1/messages", request(true, prompt("go"))).body());
+			assertThat(events).extracting(SseEvent::name)
+				.containsExactly("message_start", "content_block_start", "content_block_delta", "error");
+			assertThat(events.get(3).data().at("/error/type").asText()).isEqualTo("overloaded_error");
+			JsonNode retry = objectMapper.readTree(post(api, "/v1/messages", request(false, prompt("go"))).body());
+			assertThat(retry.get("stop_reason").asText()).isEqualTo("end_turn");
+			assertThat(retry.at("/usage/output_tokens").asInt()).isEqualTo(20);
+		}
+	}
+
+	@Test
+	void retriedErrorsScenarioAnswers500Then529ThenTheMessage() throws Exception {
+		try (ScriptedAnthropicApi api = ScriptedAnthropicApi.start(Scenario.RETRIED_ERRORS)) {
+			assertThat(post(api, "/v1/messages", request(true, prompt("go"))).statusCode()).isEqualTo(500);
+			assertThat(post(api, "/v1/messages", request(true, prompt("go"))).statusCode()).isEqualTo(529);
+			HttpResponse<String> answer = post(api, "/v1/messages", request(true, prompt("go")));
+			assertThat(answer.statusCode()).isEqualTo(200);
+			assertThat(api.calls()).extracting(RecordedCall::status).containsExactly(500, 529, 200);
+		}
+	}
+
+	@Test
+	void firstEventDelayScenarioWaitsBeforeTheFirstEventOfEachCall() throws Exception {
+		try (ScriptedAnthropicApi api = ScriptedAnthropicApi.builder()
+			.scenario(Scenario.FIRST_EVENT_DELAY)
+			.firstEventDelay(Duration.ofMillis(400))
+			.start()) {
+			long start = System.nanoTime();
+			List<SseEvent> events = parse(post(api, "/v1/messages", request(true, prompt("go"))).body());
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+			assertThat(events.get(events.size() - 2).data().at("/delta/stop_reason").asText()).isEqualTo("tool_use");
+		}
+	}
+
+	@Test
+	void taskNotificationIsNotAPromptSoTheBackgroundScenarioEndsWithAFinalText() throws Exception {
+		try (ScriptedAnthropicApi api = ScriptedAnthropicApi.start(Scenario.BACKGROUND_SUBAGENT)) {
+			ObjectNode request = request(true, prompt("go"));
+			List<SseEvent> first = parse(post(api, "/v1/messages", request).body());
+			String input = first.get(5).data().at("/delta/partial_json").asText()
+					+ first.get(6).data().at("/delta/partial_json").asText();
+			assertThat(objectMapper.readTree(input).get("run_in_background").asBoolean()).isTrue();
+			ArrayNode messages = request.withArray("messages");
+			messages.addObject().put("role", "assistant").putArray("content").addObject().put("type", "text").put("text", "x");
+			messages.addObject().put("role", "user").putArray("content").addObject()
+				.put("type", "tool_result").put("tool_use_id", "toolu_1").put("content", "launched");
+			messages.addObject().put("role", "assistant").putArray("content").addObject().put("type", "text").put("text", "y");
+			messages.addObject().put("role", "user").putArray("content").addObject()
+				.put("type", "text").put("text", "<task-notification>done</task-notification>");
+			List<SseEvent> followUp = parse(post(api, "/v1/messages", request).body());
+			assertThat(followUp.get(followUp.size() - 2).data().at("/delta/stop_reason").asText()).isEqualTo("end_turn");
+		}
+	}
+
 	private HttpResponse<String> post(ScriptedAnthropicApi api, String path, JsonNode body)
 			throws IOException, InterruptedException {
 		return this.client.send(httpRequest(api, path, body), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,98 @@
+package io.agentobs.claudecode.sentry;
+
+import java.lang.reflect.Field;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.sentry.SentryDate;
+import io.sentry.SentryLongDate;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * The start and end instants of an observation's OpenTelemetry span (Micrometer Tracing over
+ * the OpenTelemetry SDK), so that the Sentry copy of a span has the same times as the
+ * OpenTelemetry copy rather than its own reading of the clock a few handlers later.
+ */
+final class OpenTelemetrySpanTimes {
+
+	private static final boolean PRESENT = isPresent("io.micrometer.tracing.handler.TracingObservationHandler")
+			&& isPresent("io.micrometer.tracing.otel.bridge.OtelSpan")
+			&& isPresent("io.opentelemetry.sdk.trace.ReadableSpan");
+
+	private OpenTelemetrySpanTimes() {
+	}
+
+	/**
+	 * The start of the observation's OpenTelemetry span.
+	 * @param context the observation's context
+	 * @return the instant, or {@code null} when the observation has no OpenTelemetry SDK span
+	 */
+	static SentryDate start(Observation.Context context) {
+		ReadableSpan span = PRESENT ? Spans.of(context) : null;
+		return (span != null) ? new SentryLongDate(span.toSpanData().getStartEpochNanos()) : null;
+	}
+
+	/**
+	 * The end of the observation's OpenTelemetry span.
+	 * @param context the observation's context
+	 * @return the instant, or {@code null} when the span has not ended or there is none
+	 */
+	static SentryDate end(Observation.Context context) {
+		ReadableSpan span = PRESENT ? Spans.of(context) : null;
+		if (span == null || !span.hasEnded()) {
+			return null;
+		}
+		return new SentryLongDate(span.toSpanData().getEndEpochNanos());
+	}
+
+	private static boolean isPresent(String className) {
+		return ClassUtils.isPresent(className, OpenTelemetrySpanTimes.class.getClassLoader());
+	}
+
+	/**
+	 * Loaded only when Micrometer Tracing and the OpenTelemetry SDK are present. The bridge
+	 * wraps the spans of sender contexts (chats) in its package-private
+	 * {@code SpanFromSpanContext}, whose {@code span} field is read by reflection; should a
+	 * later bridge change it, those Sentry spans use their own clock.
+	 */
+	private static final class Spans {
+
+		private static final String WRAPPER = "io.micrometer.tracing.otel.bridge.SpanFromSpanContext";
+
+		private static volatile Field wrapped;
+
+		static ReadableSpan of(Observation.Context context) {
+			TracingObservationHandler.TracingContext tracingContext = context
+				.get(TracingObservationHandler.TracingContext.class);
+			io.micrometer.tracing.Span span = (tracingContext != null) ? tracingContext.getSpan() : null;
+			if (span == null || span.isNoop()) {
+				return null;
+			}
+			Object otel = OtelSpan.toOtel(span);
+			if (otel != null && WRAPPER.equals(otel.getClass().getName())) {
+				otel = unwrap(otel);
+			}
+			return (otel instanceof ReadableSpan readable) ? readable : null;
+		}
+
+		private static Object unwrap(Object wrapper) {
+			try {
+				Field field = wrapped;
+				if (field == null) {
+					field = wrapper.getClass().getDeclaredField("span");
+					field.setAccessible(true);
+					wrapped = field;
+				}
+				return field.get(wrapper);
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.agentobs.claudecode.sentry;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentobs.claudecode.adapter.ClaudeCodeMessageAdapter;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
+import io.agentobs.claudecode.instrumentation.AgentRunObservations;
+import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
+import io.agentobs.claudecode.instrumentation.SessionCost;
+import io.agentobs.claudecode.instrumentation.Transcripts;
+import io.agentobs.claudecode.otel.OtelTracingFixture;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.sentry.ScopesAdapter;
+import io.sentry.Sentry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The Sentry and OpenTelemetry copies of each span of a run agree on start and end within
+ * 5 ms, even when a slow handler runs between the tracing handler and the Sentry handler
+ * (the run's transaction ends within the Sentry SDK's capture of it, see below).
+ * Spans and envelopes are the real ones: the OTel SDK's in-memory exporter and Sentry
+ * envelopes received over HTTP.
+ */
+class SentryOpenTelemetryTimingTests {
+
+	private static final long TOLERANCE_MICROS = 5_000;
+
+	private static final long TRANSACTION_END_TOLERANCE_MICROS = 25_000;
+
+	private SentryEnvelopeServer server;
+
+	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+
+	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
+
+	@BeforeEach
+	void initSentry() throws IOException {
+		this.server = new SentryEnvelopeServer();
+		Sentry.init((options) -> {
+			options.setDsn(this.server.dsn());
+			options.setTracesSampleRate(1.0);
+			options.setSendClientReports(false);
+			options.setEnableUncaughtExceptionHandler(false);
+			options.setEnableShutdownHook(false);
+			options.setForceInit(true);
+		});
+		this.tracing.registry()
+			.observationConfig()
+			.observationHandler(new SlowStartHandler())
+			.observationHandler(new SentryAgentObservationHandler(ScopesAdapter.getInstance()));
+	}
+
+	@AfterEach
+	void close() {
+		Sentry.close();
+		this.server.close();
+		this.tracing.close();
+	}
+
+	@Test
+	void sentryAndOpenTelemetrySpansAgreeOnStartAndEnd() throws InterruptedException {
+		// The JVM's first Sentry transaction loads and initializes much of the SDK
+		replay();
+		this.exporter.reset();
+		replay();
+		List<JsonNode> transactions = this.server.items("transaction");
+		assertThat(transactions).hasSize(2);
+		JsonNode transaction = transactions.get(1);
+		List<long[]> sentry = new ArrayList<>();
+		sentry.add(new long[] { micros(transaction.get("start_timestamp")), micros(transaction.get("timestamp")) });
+		StreamSupport.stream(transaction.path("spans").spliterator(), false)
+			.forEach((span) -> sentry.add(new long[] { micros(span.get("start_timestamp")),
+					micros(span.get("timestamp")) }));
+		sentry.sort(Comparator.comparingLong((long[] times) -> times[0]));
+		List<SpanData> otel = new ArrayList<>(this.exporter.getFinishedSpanItems());
+		otel.sort(Comparator.comparingLong(SpanData::getStartEpochNanos));
+		assertThat(sentry).hasSize(7).hasSameSizeAs(otel);
+		for (int i = 0; i < otel.size(); i++) {
+			SpanData span = otel.get(i);
+			assertThat(sentry.get(i)[0]).as("start of %s", span.getName())
+				.isCloseTo(span.getStartEpochNanos() / 1000, within(TOLERANCE_MICROS));
+			// The transaction's end is read before the Sentry SDK captures it, which delays the
+			// OpenTelemetry handler that stops after it by that capture (1 to 3 ms here)
+			long endTolerance = (i == 0) ? TRANSACTION_END_TOLERANCE_MICROS : TOLERANCE_MICROS;
+			assertThat(sentry.get(i)[1]).as("end of %s", span.getName())
+				.isCloseTo(span.getEndEpochNanos() / 1000, within(endTolerance));
+		}
+	}
+
+	private void replay() throws InterruptedException {
+		List<ClaudeMessage> messages = Transcripts.parse("subagent-foreground.jsonl");
+		AgentRunRecorder recorder = new AgentRunObservations(new AgentObservationFactory(this.tracing.registry()),
+				"claude-code", List.of())
+			.startRun("prompt", null, null, new SessionCost());
+		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
+		for (ClaudeMessage message : messages) {
+			Thread.sleep(15);
+			adapter.record(message, recorder);
+		}
+		assertThat(recorder.isFinished()).isTrue();
+		Sentry.flush(5000);
+	}
+
+	/** Sentry writes timestamps as seconds with a fraction. */
+	private static long micros(JsonNode timestamp) {
+		return Math.round(timestamp.asDouble() * 1_000_000);
+	}
+
+	/** A handler that takes 20 ms to start an observation, like one that does I/O. */
+	private static final class SlowStartHandler implements ObservationHandler<Observation.Context> {
+
+		@Override
+		public void onStart(Observation.Context context) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
+		}
+
+	}
+
+}

@@ -1,0 +1,270 @@
+package io.agentobs.claudecode.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.agentobs.claudecode.aop.ClaudeCodeObservations;
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.ClaudeMessageListener;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
+import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
+import io.agentobs.claudecode.observation.ClaudeCodeInputContentObservationFilter;
+import io.agentobs.claudecode.observation.ClaudeCodeOutputContentObservationFilter;
+import io.agentobs.claudecode.otel.ContextualNameSpanFilter;
+import io.agentobs.claudecode.otel.TypedAttributesSpanFilter;
+import io.agentobs.claudecode.sentry.SentryAgentObservationHandler;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.exporter.SpanExportingPredicate;
+import io.micrometer.tracing.exporter.SpanReporter;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.CompositeSpanExporter;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.sentry.ScopesAdapter;
+import io.sentry.Sentry;
+import io.sentry.transport.NoOpTransport;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The whole pipeline a user has, per message: the recorded tool-call run with stream events
+ * (23 JSON lines: 2 chats, 1 tool) parsed line by line, each message handed to the run's
+ * arrival listener as the client's reader thread does and then to the consumer; with
+ * everything on, the recorder, Micrometer Tracing over the OpenTelemetry SDK (our span
+ * filters, a batch processor and a discarding exporter), the Sentry handler (spans and
+ * transactions, handed to a transport that sends nothing), the observation timers, the GenAI metrics and
+ * the content filters. Results are per message ({@link OperationsPerInvocation}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class PipelineBenchmark {
+
+	private static final int MESSAGES = 23;
+
+	@Param({ "parse-only", "otel", "sentry", "metrics", "everything" })
+	public String pipeline;
+
+	private List<String> lines;
+
+	private ClaudeCodeClient client;
+
+	private SdkTracerProvider tracerProvider;
+
+	@Setup
+	public void setUp() throws IOException {
+		this.lines = lines("partial-messages.jsonl");
+		if (this.lines.size() != MESSAGES) {
+			throw new IllegalStateException("Expected " + MESSAGES + " lines, got " + this.lines.size());
+		}
+		ClaudeCodeClient parsing = new ParsingClient(this.lines);
+		this.client = switch (this.pipeline) {
+			case "parse-only" -> parsing;
+			default -> ClaudeCodeObservations.observe(parsing, registry(this.pipeline), "claude-code");
+		};
+	}
+
+	@TearDown
+	public void tearDown() {
+		if (this.tracerProvider != null) {
+			this.tracerProvider.close();
+		}
+		Sentry.close();
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(MESSAGES)
+	public void run(Blackhole blackhole) {
+		try (ClaudeCodeRun run = this.client.query("Run a command.")) {
+			for (ClaudeMessage message : run) {
+				blackhole.consume(message);
+			}
+		}
+	}
+
+	private ObservationRegistry registry(String backends) {
+		boolean everything = "everything".equals(backends);
+		ObservationRegistry registry = ObservationRegistry.create();
+		if (everything || "otel".equals(backends)) {
+			otel(registry);
+		}
+		if (everything || "sentry".equals(backends)) {
+			sentry(registry);
+		}
+		if (everything || "metrics".equals(backends)) {
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			registry.observationConfig()
+				.observationHandler(new DefaultMeterObservationHandler(meters))
+				.observationHandler(new ChatMetricsObservationHandler(meters))
+				.observationHandler(new AgentCostObservationHandler(meters));
+		}
+		if (everything) {
+			registry.observationConfig()
+				.observationFilter(new ClaudeCodeInputContentObservationFilter(20 * 1024))
+				.observationFilter(new ClaudeCodeOutputContentObservationFilter(20 * 1024));
+		}
+		return registry;
+	}
+
+	private static void sentry(ObservationRegistry registry) {
+		Sentry.init((options) -> {
+			// Loopback DSN and a transport that sends nothing: the SDK does all its work but I/O
+			options.setDsn("http://key@127.0.0.1:9/0");
+			options.setTracesSampleRate(1.0);
+			options.setSendClientReports(false);
+			options.setTransportFactory((sentryOptions, requestDetails) -> NoOpTransport.getInstance());
+		});
+		registry.observationConfig().observationHandler(new SentryAgentObservationHandler(ScopesAdapter.getInstance()));
+	}
+
+	private void otel(ObservationRegistry registry) {
+		this.tracerProvider = SdkTracerProvider.builder()
+			.addSpanProcessor(BatchSpanProcessor
+				.builder(new CompositeSpanExporter(List.of(new DiscardingSpanExporter()), List.<SpanExportingPredicate>of(),
+						List.<SpanReporter>of(), List.of(new ContextualNameSpanFilter(), new TypedAttributesSpanFilter())))
+				.build())
+			.build();
+		io.opentelemetry.api.trace.Tracer otelTracer = this.tracerProvider.get("benchmark");
+		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
+		OtelTracer tracer = new OtelTracer(otelTracer, currentTraceContext, (event) -> {
+		}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
+		OtelPropagator propagator = new OtelPropagator(ContextPropagators.noop(), otelTracer);
+		registry.observationConfig()
+			.observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+					new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
+					new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
+					new DefaultTracingObservationHandler(tracer)));
+	}
+
+	private static List<String> lines(String name) throws IOException {
+		try (InputStream in = PipelineBenchmark.class.getResourceAsStream("/transcripts/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter((line) -> !line.isBlank())
+				.toList();
+		}
+	}
+
+	private static final class DiscardingSpanExporter implements SpanExporter {
+
+		@Override
+		public CompletableResultCode export(java.util.Collection<SpanData> spans) {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+	}
+
+	/**
+	 * A client whose runs parse recorded lines and tell the options' message listener about
+	 * each message before handing it out, as the CLI client's reader thread does.
+	 */
+	private record ParsingClient(List<String> lines) implements ClaudeCodeClient {
+
+		private static final ClaudeMessageParser parser = new ClaudeMessageParser();
+
+		@Override
+		public ClaudeCodeRun query(String prompt) {
+			return query(prompt, null);
+		}
+
+		@Override
+		public ClaudeCodeRun query(String prompt, ClaudeCodeOptions options) {
+			ClaudeMessageListener listener = (options != null) ? options.getMessageListener() : null;
+			return new ClaudeCodeRun() {
+
+				@Override
+				public Iterator<ClaudeMessage> iterator() {
+					Iterator<String> lines = ParsingClient.this.lines.iterator();
+					return new Iterator<>() {
+
+						@Override
+						public boolean hasNext() {
+							return lines.hasNext();
+						}
+
+						@Override
+						public ClaudeMessage next() {
+							ClaudeMessage message = parser.parse(lines.next());
+							if (listener != null) {
+								listener.onMessage(message);
+							}
+							return message;
+						}
+
+					};
+				}
+
+				@Override
+				public void interrupt() {
+				}
+
+				@Override
+				public void close() {
+				}
+
+			};
+		}
+
+		@Override
+		public ClaudeCodeSession openSession() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public ClaudeCodeSession resumeSession(String sessionId, ClaudeCodeOptions options) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+}
