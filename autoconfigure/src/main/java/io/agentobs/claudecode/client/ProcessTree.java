@@ -36,6 +36,8 @@ final class ProcessTree {
 				return thread;
 			});
 
+	private static final int ORPHAN_LOOKS = 3;
+
 	private ProcessTree() {
 	}
 
@@ -60,8 +62,13 @@ final class ProcessTree {
 	 */
 	static CompletableFuture<Void> destroyOrphans(String marker) {
 		return inBackground(() -> {
-			List<ProcessHandle> orphans = marked(marker).toList();
-			if (!orphans.isEmpty()) {
+			// A process caught between fork and exec, or forked while the others end, shows up
+			// on a later look: look again until none is left
+			for (int look = 0; look < ORPHAN_LOOKS; look++) {
+				List<ProcessHandle> orphans = marked(marker).filter(ProcessTree::isRunning).toList();
+				if (orphans.isEmpty()) {
+					return;
+				}
 				destroy(orphans);
 			}
 		});

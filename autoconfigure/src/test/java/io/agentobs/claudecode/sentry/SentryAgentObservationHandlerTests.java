@@ -100,7 +100,7 @@ class SentryAgentObservationHandlerTests {
 		observation.error(new IllegalStateException("interrupted"));
 		observation.stop();
 		verify(this.runScopes, never()).captureEvent(any(SentryEvent.class));
-		verify(this.transaction, times(1)).finish(SpanStatus.INTERNAL_ERROR);
+		verify(this.transaction, times(1)).finish(eq(SpanStatus.INTERNAL_ERROR), any(SentryDate.class));
 	}
 
 	@Test
