@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.SecretMask;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
@@ -182,7 +183,9 @@ public class AgentRunRegistry implements ObservationHandler<Observation.Context>
 	}
 
 	private void runStarted(AgentInvocationObservationContext context, Instant now) {
-		String prompt = this.recordPrompts ? truncate(context.getPrompt()) : null;
+		// Masked like recorded content: the credentials of the run's agent process never show
+		String prompt = this.recordPrompts ? truncate(SecretMask.of(context, SecretMask.NONE).mask(context.getPrompt()))
+				: null;
 		TrackedRun run = new TrackedRun(UUID.randomUUID().toString(), context, now, this.maxStepsPerRun, prompt);
 		this.runsByContext.put(context, run);
 		this.running.put(run.id(), run);

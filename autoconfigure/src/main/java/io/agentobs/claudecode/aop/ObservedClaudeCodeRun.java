@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.aop;
 
 import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.util.Iterator;
 
 import io.agentobs.claudecode.adapter.AgentMessageAdapter;
@@ -37,9 +38,21 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 		this.arrivals = arrivals;
 		Cleaner.Cleanable abandonment = AbandonedRuns.register(this, recorder);
 		this.abandonment = abandonment;
-		RunInterruption.attach(recorder, delegate::interrupt, () -> {
+		// The client's run is held weakly: the control lives on the agent context, which the CLI's
+		// reader thread reaches through the arrival listener, and a run the user dropped must
+		// stay collectable so that its CLI is ended
+		WeakReference<ClaudeCodeRun> client = new WeakReference<>(delegate);
+		RunInterruption.attach(recorder, () -> {
+			ClaudeCodeRun run = client.get();
+			if (run != null) {
+				run.interrupt();
+			}
+		}, () -> {
 			abandonment.clean();
-			delegate.close();
+			ClaudeCodeRun run = client.get();
+			if (run != null) {
+				run.close();
+			}
 		});
 	}
 

@@ -164,6 +164,16 @@ class AgentRunRegistryTests {
 	}
 
 	@Test
+	void promptNeverShowsACredentialOfTheAgentProcess() {
+		String key = "sk-ant-api03-registry-test-key";
+		this.observations
+			.startRun("Use the key " + key + " to call the API", null, null, new SessionCost(),
+					java.util.Map.of("ANTHROPIC_API_KEY", key))
+			.abandoned();
+		assertThat(this.runs.finished().get(0).prompt()).startsWith("Use the key ").doesNotContain(key);
+	}
+
+	@Test
 	void runningRunsAreCountedPerAgentAndNewAgentsAreAnnounced() {
 		List<String> announced = new java.util.ArrayList<>();
 		this.runs.onNewAgent(announced::add);
