@@ -72,14 +72,14 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class PipelineBenchmark {
 
 	private static final int MESSAGES = 23;
 
-	@Param({ "parse-only", "otel", "sentry", "metrics", "everything" })
+	@Param({ "parse-only", "otel", "sentry", "metrics", "filters", "everything" })
 	public String pipeline;
 
 	private List<String> lines;
@@ -135,7 +135,7 @@ public class PipelineBenchmark {
 				.observationHandler(new ChatMetricsObservationHandler(meters))
 				.observationHandler(new AgentCostObservationHandler(meters));
 		}
-		if (everything) {
+		if (everything || "filters".equals(backends)) {
 			registry.observationConfig()
 				.observationFilter(new ClaudeCodeInputContentObservationFilter(20 * 1024))
 				.observationFilter(new ClaudeCodeOutputContentObservationFilter(20 * 1024));
