@@ -93,18 +93,23 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			return;
 		}
 		List<ChatOutputPart> parts = new ArrayList<>();
+		List<ChatOutputPart.ToolCall> toolCalls = new ArrayList<>();
 		for (ContentBlock block : assistant.content()) {
 			if (block instanceof ContentBlock.Text text && text.text() != null) {
 				parts.add(new ChatOutputPart.Text(text.text()));
 			}
 			else if (block instanceof ContentBlock.ToolUse toolUse) {
-				parts.add(new ChatOutputPart.ToolCall(toolUse.id(), toolUse.name(), json(toolUse.input())));
+				// Arguments written once, for the chat's output and the tool's start
+				ChatOutputPart.ToolCall toolCall = new ChatOutputPart.ToolCall(toolUse.id(), toolUse.name(),
+						json(toolUse.input()));
+				parts.add(toolCall);
+				toolCalls.add(toolCall);
 			}
 		}
 		recorder.modelOutput(assistant.parentToolUseId(), assistant.agentId(), assistant.messageId(),
 				assistant.model(), tokens(assistant.usage()), parts, assistant.stopReason());
-		for (ContentBlock.ToolUse toolUse : assistant.toolUses()) {
-			recorder.toolCallStarted(assistant.parentToolUseId(), toolUse.id(), toolUse.name(), json(toolUse.input()));
+		for (ChatOutputPart.ToolCall toolCall : toolCalls) {
+			recorder.toolCallStarted(assistant.parentToolUseId(), toolCall.id(), toolCall.name(), toolCall.arguments());
 		}
 	}
 

@@ -54,7 +54,35 @@ final class ConventionSupport {
 		return hasText(text) ? keyValues.and(keyName.withValue(text)) : keyValues;
 	}
 
+	/**
+	 * Write a JSON array of strings, as Jackson writes it. Values without characters that
+	 * JSON escapes are written directly, the others by Jackson.
+	 */
 	static String jsonArray(List<String> values) {
+		StringBuilder json = new StringBuilder(16 * values.size() + 2).append('[');
+		for (String value : values) {
+			if (value == null || needsEscaping(value)) {
+				return jacksonArray(values);
+			}
+			if (json.length() > 1) {
+				json.append(',');
+			}
+			json.append('"').append(value).append('"');
+		}
+		return json.append(']').toString();
+	}
+
+	private static boolean needsEscaping(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String jacksonArray(List<String> values) {
 		try {
 			return OBJECT_MAPPER.writeValueAsString(values);
 		}

@@ -6,8 +6,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.sentry.SentryDate;
-import io.sentry.SentryLongDate;
 
 import org.springframework.util.ClassUtils;
 
@@ -22,30 +20,39 @@ final class OpenTelemetrySpanTimes {
 			&& isPresent("io.micrometer.tracing.otel.bridge.OtelSpan")
 			&& isPresent("io.opentelemetry.sdk.trace.ReadableSpan");
 
+	/**
+	 * No instant: the observation has no (ended) OpenTelemetry SDK span.
+	 */
+	static final long NONE = Long.MIN_VALUE;
+
 	private OpenTelemetrySpanTimes() {
 	}
 
 	/**
 	 * The start of the observation's OpenTelemetry span.
 	 * @param context the observation's context
-	 * @return the instant, or {@code null} when the observation has no OpenTelemetry SDK span
+	 * @return the instant in nanoseconds since the epoch, or {@link #NONE} when the
+	 * observation has no OpenTelemetry SDK span
 	 */
-	static SentryDate start(Observation.Context context) {
+	static long start(Observation.Context context) {
 		ReadableSpan span = PRESENT ? Spans.of(context) : null;
-		return (span != null) ? new SentryLongDate(span.toSpanData().getStartEpochNanos()) : null;
+		return (span != null) ? span.toSpanData().getStartEpochNanos() : NONE;
 	}
 
 	/**
-	 * The end of the observation's OpenTelemetry span.
+	 * The end of the observation's OpenTelemetry span: its start plus its latency when the
+	 * start is known, which spares a copy of the span's attributes, else read from the span.
 	 * @param context the observation's context
-	 * @return the instant, or {@code null} when the span has not ended or there is none
+	 * @param start the span's start as {@link #start} returned it, or {@link #NONE}
+	 * @return the instant in nanoseconds since the epoch, or {@link #NONE} when the span has
+	 * not ended or there is none
 	 */
-	static SentryDate end(Observation.Context context) {
+	static long end(Observation.Context context, long start) {
 		ReadableSpan span = PRESENT ? Spans.of(context) : null;
 		if (span == null || !span.hasEnded()) {
-			return null;
+			return NONE;
 		}
-		return new SentryLongDate(span.toSpanData().getEndEpochNanos());
+		return (start != NONE) ? start + span.getLatencyNanos() : span.toSpanData().getEndEpochNanos();
 	}
 
 	private static boolean isPresent(String className) {

@@ -12,6 +12,7 @@ import io.sentry.ISpan;
 import io.sentry.ITransaction;
 import io.sentry.Instrumenter;
 import io.sentry.SentryDate;
+import io.sentry.SentryLongDate;
 import io.sentry.SentryNanotimeDate;
 import io.sentry.SpanOptions;
 import io.sentry.SpanStatus;
@@ -63,17 +64,20 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 	public void onStart(Observation.Context context) {
 		// The OpenTelemetry copy's start, else the clock read first thing
 		SentryDate now = now();
-		InstrumentationFailures.run("starting a Sentry span", () -> start(context, startOf(context, now)));
+		long openTelemetryStart = openTelemetryStart(context);
+		SentryDate startDate = (openTelemetryStart != OpenTelemetrySpanTimes.NONE)
+				? new SentryLongDate(openTelemetryStart) : now;
+		InstrumentationFailures.run("starting a Sentry span", () -> start(context, startDate, openTelemetryStart));
 	}
 
 	@Override
 	public void onStop(Observation.Context context) {
 		SentryDate now = now();
-		SentryDate endDate = endOf(context, now);
 		SentryObservationSpan span = SentryObservationSpan.of(context);
 		if (span == null || !span.claimEnd()) {
 			return;
 		}
+		SentryDate endDate = endOf(context, span, now);
 		InstrumentationFailures.run("recording a Sentry span", () -> record(context, span));
 		InstrumentationFailures.run("capturing a failed agent run in Sentry",
 				() -> AgentRunFailureCapture.captureIfFailedRun(context, span));
@@ -82,20 +86,19 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 					.finish((context.getError() != null) ? SpanStatus.INTERNAL_ERROR : SpanStatus.OK, endDate));
 	}
 
-	private static SentryDate startOf(Observation.Context context, SentryDate now) {
+	private static long openTelemetryStart(Observation.Context context) {
 		try {
-			SentryDate start = OpenTelemetrySpanTimes.start(context);
-			return (start != null) ? start : now;
+			return OpenTelemetrySpanTimes.start(context);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			return now;
+			return OpenTelemetrySpanTimes.NONE;
 		}
 	}
 
-	private static SentryDate endOf(Observation.Context context, SentryDate now) {
+	private static SentryDate endOf(Observation.Context context, SentryObservationSpan span, SentryDate now) {
 		try {
-			SentryDate end = OpenTelemetrySpanTimes.end(context);
-			return (end != null) ? end : now;
+			long end = OpenTelemetrySpanTimes.end(context, span.openTelemetryStart());
+			return (end != OpenTelemetrySpanTimes.NONE) ? new SentryLongDate(end) : now;
 		}
 		catch (RuntimeException | LinkageError ex) {
 			return now;
@@ -111,7 +114,7 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 		}
 	}
 
-	private void start(Observation.Context context, SentryDate startDate) {
+	private void start(Observation.Context context, SentryDate startDate, long openTelemetryStart) {
 		String operation = operation(context);
 		// The contextual name is known at stop only; the span is renamed then.
 		String description = (context.getContextualName() != null) ? context.getContextualName()
@@ -120,7 +123,7 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 		if (parent != null) {
 			ISpan span = parent.span().startChild(operation, description, startDate, Instrumenter.SENTRY,
 					spanOptions());
-			context.put(SentryObservationSpan.class, new SentryObservationSpan(span, parent.scopes()));
+			context.put(SentryObservationSpan.class, new SentryObservationSpan(span, parent.scopes(), openTelemetryStart));
 			return;
 		}
 		if (!this.scopes.isEnabled()) {
@@ -132,7 +135,7 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 				? current.startChild(operation, description, startDate, Instrumenter.SENTRY, spanOptions())
 				: runScopes.startTransaction(OpenTelemetryTraceIds.transactionContext(context, description, operation),
 						transactionOptions(startDate));
-		context.put(SentryObservationSpan.class, new SentryObservationSpan(span, runScopes));
+		context.put(SentryObservationSpan.class, new SentryObservationSpan(span, runScopes, openTelemetryStart));
 	}
 
 	private void record(Observation.Context context, SentryObservationSpan span) {
@@ -144,7 +147,7 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 				transaction.setName(name, TransactionNameSource.CUSTOM);
 			}
 		}
-		SentrySpanData.of(context).forEach(sentrySpan::setData);
+		SentrySpanData.forEach(context, sentrySpan::setData);
 		if (context.getError() != null) {
 			sentrySpan.setThrowable(context.getError());
 		}

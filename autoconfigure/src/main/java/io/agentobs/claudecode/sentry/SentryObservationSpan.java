@@ -20,11 +20,14 @@ final class SentryObservationSpan {
 
 	private final IScopes scopes;
 
+	private final long openTelemetryStart;
+
 	private final AtomicBoolean ended = new AtomicBoolean();
 
-	SentryObservationSpan(ISpan span, IScopes scopes) {
+	SentryObservationSpan(ISpan span, IScopes scopes, long openTelemetryStart) {
 		this.span = span;
 		this.scopes = scopes;
+		this.openTelemetryStart = openTelemetryStart;
 	}
 
 	/**
@@ -62,6 +65,14 @@ final class SentryObservationSpan {
 
 	IScopes scopes() {
 		return this.scopes;
+	}
+
+	/**
+	 * Return the start of the observation's OpenTelemetry span read when this span started.
+	 * @return nanoseconds since the epoch, or {@link OpenTelemetrySpanTimes#NONE}
+	 */
+	long openTelemetryStart() {
+		return this.openTelemetryStart;
 	}
 
 	/**

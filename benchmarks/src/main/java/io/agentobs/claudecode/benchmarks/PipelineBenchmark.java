@@ -67,19 +67,24 @@ import org.openjdk.jmh.infra.Blackhole;
  * everything on, the recorder, Micrometer Tracing over the OpenTelemetry SDK (our span
  * filters, a batch processor and a discarding exporter), the Sentry handler (spans and
  * transactions, handed to a transport that sends nothing), the observation timers, the GenAI metrics and
- * the content filters. Results are per message ({@link OperationsPerInvocation}).
+ * the content filters; and each of them alone ({@code observed}: a handler that does nothing,
+ * so only the recorder, contexts and conventions work; {@code filters}: that handler and the
+ * content filters). {@code everything-sentry-unsampled} is everything with Sentry's traces
+ * sample rate at 0: the same work on our side, without the SDK's capture of each run's
+ * transaction. Results are per message ({@link OperationsPerInvocation}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class PipelineBenchmark {
 
 	private static final int MESSAGES = 23;
 
-	@Param({ "parse-only", "otel", "sentry", "metrics", "everything" })
+	@Param({ "parse-only", "observed", "otel", "sentry", "metrics", "filters", "everything",
+			"everything-sentry-unsampled" })
 	public String pipeline;
 
 	private List<String> lines;
@@ -120,13 +125,17 @@ public class PipelineBenchmark {
 	}
 
 	private ObservationRegistry registry(String backends) {
-		boolean everything = "everything".equals(backends);
+		boolean everything = backends.startsWith("everything");
 		ObservationRegistry registry = ObservationRegistry.create();
+		if ("observed".equals(backends) || "filters".equals(backends)) {
+			// Observations need a handler to be real: the recorder, conventions and contexts
+			registry.observationConfig().observationHandler((context) -> true);
+		}
 		if (everything || "otel".equals(backends)) {
 			otel(registry);
 		}
 		if (everything || "sentry".equals(backends)) {
-			sentry(registry);
+			sentry(registry, !"everything-sentry-unsampled".equals(backends));
 		}
 		if (everything || "metrics".equals(backends)) {
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -135,7 +144,7 @@ public class PipelineBenchmark {
 				.observationHandler(new ChatMetricsObservationHandler(meters))
 				.observationHandler(new AgentCostObservationHandler(meters));
 		}
-		if (everything) {
+		if (everything || "filters".equals(backends)) {
 			registry.observationConfig()
 				.observationFilter(new ClaudeCodeInputContentObservationFilter(20 * 1024))
 				.observationFilter(new ClaudeCodeOutputContentObservationFilter(20 * 1024));
@@ -143,11 +152,15 @@ public class PipelineBenchmark {
 		return registry;
 	}
 
-	private static void sentry(ObservationRegistry registry) {
+	/**
+	 * The Sentry handler; unsampled, our handler and the SDK's spans do all their work but the
+	 * SDK drops each finished transaction instead of capturing it.
+	 */
+	private static void sentry(ObservationRegistry registry, boolean sampled) {
 		Sentry.init((options) -> {
 			// Loopback DSN and a transport that sends nothing: the SDK does all its work but I/O
 			options.setDsn("http://key@127.0.0.1:9/0");
-			options.setTracesSampleRate(1.0);
+			options.setTracesSampleRate(sampled ? 1.0 : 0.0);
 			options.setSendClientReports(false);
 			options.setTransportFactory((sentryOptions, requestDetails) -> NoOpTransport.getInstance());
 		});
