@@ -54,21 +54,21 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			case "init" -> recorder.sessionStarted(system.sessionId(), system.model(), system.tools());
 			case "status" -> {
 				if ("requesting".equals(system.field("status"))) {
-					recorder.modelRequested(system.field("parent_tool_use_id"));
+					recorder.model().modelRequested(system.field("parent_tool_use_id"));
 				}
 			}
-			case "api_retry" -> recorder.modelRequestRetried(system.field("parent_tool_use_id"), retryError(system));
-			case "task_started" -> recorder.taskStarted(system.field("tool_use_id"), system.field("task_id"),
+			case "api_retry" -> recorder.model().modelRequestRetried(system.field("parent_tool_use_id"), retryError(system));
+			case "task_started" -> recorder.tasks().taskStarted(system.field("tool_use_id"), system.field("task_id"),
 					system.field("task_type"), system.raw().path("is_backgrounded").asBoolean(false),
 					system.field("subagent_type"), system.field("prompt"));
 			case "task_updated" -> {
 				if (system.raw().path("patch").path("is_backgrounded").asBoolean(false)) {
-					recorder.taskBackgrounded(system.field("task_id"));
+					recorder.tasks().taskBackgrounded(system.field("task_id"));
 				}
 			}
 			case "task_notification" -> {
 				String status = system.field("status");
-				recorder.taskFinished(system.field("tool_use_id"), system.field("task_id"),
+				recorder.tasks().taskFinished(system.field("tool_use_id"), system.field("task_id"),
 						(status == null || "completed".equals(status)) ? null : status);
 			}
 			default -> {
@@ -88,7 +88,7 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 	private void assistant(AssistantMessage assistant, AgentRunRecorder recorder) {
 		if (assistant.isSynthetic()) {
 			// Not a model call, but it tells why the request in progress failed
-			recorder.modelRequestFailed(assistant.parentToolUseId(), (assistant.apiErrorStatus() != null)
+			recorder.model().modelRequestFailed(assistant.parentToolUseId(), (assistant.apiErrorStatus() != null)
 					? String.valueOf(assistant.apiErrorStatus()) : assistant.error());
 			return;
 		}
@@ -106,7 +106,7 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 				toolCalls.add(toolCall);
 			}
 		}
-		recorder.modelOutput(assistant.parentToolUseId(), assistant.agentId(), assistant.messageId(),
+		recorder.model().modelOutput(assistant.parentToolUseId(), assistant.agentId(), assistant.messageId(),
 				assistant.model(), tokens(assistant.usage()), parts, assistant.stopReason());
 		for (ChatOutputPart.ToolCall toolCall : toolCalls) {
 			recorder.toolCallStarted(assistant.parentToolUseId(), toolCall.id(), toolCall.name(), toolCall.arguments());
@@ -115,13 +115,13 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 
 	private void streamEvent(StreamEventMessage event, AgentRunRecorder recorder) {
 		event.messageStart()
-			.ifPresent((start) -> recorder.modelCallStarted(event.parentToolUseId(), start.messageId(), start.model(),
+			.ifPresent((start) -> recorder.model().modelCallStarted(event.parentToolUseId(), start.messageId(), start.model(),
 					tokens(start.usage())));
 		event.messageDelta()
-			.ifPresent((delta) -> recorder.modelCallFinished(event.parentToolUseId(), event.apiMessageId(),
+			.ifPresent((delta) -> recorder.model().modelCallFinished(event.parentToolUseId(), event.apiMessageId(),
 					delta.stopReason(), deltaTokens(delta.usage())));
 		if ("message_stop".equals(event.eventType())) {
-			recorder.modelResponseStopped(event.parentToolUseId(), event.apiMessageId());
+			recorder.model().modelResponseStopped(event.parentToolUseId(), event.apiMessageId());
 		}
 	}
 

@@ -4,8 +4,6 @@ import java.util.List;
 
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunControl;
-import io.agentobs.claudecode.observation.ChatOutputPart;
-import io.agentobs.claudecode.observation.TokenUsage;
 import io.micrometer.observation.Observation;
 
 /**
@@ -17,12 +15,12 @@ import io.micrometer.observation.Observation;
  * <p>
  * A scope is identified by the {@code parent_tool_use_id} of its messages; {@code null} is
  * the top-level agent. The agents live in an {@link AgentScopeTree}, the model calls in
- * {@link ModelCalls}, the tool calls in {@link ToolCalls}; this class routes the events and
- * ends things in order: model call, subagents, tools, then the agent.
+ * {@link ModelCalls}, the tool calls in {@link ToolCalls}. Model-call events arrive through
+ * {@link #model()}, subagent and task events through {@link #tasks()}; this class takes the
+ * tool calls and the turn's end, and ends things in order: model call, subagents, tools, then
+ * the agent. All events of a turn are serialized on its recorder.
  */
 public final class AgentRunRecorder {
-
-	private static final String LOCAL_AGENT = "local_agent";
 
 	private final AgentObservationFactory observations;
 
@@ -42,6 +40,10 @@ public final class AgentRunRecorder {
 
 	private boolean interruptRequested;
 
+	private final ModelCallEvents modelCallEvents;
+
+	private final SubagentTaskEvents subagentTaskEvents;
+
 	/**
 	 * Creates a recorder for one turn.
 	 * @param observations creates the observations
@@ -56,6 +58,24 @@ public final class AgentRunRecorder {
 		this.tools = new ToolCalls(observations);
 		this.scopes = new AgentScopeTree(observations, context, this.modelCalls, this.tools);
 		this.root = this.scopes.root();
+		this.modelCallEvents = new ModelCallEvents(this, this.modelCalls);
+		this.subagentTaskEvents = new SubagentTaskEvents(this, this.scopes, this.results);
+	}
+
+	/**
+	 * The turn's model-call events: requests, retries, streamed responses and their ends.
+	 * @return the model-call events
+	 */
+	public ModelCallEvents model() {
+		return this.modelCallEvents;
+	}
+
+	/**
+	 * The turn's subagent and task events.
+	 * @return the subagent and task events
+	 */
+	public SubagentTaskEvents tasks() {
+		return this.subagentTaskEvents;
 	}
 
 	/**
@@ -107,204 +127,6 @@ public final class AgentRunRecorder {
 		}
 		if (context.getAvailableTools() == null || context.getAvailableTools().isEmpty()) {
 			context.setAvailableTools(tools);
-		}
-	}
-
-	/**
-	 * A subagent started for the given {@code Agent} tool call.
-	 * @param parentToolUseId the id of the tool call that launched it
-	 * @param agentId the subagent id, may be {@code null}
-	 * @param subagentType the subagent type, used as its agent name, may be {@code null}
-	 * @param prompt the subagent's task, may be {@code null}
-	 */
-	public synchronized void subagentStarted(String parentToolUseId, String agentId, String subagentType,
-			String prompt) {
-		AgentScope scope = scope(parentToolUseId, agentId, subagentType);
-		if (scope != null && prompt != null && scope.context.getPrompt() == null) {
-			scope.context.setPrompt(prompt);
-		}
-	}
-
-	/**
-	 * The CLI started a task ({@code system/task_started}). Only {@code local_agent} tasks (or
-	 * tasks of unknown type) are subagents; a shell command moved to a task stays a tool call.
-	 * @param toolUseId the id of the tool call the task belongs to
-	 * @param taskId the task id
-	 * @param taskType the task type, e.g. {@code local_agent} or {@code local_bash}, may be {@code null}
-	 * @param backgrounded whether the task runs in the background
-	 * @param subagentType the subagent type, may be {@code null}
-	 * @param prompt the subagent's task, may be {@code null}
-	 */
-	public synchronized void taskStarted(String toolUseId, String taskId, String taskType, boolean backgrounded,
-			String subagentType, String prompt) {
-		if (this.finished) {
-			return;
-		}
-		if (backgrounded) {
-			this.results.backgroundTasks().started(taskId);
-		}
-		if ((taskType != null && !LOCAL_AGENT.equals(taskType)) || toolUseId == null) {
-			return;
-		}
-		subagentStarted(toolUseId, taskId, subagentType, prompt);
-		AgentScope scope = this.scopes.subagent(toolUseId);
-		if (scope != null && backgrounded) {
-			scope.backgrounded = true;
-		}
-	}
-
-	/**
-	 * A running task was moved to the background ({@code task_updated} with
-	 * {@code is_backgrounded}).
-	 * @param taskId the task id
-	 */
-	public synchronized void taskBackgrounded(String taskId) {
-		if (!this.finished) {
-			this.results.backgroundTasks().started(taskId);
-		}
-	}
-
-	/**
-	 * A task ended ({@code system/task_notification}).
-	 * @param toolUseId the id of the tool call the task belongs to, may be {@code null}
-	 * @param taskId the task id
-	 * @param errorType an error type if it failed, else {@code null}
-	 */
-	public synchronized void taskFinished(String toolUseId, String taskId, String errorType) {
-		this.results.backgroundTasks().ended(taskId);
-		subagentFinished(toolUseId, errorType);
-	}
-
-	/**
-	 * A subagent ended.
-	 * @param parentToolUseId the id of the tool call that launched it
-	 * @param errorType an error type if it failed, else {@code null}
-	 */
-	public synchronized void subagentFinished(String parentToolUseId, String errorType) {
-		AgentScope scope = (parentToolUseId != null) ? this.scopes.subagent(parentToolUseId) : null;
-		if (scope != null && !scope.ended && !this.finished) {
-			if (errorType != null) {
-				scope.context.setErrorType(errorType);
-				InstrumentationFailures.run("recording a failed subagent", () -> scope.observation
-					.error(new AgentRunFailedException(errorType, "Subagent failed: " + errorType)));
-			}
-			this.scopes.end(scope);
-		}
-	}
-
-	/**
-	 * An agent sent a model request ({@code system/status} {@code requesting}): its model call
-	 * starts now.
-	 * @param parentToolUseId the scope
-	 */
-	public synchronized void modelRequested(String parentToolUseId) {
-		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope != null) {
-			this.modelCalls.requested(scope);
-		}
-	}
-
-	/**
-	 * A model request failed and will be retried ({@code system/api_retry}).
-	 * @param parentToolUseId the scope
-	 * @param errorType the HTTP status, or the error name when there is none
-	 */
-	public synchronized void modelRequestRetried(String parentToolUseId, String errorType) {
-		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope != null) {
-			this.modelCalls.retried(scope, (errorType != null) ? errorType : "error");
-		}
-	}
-
-	/**
-	 * The model request in progress failed for good (the CLI's synthetic API-error message).
-	 * @param parentToolUseId the scope
-	 * @param errorType the HTTP status, or the error name when there is none
-	 */
-	public synchronized void modelRequestFailed(String parentToolUseId, String errorType) {
-		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope != null) {
-			this.modelCalls.failed(scope, (errorType != null) ? errorType : "error");
-		}
-	}
-
-	/**
-	 * A streamed model response stopped ({@code message_stop}); without its final numbers
-	 * before, the stream was cut by an error.
-	 * @param parentToolUseId the scope
-	 * @param messageId the response id, may be {@code null}
-	 */
-	public synchronized void modelResponseStopped(String parentToolUseId, String messageId) {
-		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope != null) {
-			this.modelCalls.responseStopped(scope, messageId);
-		}
-	}
-
-	/**
-	 * A model response began streaming ({@code message_start}).
-	 * @param parentToolUseId the scope
-	 * @param messageId the response id
-	 * @param model the model
-	 * @param usage the usage snapshot (input side)
-	 */
-	public synchronized void modelCallStarted(String parentToolUseId, String messageId, String model,
-			TokenUsage usage) {
-		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope != null) {
-			this.modelCalls.responseStarted(scope, messageId, model, usage);
-		}
-	}
-
-	/**
-	 * A piece of a model response: text, thinking or tool calls.
-	 * @param parentToolUseId the scope
-	 * @param agentId the subagent id, may be {@code null}
-	 * @param messageId the response id, or {@code null} when the SDK drops it: pieces then belong
-	 * to the open response until a tool result ends it
-	 * @param model the model, or {@code null} when the SDK drops it
-	 * @param usage the usage snapshot (input side)
-	 * @param parts the output parts of this piece
-	 */
-	public synchronized void modelOutput(String parentToolUseId, String agentId, String messageId, String model,
-			TokenUsage usage, List<ChatOutputPart> parts) {
-		modelOutput(parentToolUseId, agentId, messageId, model, usage, parts, null);
-	}
-
-	/**
-	 * A piece of a model response, with the stop reason of a complete response.
-	 * @param parentToolUseId the scope
-	 * @param agentId the subagent id, may be {@code null}
-	 * @param messageId the response id, may be {@code null}
-	 * @param model the model, may be {@code null}
-	 * @param usage the usage: the input side of a snapshot, or final when {@code stopReason} is set
-	 * @param parts the output parts of this piece
-	 * @param stopReason the stop reason of a response that is not streamed (a retry), else {@code null}
-	 */
-	public synchronized void modelOutput(String parentToolUseId, String agentId, String messageId, String model,
-			TokenUsage usage, List<ChatOutputPart> parts, String stopReason) {
-		AgentScope scope = scope(parentToolUseId, agentId, null);
-		if (scope == null) {
-			return;
-		}
-		if (agentId != null && !scope.isRoot() && scope.context.getAgentId() == null) {
-			scope.context.setAgentId(agentId);
-		}
-		this.modelCalls.output(scope, messageId, model, usage, parts, stopReason);
-	}
-
-	/**
-	 * A model response ended with its final numbers ({@code message_delta}).
-	 * @param parentToolUseId the scope
-	 * @param messageId the response id, or {@code null} for the current response of the scope
-	 * @param stopReason the final stop reason
-	 * @param usage the final usage; its output tokens are the true count
-	 */
-	public synchronized void modelCallFinished(String parentToolUseId, String messageId, String stopReason,
-			TokenUsage usage) {
-		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope != null) {
-			this.modelCalls.responseFinished(scope, messageId, stopReason, usage);
 		}
 	}
 
@@ -434,7 +256,7 @@ public final class AgentRunRecorder {
 		this.tools.clear();
 	}
 
-	private AgentScope scope(String parentToolUseId, String agentId, String subagentType) {
+	AgentScope scope(String parentToolUseId, String agentId, String subagentType) {
 		if (this.finished || this.root.observation == null) {
 			return null;
 		}

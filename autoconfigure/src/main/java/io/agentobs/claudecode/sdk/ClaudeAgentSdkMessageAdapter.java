@@ -59,11 +59,11 @@ public final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<M
 		switch (String.valueOf(system.subtype())) {
 			case "init" -> recorder.sessionStarted(string(data, "session_id"), string(data, "model"),
 					(data.get("tools") instanceof List<?> tools) ? tools.stream().map(String::valueOf).toList() : null);
-			case "task_started" -> recorder.subagentStarted(string(data, "tool_use_id"), string(data, "task_id"),
+			case "task_started" -> recorder.tasks().subagentStarted(string(data, "tool_use_id"), string(data, "task_id"),
 					string(data, "subagent_type"), string(data, "prompt"));
 			case "task_notification" -> {
 				String status = string(data, "status");
-				recorder.subagentFinished(string(data, "tool_use_id"),
+				recorder.tasks().subagentFinished(string(data, "tool_use_id"),
 						(status == null || "completed".equals(status)) ? null : status);
 			}
 			default -> {
@@ -81,7 +81,7 @@ public final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<M
 				parts.add(new ChatOutputPart.ToolCall(toolUse.id(), toolUse.name(), json(toolUse.input())));
 			}
 		}
-		recorder.modelOutput(null, null, null, null, null, parts);
+		recorder.model().modelOutput(null, null, null, null, null, parts);
 		for (ToolUseBlock toolUse : assistant.getToolUses()) {
 			recorder.toolCallStarted(null, toolUse.id(), toolUse.name(), json(toolUse.input()));
 		}

@@ -44,10 +44,10 @@ class AgentRunRegistryTests {
 	void runningRunShowsItsCurrentToolAndTokensSoFar() {
 		AgentRunRecorder recorder = startRun("Fix the build");
 		recorder.sessionStarted("session-1", MODEL, List.of("Bash"));
-		recorder.modelCallStarted(null, "msg_1", MODEL, new TokenUsage(100L, 1L, 60L, 0L));
-		recorder.modelOutput(null, null, "msg_1", MODEL, null, List.of(new ChatOutputPart.ToolCall("tu_1", "Bash", "{}")));
+		recorder.model().modelCallStarted(null, "msg_1", MODEL, new TokenUsage(100L, 1L, 60L, 0L));
+		recorder.model().modelOutput(null, null, "msg_1", MODEL, null, List.of(new ChatOutputPart.ToolCall("tu_1", "Bash", "{}")));
 		this.clock.advance(Duration.ofMillis(300));
-		recorder.modelCallFinished(null, "msg_1", "tool_use", new TokenUsage(100L, 20L, 60L, 0L));
+		recorder.model().modelCallFinished(null, "msg_1", "tool_use", new TokenUsage(100L, 20L, 60L, 0L));
 		recorder.toolCallStarted(null, "tu_1", "Bash", "{\"command\":\"sleep 30\"}");
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(this.runs.finished()).isEmpty();
@@ -74,7 +74,7 @@ class AgentRunRegistryTests {
 	@Test
 	void openModelCallCountsItsInputTokensAndTheRunWaitsForTheModel() {
 		AgentRunRecorder recorder = startRun("p");
-		recorder.modelCallStarted(null, "msg_1", MODEL, new TokenUsage(80L, 1L, 0L, 0L));
+		recorder.model().modelCallStarted(null, "msg_1", MODEL, new TokenUsage(80L, 1L, 0L, 0L));
 		AgentRunDescriptor run = this.runs.running().get(0);
 		assertThat(run.state()).isEqualTo("waiting_for_model");
 		assertThat(run.currentTool()).isNull();
@@ -86,13 +86,13 @@ class AgentRunRegistryTests {
 	void finishedRunMovesToRecentWithOutcomeAndItsTimelineNestedLikeTheTrace() {
 		AgentRunRecorder recorder = startRun("p");
 		recorder.sessionStarted("session-1", MODEL, List.of("Agent"));
-		recorder.modelCallStarted(null, "msg_1", MODEL, new TokenUsage(10L, 1L, 0L, 0L));
-		recorder.modelCallFinished(null, "msg_1", "tool_use", new TokenUsage(10L, 5L, 0L, 0L));
+		recorder.model().modelCallStarted(null, "msg_1", MODEL, new TokenUsage(10L, 1L, 0L, 0L));
+		recorder.model().modelCallFinished(null, "msg_1", "tool_use", new TokenUsage(10L, 5L, 0L, 0L));
 		recorder.toolCallStarted(null, "tu_agent", "Agent", "{\"subagent_type\":\"general-purpose\"}");
-		recorder.modelCallStarted("tu_agent", "msg_2", MODEL, new TokenUsage(7L, 1L, 0L, 0L));
+		recorder.model().modelCallStarted("tu_agent", "msg_2", MODEL, new TokenUsage(7L, 1L, 0L, 0L));
 		assertThat(this.runs.running().get(0).state()).isEqualTo("subagent_running");
 		assertThat(this.runs.running().get(0).currentSubagent()).isEqualTo("general-purpose");
-		recorder.modelCallFinished("tu_agent", "msg_2", "end_turn", new TokenUsage(7L, 3L, 0L, 0L));
+		recorder.model().modelCallFinished("tu_agent", "msg_2", "end_turn", new TokenUsage(7L, 3L, 0L, 0L));
 		this.clock.advance(Duration.ofMillis(500));
 		recorder.toolCallFinished(null, "tu_agent", false, "done");
 		recorder.finished(new AgentRunResult("success", false, 2, 10L, 0.25, null, null, 0, null, "ok", List.of()));

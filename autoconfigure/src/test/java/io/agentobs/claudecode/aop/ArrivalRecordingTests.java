@@ -8,7 +8,6 @@ import java.util.List;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
@@ -84,7 +83,7 @@ class ArrivalRecordingTests {
 	 * A client whose messages arrive when the test says so, reported to the options' listener
 	 * like the CLI client's reader thread does, and delivered to the consumer afterwards.
 	 */
-	private static final class ArrivingClient implements ClaudeCodeClient {
+	private static final class ArrivingClient extends OneShotClaudeCodeClient {
 
 		private final List<ClaudeMessage> messages;
 
@@ -100,11 +99,6 @@ class ArrivalRecordingTests {
 			while (this.arrived < this.messages.size()) {
 				this.listener.onMessage(this.messages.get(this.arrived++));
 			}
-		}
-
-		@Override
-		public ClaudeCodeRun query(String prompt) {
-			return query(prompt, null);
 		}
 
 		@Override
@@ -144,21 +138,6 @@ class ArrivalRecordingTests {
 				}
 
 			};
-		}
-
-		@Override
-		public ClaudeCodeSession openSession() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public ClaudeCodeSession resumeSession(String sessionId, ClaudeCodeOptions options) {
-			throw new UnsupportedOperationException();
 		}
 
 	}

@@ -6,17 +6,15 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 
 /**
  * A client whose runs replay recorded messages, optionally failing after some of them, and
  * which remembers the options of each query.
  */
-public class ReplayedClaudeCodeClient implements ClaudeCodeClient {
+public class ReplayedClaudeCodeClient extends OneShotClaudeCodeClient {
 
 	private final List<ClaudeMessage> messages;
 
@@ -36,29 +34,9 @@ public class ReplayedClaudeCodeClient implements ClaudeCodeClient {
 	}
 
 	@Override
-	public ClaudeCodeRun query(String prompt) {
-		return query(prompt, null);
-	}
-
-	@Override
 	public ClaudeCodeRun query(String prompt, ClaudeCodeOptions options) {
 		this.queriedOptions.add(options);
 		return new ReplayedRun();
-	}
-
-	@Override
-	public ClaudeCodeSession openSession() {
-		throw new UnsupportedOperationException();
-	}
-
-	@Override
-	public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
-		throw new UnsupportedOperationException();
-	}
-
-	@Override
-	public ClaudeCodeSession resumeSession(String sessionId, ClaudeCodeOptions options) {
-		throw new UnsupportedOperationException();
 	}
 
 	private final class ReplayedRun implements ClaudeCodeRun {

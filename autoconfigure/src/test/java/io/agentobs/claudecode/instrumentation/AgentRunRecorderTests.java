@@ -38,14 +38,14 @@ class AgentRunRecorderTests {
 	@Test
 	void parallelToolCallsOfAResponseWithoutIdsShareOneChat() {
 		this.recorder.sessionStarted("session", "claude-sonnet-4-5", List.of("Bash"));
-		this.recorder.modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.Text("Two commands.")));
-		this.recorder.modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
+		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.Text("Two commands.")));
+		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
 		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
-		this.recorder.modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")));
+		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")));
 		this.recorder.toolCallStarted(null, "b", "Bash", "{}");
 		this.recorder.toolCallFinished(null, "a", false, "1");
 		this.recorder.toolCallFinished(null, "b", false, "2");
-		this.recorder.modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.Text("Done.")));
+		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.Text("Done.")));
 		this.recorder.finished(new AgentRunResult("success", false, 2, 10L, 0.1, null, null, 0, null, "Done.", List.of()));
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
@@ -61,10 +61,10 @@ class AgentRunRecorderTests {
 
 	@Test
 	void parallelToolCallsWithoutStreamEventsShareOneChatThatEndsBeforeTheTools() {
-		this.recorder.modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
+		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
 				List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
 		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
-		this.recorder.modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
+		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
 				List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")));
 		this.recorder.toolCallStarted(null, "b", "Bash", "{}");
 		this.recorder.toolCallFinished(null, "a", false, "1");
@@ -77,11 +77,11 @@ class AgentRunRecorderTests {
 
 	@Test
 	void streamedResponseEndsOnItsMessageDeltaNotOnItsToolCall() {
-		this.recorder.modelCallStarted(null, "msg_1", "claude-sonnet-4-5", USAGE);
-		this.recorder.modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
+		this.recorder.model().modelCallStarted(null, "msg_1", "claude-sonnet-4-5", USAGE);
+		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
 				List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
 		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
-		this.recorder.modelCallFinished(null, "msg_1", "tool_use", new TokenUsage(null, 20L, null, null));
+		this.recorder.model().modelCallFinished(null, "msg_1", "tool_use", new TokenUsage(null, 20L, null, null));
 		this.recorder.toolCallFinished(null, "a", false, "1");
 		this.recorder.abandoned();
 		assertThat(this.tree.events()).containsExactly("+invoke_agent claude-code", "+chat claude-sonnet-4-5",
@@ -94,7 +94,7 @@ class AgentRunRecorderTests {
 	@Test
 	void eventsAfterTheEndAreIgnored() {
 		this.recorder.abandoned();
-		this.recorder.modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE, List.of());
+		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE, List.of());
 		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
 		this.recorder.failed(new IllegalStateException("late"));
 		assertThat(this.tree.render()).isEqualTo("invoke_agent claude-code\n");
@@ -102,7 +102,7 @@ class AgentRunRecorderTests {
 
 	@Test
 	void subagentOfAnUnknownToolCallEndsWithTheRun() {
-		this.recorder.modelOutput("toolu_unknown", "agent-1", "msg_1", "claude-sonnet-4-5", USAGE, List.of());
+		this.recorder.model().modelOutput("toolu_unknown", "agent-1", "msg_1", "claude-sonnet-4-5", USAGE, List.of());
 		this.recorder.toolCallStarted("toolu_unknown", "b", "Bash", "{}");
 		this.recorder.abandoned();
 		assertThat(this.tree.render()).isEqualTo("""
@@ -118,7 +118,7 @@ class AgentRunRecorderTests {
 	void taskStartedAfterItsToolResultEndsWithTheRun() {
 		this.recorder.toolCallStarted(null, "a", "Agent", "{\"subagent_type\":\"general-purpose\"}");
 		this.recorder.toolCallFinished(null, "a", false, "done");
-		this.recorder.taskStarted("a", "task-1", "local_agent", false, "general-purpose", "late");
+		this.recorder.tasks().taskStarted("a", "task-1", "local_agent", false, "general-purpose", "late");
 		this.recorder.toolCallStarted("a", "b", "Bash", "{}");
 		this.recorder.finished(new AgentRunResult("success", false, 1, 10L, 0.1, null, null, 0, null, "ok", List.of()));
 		assertThat(this.tree.render()).isEqualTo("""
@@ -141,8 +141,8 @@ class AgentRunRecorderTests {
 	@Test
 	void localBashTaskIsNotASubagent() {
 		this.recorder.toolCallStarted(null, "a", "Bash", "{\"command\":\"sleep 30\"}");
-		this.recorder.taskStarted("a", "task-1", "local_bash", false, null, null);
-		this.recorder.taskFinished("a", "task-1", null);
+		this.recorder.tasks().taskStarted("a", "task-1", "local_bash", false, null, null);
+		this.recorder.tasks().taskFinished("a", "task-1", null);
 		this.recorder.toolCallFinished(null, "a", false, "ok");
 		this.recorder.abandoned();
 		assertThat(this.tree.render()).isEqualTo("""
@@ -153,8 +153,8 @@ class AgentRunRecorderTests {
 
 	@Test
 	void requestThatFailsForGoodIsAnErrorChatAndTheSyntheticMessageIsNot() {
-		this.recorder.modelRequested(null);
-		this.recorder.modelRequestFailed(null, "401");
+		this.recorder.model().modelRequested(null);
+		this.recorder.model().modelRequestFailed(null, "401");
 		this.recorder.finished(new AgentRunResult("success", true, 1, 0L, 0.0, null, "api_error", 0, 401,
 				"Invalid API key", List.of()));
 		assertThat(this.tree.render()).isEqualTo("""

@@ -258,8 +258,8 @@ class SentryEnvelopeTests {
 		AgentRunRecorder recorder = this.observations.startRun("prompt", null, null, new SessionCost());
 		recorder.sessionStarted("session-1", "claude-sonnet-4-5", List.of("Agent", "Bash"));
 		recorder.toolCallStarted(null, "toolu_1", "Agent", "{\"subagent_type\":\"general-purpose\"}");
-		recorder.subagentStarted("toolu_1", "agent-1", "general-purpose", "task");
-		recorder.subagentFinished("toolu_1", "error_max_turns");
+		recorder.tasks().subagentStarted("toolu_1", "agent-1", "general-purpose", "task");
+		recorder.tasks().subagentFinished("toolu_1", "error_max_turns");
 		recorder.toolCallFinished(null, "toolu_1", true, "subagent failed");
 		recorder.failed(new IllegalStateException("Claude Code CLI exited with code 1"));
 		Sentry.flush(5000);

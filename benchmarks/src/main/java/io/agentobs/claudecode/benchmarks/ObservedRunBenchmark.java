@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -12,9 +11,7 @@ import io.agentobs.claudecode.actuate.AgentRunRegistry;
 import io.agentobs.claudecode.actuate.TracingSpanIds;
 import io.agentobs.claudecode.aop.ClaudeCodeObservations;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.micrometer.observation.ObservationHandler;
@@ -27,10 +24,8 @@ import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -72,7 +67,7 @@ public class ObservedRunBenchmark {
 	@Setup
 	public void setUp() throws IOException {
 		this.messages = transcript("partial-messages.jsonl");
-		ClaudeCodeClient replaying = new ReplayingClient(this.messages);
+		ClaudeCodeClient replaying = ReplayClient.of(this.messages);
 		this.client = switch (this.instrumentation) {
 			case "plain" -> replaying;
 			case "noop" -> ClaudeCodeObservations.observe(replaying, ObservationRegistry.NOOP, "claude-code");
@@ -133,72 +128,6 @@ public class ObservedRunBenchmark {
 			ClaudeMessageParser parser = new ClaudeMessageParser();
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(parser::parse).toList();
 		}
-	}
-
-	private static final class DiscardingSpanExporter implements SpanExporter {
-
-		@Override
-		public CompletableResultCode export(java.util.Collection<io.opentelemetry.sdk.trace.data.SpanData> spans) {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-	}
-
-	/**
-	 * A client whose runs replay recorded messages from memory.
-	 */
-	private record ReplayingClient(List<ClaudeMessage> messages) implements ClaudeCodeClient {
-
-		@Override
-		public ClaudeCodeRun query(String prompt) {
-			return query(prompt, null);
-		}
-
-		@Override
-		public ClaudeCodeRun query(String prompt, ClaudeCodeOptions options) {
-			return new ClaudeCodeRun() {
-
-				@Override
-				public Iterator<ClaudeMessage> iterator() {
-					return ReplayingClient.this.messages.iterator();
-				}
-
-				@Override
-				public void interrupt() {
-				}
-
-				@Override
-				public void close() {
-				}
-
-			};
-		}
-
-		@Override
-		public ClaudeCodeSession openSession() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public ClaudeCodeSession resumeSession(String sessionId, ClaudeCodeOptions options) {
-			throw new UnsupportedOperationException();
-		}
-
 	}
 
 }

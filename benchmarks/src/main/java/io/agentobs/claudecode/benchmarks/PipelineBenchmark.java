@@ -3,18 +3,13 @@ package io.agentobs.claudecode.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.aop.ClaudeCodeObservations;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeSession;
-import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
 import io.agentobs.claudecode.observation.ClaudeCodeInputContentObservationFilter;
@@ -37,11 +32,8 @@ import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.sentry.ScopesAdapter;
 import io.sentry.Sentry;
 import io.sentry.transport.NoOpTransport;
@@ -99,7 +91,7 @@ public class PipelineBenchmark {
 		if (this.lines.size() != MESSAGES) {
 			throw new IllegalStateException("Expected " + MESSAGES + " lines, got " + this.lines.size());
 		}
-		ClaudeCodeClient parsing = new ParsingClient(this.lines);
+		ClaudeCodeClient parsing = ReplayClient.parsing(this.lines);
 		this.client = switch (this.pipeline) {
 			case "parse-only" -> parsing;
 			default -> ClaudeCodeObservations.observe(parsing, registry(this.pipeline), "claude-code");
@@ -191,93 +183,6 @@ public class PipelineBenchmark {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter((line) -> !line.isBlank())
 				.toList();
 		}
-	}
-
-	private static final class DiscardingSpanExporter implements SpanExporter {
-
-		@Override
-		public CompletableResultCode export(java.util.Collection<SpanData> spans) {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-	}
-
-	/**
-	 * A client whose runs parse recorded lines and tell the options' message listener about
-	 * each message before handing it out, as the CLI client's reader thread does.
-	 */
-	private record ParsingClient(List<String> lines) implements ClaudeCodeClient {
-
-		private static final ClaudeMessageParser parser = new ClaudeMessageParser();
-
-		@Override
-		public ClaudeCodeRun query(String prompt) {
-			return query(prompt, null);
-		}
-
-		@Override
-		public ClaudeCodeRun query(String prompt, ClaudeCodeOptions options) {
-			ClaudeMessageListener listener = (options != null) ? options.getMessageListener() : null;
-			return new ClaudeCodeRun() {
-
-				@Override
-				public Iterator<ClaudeMessage> iterator() {
-					Iterator<String> lines = ParsingClient.this.lines.iterator();
-					return new Iterator<>() {
-
-						@Override
-						public boolean hasNext() {
-							return lines.hasNext();
-						}
-
-						@Override
-						public ClaudeMessage next() {
-							ClaudeMessage message = parser.parse(lines.next());
-							if (listener != null) {
-								listener.onMessage(message);
-							}
-							return message;
-						}
-
-					};
-				}
-
-				@Override
-				public void interrupt() {
-				}
-
-				@Override
-				public void close() {
-				}
-
-			};
-		}
-
-		@Override
-		public ClaudeCodeSession openSession() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public ClaudeCodeSession resumeSession(String sessionId, ClaudeCodeOptions options) {
-			throw new UnsupportedOperationException();
-		}
-
 	}
 
 }
