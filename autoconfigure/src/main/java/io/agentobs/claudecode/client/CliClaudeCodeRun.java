@@ -75,7 +75,7 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 			}
 		}
 		else if (!this.completed) {
-			this.session.abandon();
+			this.session.abandon(this.turn);
 		}
 	}
 

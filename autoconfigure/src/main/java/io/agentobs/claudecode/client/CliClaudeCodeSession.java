@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 
 /**
@@ -101,10 +100,12 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 
 	/**
 	 * Stops a run closed before its result: interrupts the turn and discards its remaining
-	 * messages, so the next prompt starts clean; closes the session when the CLI does not
-	 * end the turn promptly.
+	 * messages up to the result that ends it (after background tasks, the last one), so the
+	 * next prompt starts clean; closes the session when the CLI does not end the turn
+	 * promptly.
+	 * @param turn the run's view of its turn
 	 */
-	void abandon() {
+	void abandon(TurnCompletion turn) {
 		interrupt();
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ABANDON_GRACE_MILLIS);
 		try {
@@ -116,7 +117,7 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 				ClaudeMessage message = this.process.poll(Math.min(remaining, 200));
 				if (message != null) {
 					observe(message);
-					if (message instanceof ResultMessage) {
+					if (turn.isTurnEnd(message)) {
 						return;
 					}
 				}

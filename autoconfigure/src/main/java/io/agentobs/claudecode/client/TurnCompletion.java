@@ -12,7 +12,8 @@ import io.agentobs.claudecode.client.message.SystemMessage;
  * ({@code run_in_background} subagents and shell commands) the CLI writes a first result
  * while they run; when one ends it starts a follow-up turn (a new {@code system/init}) that
  * ends with another result. A result ends the turn when no background task is pending and
- * none ended since the last {@code system/init}.
+ * none ended since the last {@code system/init}. A run closed early follows the rest of its
+ * turn with the same instance, on the closing thread.
  */
 final class TurnCompletion {
 
@@ -25,7 +26,7 @@ final class TurnCompletion {
 	 * @param message the message
 	 * @return {@code true} when the message is the result that ends the turn
 	 */
-	boolean isTurnEnd(ClaudeMessage message) {
+	synchronized boolean isTurnEnd(ClaudeMessage message) {
 		if (message instanceof SystemMessage system && system.subtype() != null) {
 			switch (system.subtype()) {
 				case "init" -> this.taskEndedSinceInit = false;

@@ -12,7 +12,8 @@ import io.micrometer.observation.ObservationRegistry;
  * {@code onStop} failed), the handlers that were not told yet are told, each on its own, so
  * that the tracer's span and the Sentry span still end. Failures of {@link #error} and
  * {@link #event} are logged and swallowed; an error whose message holds a secret of the run
- * is recorded with the secret masked.
+ * is recorded with the secret masked. Work that handlers defer to after the stop
+ * ({@link AfterStopActions}) runs when every handler has been told.
  */
 final class GuardedObservation implements Observation {
 
@@ -28,10 +29,17 @@ final class GuardedObservation implements Observation {
 	 * @return the guarded observation, or the observation itself when it is a no-op
 	 */
 	static Observation of(Observation observation) {
-		return (observation.isNoop() || observation instanceof GuardedObservation) ? observation
-				: new GuardedObservation(observation);
+		if (observation.isNoop() || observation instanceof GuardedObservation) {
+			return observation;
+		}
+		AfterStopActions.install(observation.getContext());
+		return new GuardedObservation(observation);
 	}
 
+	/**
+	 * Stops the observation, then runs the work handlers deferred to after the stop
+	 * ({@link AfterStopActions}).
+	 */
 	@Override
 	public void stop() {
 		try {
@@ -42,6 +50,7 @@ final class GuardedObservation implements Observation {
 					+ "handlers are told directly)", ex);
 			notifyHandlersNotReached(ex);
 		}
+		AfterStopActions.runAll(this.delegate.getContextView());
 	}
 
 	@SuppressWarnings("unchecked")

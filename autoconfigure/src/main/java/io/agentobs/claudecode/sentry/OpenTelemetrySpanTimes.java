@@ -74,8 +74,9 @@ final class OpenTelemetrySpanTimes {
 		static ReadableSpan of(Observation.Context context) {
 			TracingObservationHandler.TracingContext tracingContext = context
 				.get(TracingObservationHandler.TracingContext.class);
+			// Not Span.isNoop(): the bridge's is "not recording", true once the span has ended
 			io.micrometer.tracing.Span span = (tracingContext != null) ? tracingContext.getSpan() : null;
-			if (span == null || span.isNoop()) {
+			if (span == null) {
 				return null;
 			}
 			Object otel = OtelSpan.toOtel(span);

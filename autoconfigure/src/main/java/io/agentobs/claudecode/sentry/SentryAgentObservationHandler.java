@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.sentry;
 
+import io.agentobs.claudecode.instrumentation.AfterStopActions;
 import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
@@ -77,6 +78,14 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 		if (span == null || !span.claimEnd()) {
 			return;
 		}
+		// Ended once every handler knows of the stop, so that the end is the OpenTelemetry
+		// copy's: the tracing handler, registered before this one, is told after it
+		if (!AfterStopActions.defer(context, () -> end(context, span, now))) {
+			end(context, span, now);
+		}
+	}
+
+	private void end(Observation.Context context, SentryObservationSpan span, SentryDate now) {
 		SentryDate endDate = endOf(context, span, now);
 		InstrumentationFailures.run("recording a Sentry span", () -> record(context, span));
 		InstrumentationFailures.run("capturing a failed agent run in Sentry",

@@ -336,6 +336,34 @@ class CliClaudeCodeClientTests {
 	}
 
 	@Test
+	void closingASessionRunEarlyDiscardsItsBackgroundTasksTurnUpToTheLastResult() throws Exception {
+		String taskStarted = "{\"type\":\"system\",\"subtype\":\"task_started\",\"task_id\":\"t1\","
+				+ "\"task_type\":\"local_agent\",\"is_backgrounded\":true,\"session_id\":\"" + FakeCli.SESSION_ID + "\"}";
+		String taskNotification = "{\"type\":\"system\",\"subtype\":\"task_notification\",\"task_id\":\"t1\","
+				+ "\"status\":\"completed\",\"session_id\":\"" + FakeCli.SESSION_ID + "\"}";
+		Path script = FakeCli.script(this.directory, "n=0\nwhile read -r line; do\n"
+				+ "  if [[ \"$line\" == *interrupt* ]]; then continue; fi\n  n=$((n+1))\n" + FakeCli.print(FakeCli.INIT)
+				+ FakeCli.print(taskStarted) + FakeCli.print(FakeCli.RESULT.replace("\"hi\"", "\"first-'$n'\""))
+				+ "  sleep 0.3\n" + FakeCli.print(taskNotification) + FakeCli.print(FakeCli.INIT)
+				+ FakeCli.print(FakeCli.ASSISTANT) + FakeCli.print(FakeCli.RESULT.replace("\"hi\"", "\"last-'$n'\""))
+				+ "done\n");
+		try (ClaudeCodeSession session = client(script).openSession()) {
+			try (ClaudeCodeRun run = session.send("one")) {
+				assertThat(run.iterator().next()).isInstanceOf(SystemMessage.class);
+			}
+			List<String> results = new ArrayList<>();
+			try (ClaudeCodeRun run = session.send("two")) {
+				run.forEach((message) -> {
+					if (message instanceof ResultMessage result) {
+						results.add(result.result());
+					}
+				});
+			}
+			assertThat(results).containsExactly("first-2", "last-2");
+		}
+	}
+
+	@Test
 	void timeoutOfASessionRunClosesTheSession() throws Exception {
 		Path script = FakeCli.script(this.directory, "read -r line\n" + FakeCli.print(FakeCli.INIT) + "sleep 300\n");
 		ClaudeCodeOptions options = ClaudeCodeOptions.builder().idleTimeout(Duration.ofMillis(300)).build();
