@@ -3,6 +3,7 @@ package io.agentobs.claudecode.boot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * A new user's application on the Spring Boot line under test, with nothing but that line's
@@ -96,6 +98,7 @@ class StarterApplicationIT {
 			});
 			assertThat(transaction.at("/contexts/trace/trace_id").asText()).as("one trace id in Sentry and OTLP")
 				.isEqualTo(agent.traceId());
+			assertSameTimes(transaction, sentrySpans, spans);
 
 			MeterRegistry meters = app.getBean(MeterRegistry.class);
 			assertThat(meters.get("gen_ai.client.token.usage").summaries()).isNotEmpty();
@@ -103,6 +106,33 @@ class StarterApplicationIT {
 		}
 		assertThat(output.getAll()).as("Spring Boot %s", SpringBootVersion.getVersion())
 			.doesNotContain("Incompatible Spring Boot Version");
+	}
+
+	/**
+	 * Each span's Sentry and OTLP copies start and end within 5 ms of each other (Sentry writes
+	 * seconds with microseconds): the transaction and the agent span, then the child spans in
+	 * the order they started.
+	 */
+	private static void assertSameTimes(JsonNode transaction, List<JsonNode> sentrySpans, List<ReceivedSpan> otlp) {
+		List<ReceivedSpan> byStart = new ArrayList<>(otlp);
+		byStart.sort(Comparator.comparingLong(ReceivedSpan::startEpochNanos));
+		List<JsonNode> sentryByStart = new ArrayList<>(sentrySpans);
+		sentryByStart.sort(Comparator.comparingLong((JsonNode span) -> micros(span.get("start_timestamp"))));
+		sentryByStart.add(0, transaction);
+		assertThat(byStart.get(0).name()).startsWith("invoke_agent");
+		assertThat(sentryByStart).hasSameSizeAs(byStart);
+		for (int i = 0; i < byStart.size(); i++) {
+			ReceivedSpan span = byStart.get(i);
+			JsonNode copy = sentryByStart.get(i);
+			assertThat(micros(copy.get("start_timestamp"))).as("start of %s", span.name())
+				.isCloseTo(span.startEpochNanos() / 1000, within(5_000L));
+			assertThat(micros(copy.get("timestamp"))).as("end of %s", span.name())
+				.isCloseTo(span.endEpochNanos() / 1000, within(5_000L));
+		}
+	}
+
+	private static long micros(JsonNode seconds) {
+		return Math.round(seconds.asDouble() * 1_000_000);
 	}
 
 	private static Map<String, Object> clientProperties(ScriptedAnthropicApi api) {
