@@ -46,7 +46,14 @@ final class ModelCalls {
 	 * @param errorType the HTTP status, or the error name when there is none
 	 */
 	void retried(AgentScope scope, String errorType) {
-		if (scope.chat == null) {
+		OpenChat chat = scope.chat;
+		if (chat != null && chat.awaitingResponse && chat.retriesCutStream) {
+			// A connection that ends mid-stream: the api_retry reports the attempt whose cut
+			// stream already failed its call, and the retry's call is open
+			chat.retriesCutStream = false;
+			return;
+		}
+		if (chat == null) {
 			open(scope, null, null, null);
 		}
 		fail(scope, errorType);
@@ -66,7 +73,8 @@ final class ModelCalls {
 
 	/**
 	 * A streamed response stopped ({@code message_stop}). Without its final numbers the
-	 * stream was cut by an error: the call fails, and the CLI's retry starts now.
+	 * stream was cut (by an SSE error event, or the connection ended): the call fails, and the
+	 * CLI's retry starts now. A cut connection is also reported by an {@code api_retry}.
 	 */
 	void responseStopped(AgentScope scope, String messageId) {
 		OpenChat chat = scope.chat;
@@ -75,6 +83,7 @@ final class ModelCalls {
 		}
 		fail(scope, STREAM_ERROR);
 		requested(scope);
+		scope.chat.retriesCutStream = true;
 	}
 
 	/**

@@ -21,6 +21,12 @@ final class OpenChat {
 	/** Whether the call was requested and no response has been seen yet. */
 	boolean awaitingResponse;
 
+	/**
+	 * Whether the call is the retry of a response whose stream was cut, opened at the cut,
+	 * so that an {@code api_retry} reporting that same failure does not fail it.
+	 */
+	boolean retriesCutStream;
+
 	OpenChat(ChatObservationContext context, Observation observation, long startNanos) {
 		this.context = context;
 		this.observation = observation;

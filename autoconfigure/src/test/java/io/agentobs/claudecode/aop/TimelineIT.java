@@ -193,6 +193,26 @@ class TimelineIT {
 	}
 
 	@Test
+	void streamWhoseConnectionEndsIsOneErrorChatAndTheRetryHasItsFinalTokens() {
+		// No error event: the CLI writes message_stop with abandoned_blocks and an api_retry for
+		// the same attempt, then streams the retry
+		run(client(), Scenario.STREAM_CUT, Duration.ZERO);
+		assertThat(tree()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				  chat claude-sonnet-4-5
+				""");
+		List<SpanData> chats = spans("chat ");
+		assertThat(chats).extracting((chat) -> chat.getAttributes().get(AttributeKey.stringKey("error.type")))
+			.containsExactly("stream_error", null);
+		assertThat(chats.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(chats.get(1).getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(20L);
+		assertThat(chats.get(1).getAttributes().get(AttributeKey.stringKey("gen_ai.response.finish_reasons")))
+			.isEqualTo("[\"end_turn\"]");
+		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
+	}
+
+	@Test
 	void everyRetriedHttpErrorIsAnErrorChat() {
 		run(client(ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_MAX_RETRIES", "3").build()),
 				Scenario.RETRIED_ERRORS, Duration.ZERO);

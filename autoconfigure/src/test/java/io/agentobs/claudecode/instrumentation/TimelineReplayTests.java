@@ -76,6 +76,29 @@ class TimelineReplayTests {
 	}
 
 	@Test
+	void streamEndedWithoutAnErrorEventIsOneFailedChatAndItsRetryAChatWithFinalUsage() throws IOException {
+		// The connection ends after a delta: message_stop with abandoned_blocks, then api_retry
+		// (no HTTP status, error "unknown") for the same attempt, then a streamed retry
+		Transcripts.replay(this.observations, "stream-cut-retry.jsonl");
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				  chat claude-sonnet-4-5
+				""");
+		ChatObservationContext failed = chats().get(0);
+		assertThat(failed.getResponseId()).isEqualTo("msg_stream_cut_0001");
+		assertThat(failed.getErrorType()).isEqualTo("stream_error");
+		assertThat(failed.getUsage().outputTokens()).isNull();
+		ChatObservationContext retried = chats().get(1);
+		assertThat(retried.getResponseId()).isEqualTo("msg_stream_cut_0002");
+		assertThat(retried.getError()).isNull();
+		assertThat(retried.getTimeToFirstChunk()).isNotNull();
+		assertThat(retried.getUsage().outputTokens()).isEqualTo(20L);
+		assertThat(retried.getFinishReasons()).containsExactly("end_turn");
+		assertThat(agents().get(0).getError()).isNull();
+	}
+
+	@Test
 	void everyRetriedRequestIsAFailedChatWithItsHttpStatus() throws IOException {
 		Transcripts.replay(this.observations, "api-retry.jsonl");
 		assertThat(this.tree.render()).isEqualTo("""

@@ -144,6 +144,14 @@ final class MessagesHandler implements HttpHandler {
 			this.renderer.streamError("overloaded_error", "Overloaded").writeTo(body);
 			return;
 		}
+		if (active == Scenario.STREAM_CUT && state.hasTools() && isFirstAttempt(exchange, state)) {
+			// message_start, the first block's start and delta, then the connection ends
+			for (int i = 0; i < Math.min(3, events.size()); i++) {
+				events.get(i).writeTo(body);
+			}
+			body.flush();
+			return;
+		}
 		for (int i = 0; i < events.size(); i++) {
 			if (i > 0) {
 				pause(delay);
@@ -157,14 +165,22 @@ final class MessagesHandler implements HttpHandler {
 	 * scripted answer ({@code null}).
 	 */
 	private ScriptedReply retriedError(HttpExchange exchange, ConversationState state) {
-		String key = exchange.getRequestHeaders().getFirst(SESSION_HEADER) + ":" + state.subagent() + ":"
-				+ state.step();
-		int attempt = this.attempts.computeIfAbsent(key, (k) -> new AtomicInteger()).incrementAndGet();
-		return switch (attempt) {
+		return switch (attempt(exchange, state)) {
 			case 1 -> new ScriptedReply.Error(500, "api_error", "Internal server error");
 			case 2 -> new ScriptedReply.Error(529, "overloaded_error", "Overloaded");
 			default -> null;
 		};
+	}
+
+	private boolean isFirstAttempt(HttpExchange exchange, ConversationState state) {
+		return attempt(exchange, state) == 1;
+	}
+
+	/** The number of this request among the attempts at its conversation step, from 1. */
+	private int attempt(HttpExchange exchange, ConversationState state) {
+		String key = exchange.getRequestHeaders().getFirst(SESSION_HEADER) + ":" + state.subagent() + ":"
+				+ state.step();
+		return this.attempts.computeIfAbsent(key, (k) -> new AtomicInteger()).incrementAndGet();
 	}
 
 	/**

@@ -65,6 +65,13 @@ public enum Scenario {
 	 */
 	STREAM_ERROR,
 
+	/**
+	 * A streamed answer whose connection ends after the first block's delta, with no error
+	 * event and no {@code message_stop}, as when a proxy or the network drops it; the CLI's
+	 * retry gets the plain answer.
+	 */
+	STREAM_CUT,
+
 	/** HTTP 500, then HTTP 529 for the retry, then the plain answer. */
 	RETRIED_ERRORS,
 

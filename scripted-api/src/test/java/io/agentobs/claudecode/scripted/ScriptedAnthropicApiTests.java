@@ -219,6 +219,17 @@ class ScriptedAnthropicApiTests {
 	}
 
 	@Test
+	void streamCutScenarioEndsTheFirstAttemptsStreamWithoutAnErrorOrStopAndStreamsTheRetry() throws Exception {
+		try (ScriptedAnthropicApi api = ScriptedAnthropicApi.start(Scenario.STREAM_CUT)) {
+			List<SseEvent> cut = parse(post(api, "/v1/messages", request(true, prompt("go"))).body());
+			assertThat(cut).extracting(SseEvent::name)
+				.containsExactly("message_start", "content_block_start", "content_block_delta");
+			List<SseEvent> retry = parse(post(api, "/v1/messages", request(true, prompt("go"))).body());
+			assertThat(retry).extracting(SseEvent::name).contains("message_delta").endsWith("message_stop");
+		}
+	}
+
+	@Test
 	void retriedErrorsScenarioAnswers500Then529ThenTheMessage() throws Exception {
 		try (ScriptedAnthropicApi api = ScriptedAnthropicApi.start(Scenario.RETRIED_ERRORS)) {
 			assertThat(post(api, "/v1/messages", request(true, prompt("go"))).statusCode()).isEqualTo(500);
