@@ -57,7 +57,9 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 					recorder.model().modelRequested(system.field("parent_tool_use_id"));
 				}
 			}
-			case "api_retry" -> recorder.model().modelRequestRetried(system.field("parent_tool_use_id"), retryError(system));
+			case "api_retry" -> recorder.model()
+				.modelRequestRetried(system.field("parent_tool_use_id"), retryError(system),
+						Math.max(0, system.raw().path("retry_delay_ms").asLong(0)));
 			case "task_started" -> recorder.tasks().taskStarted(system.field("tool_use_id"), system.field("task_id"),
 					system.field("task_type"), system.raw().path("is_backgrounded").asBoolean(false),
 					system.field("subagent_type"), system.field("prompt"));

@@ -54,7 +54,7 @@ public final class AgentRunRecorder {
 			SessionCost sessionCost) {
 		this.observations = observations;
 		this.results = new TurnResults(sessionCost);
-		this.modelCalls = new ModelCalls(observations, context);
+		this.modelCalls = new ModelCalls(observations, context, this);
 		this.tools = new ToolCalls(observations);
 		this.scopes = new AgentScopeTree(observations, context, this.modelCalls, this.tools);
 		this.root = this.scopes.root();

@@ -1,5 +1,7 @@
 package io.agentobs.claudecode.instrumentation;
 
+import java.util.concurrent.ScheduledFuture;
+
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.micrometer.observation.Observation;
 
@@ -18,6 +20,9 @@ final class AgentScope {
 
 	/** The model call in progress, if any. */
 	OpenChat chat;
+
+	/** The start of a retried request's call, waiting for the CLI's back-off, if any. */
+	ScheduledFuture<?> pendingRetry;
 
 	/** The response id of the last model call that ended. */
 	String lastEndedMessageId;

@@ -39,12 +39,14 @@ public final class ModelCallEvents {
 	 * A model request failed and will be retried ({@code system/api_retry}).
 	 * @param parentToolUseId the scope
 	 * @param errorType the HTTP status, or the error name when there is none
+	 * @param retryDelayMillis the back-off before the request is sent again, {@code 0} when
+	 * not known
 	 */
-	public void modelRequestRetried(String parentToolUseId, String errorType) {
+	public void modelRequestRetried(String parentToolUseId, String errorType, long retryDelayMillis) {
 		synchronized (this.recorder) {
 			AgentScope scope = this.recorder.scope(parentToolUseId, null, null);
 			if (scope != null) {
-				this.calls.retried(scope, (errorType != null) ? errorType : "error");
+				this.calls.retried(scope, (errorType != null) ? errorType : "error", retryDelayMillis);
 			}
 		}
 	}

@@ -15,7 +15,9 @@ import io.agentobs.claudecode.observation.TokenUsage;
  * takes the response's id ({@code message.id}) and ends with its final numbers
  * ({@code message_delta}), when the agent gets a tool result, when its agent ends, or,
  * without stream events, when it asks for a tool. A request that fails (an HTTP error the
- * CLI retries, a stream cut by an error) ends with an error, and its retry is a new call.
+ * CLI retries, a stream cut by an error) ends with an error, and its retry is a new call,
+ * which starts when the CLI sends it: after the {@code api_retry}'s back-off
+ * ({@link RetryStarts}).
  */
 final class ModelCalls {
 
@@ -26,9 +28,13 @@ final class ModelCalls {
 
 	private final AgentInvocationObservationContext run;
 
-	ModelCalls(AgentObservationFactory observations, AgentInvocationObservationContext run) {
+	/** The lock of the turn's events, taken by a retried call's delayed start. */
+	private final Object turn;
+
+	ModelCalls(AgentObservationFactory observations, AgentInvocationObservationContext run, Object turn) {
 		this.observations = observations;
 		this.run = run;
+		this.turn = turn;
 	}
 
 	/**
@@ -42,10 +48,12 @@ final class ModelCalls {
 
 	/**
 	 * The request in progress failed and the agent retries it ({@code system/api_retry}): the
-	 * call ends with the error, the retry is a new call that starts now.
+	 * call ends with the error; the retry is a new call that starts when the CLI sends it,
+	 * after its back-off, or with the first sign of it that comes earlier.
 	 * @param errorType the HTTP status, or the error name when there is none
+	 * @param retryDelayMillis the CLI's back-off before it sends the request again
 	 */
-	void retried(AgentScope scope, String errorType) {
+	void retried(AgentScope scope, String errorType, long retryDelayMillis) {
 		OpenChat chat = scope.chat;
 		if (chat != null && chat.awaitingResponse && chat.retriesCutStream) {
 			// A connection that ends mid-stream: the api_retry reports the attempt whose cut
@@ -54,10 +62,17 @@ final class ModelCalls {
 			return;
 		}
 		if (chat == null) {
+			// The attempt that failed: a retry sent before its back-off was over, or a call
+			// whose request was not seen
+			RetryStarts.cancel(scope);
 			open(scope, null, null, null);
 		}
 		fail(scope, errorType);
-		requested(scope);
+		if (retryDelayMillis <= 0) {
+			requested(scope);
+			return;
+		}
+		RetryStarts.schedule(scope, retryDelayMillis, this.turn, () -> requested(scope));
 	}
 
 	/**
@@ -66,6 +81,10 @@ final class ModelCalls {
 	 * @param errorType the HTTP status, or the error name when there is none
 	 */
 	void failed(AgentScope scope, String errorType) {
+		if (scope.chat == null && scope.pendingRetry != null) {
+			// The retry failed before its back-off was over here
+			requested(scope);
+		}
 		if (scope.chat != null && scope.chat.awaitingResponse) {
 			fail(scope, errorType);
 		}
@@ -160,6 +179,7 @@ final class ModelCalls {
 	 * Ends the agent's model call in progress, if any.
 	 */
 	void end(AgentScope scope) {
+		RetryStarts.cancel(scope);
 		OpenChat chat = scope.chat;
 		if (chat != null) {
 			scope.chat = null;

@@ -213,13 +213,24 @@ class TimelineIT {
 	}
 
 	@Test
-	void everyRetriedHttpErrorIsAnErrorChat() {
-		run(client(ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_MAX_RETRIES", "3").build()),
+	void everyRetriedHttpErrorIsAnErrorChatAndEachRetryStartsAfterTheCliBacksOff() {
+		List<ClaudeMessage> messages = run(
+				client(ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_MAX_RETRIES", "3").build()),
 				Scenario.RETRIED_ERRORS, Duration.ZERO);
 		List<SpanData> chats = spans("chat ");
 		assertThat(chats).extracting((chat) -> chat.getAttributes().get(AttributeKey.stringKey("error.type")))
 			.containsExactly("500", "529", null);
 		assertThat(chats.get(2).getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(20L);
+		List<Long> backOffMillis = messages.stream()
+			.filter((message) -> message instanceof SystemMessage system && "api_retry".equals(system.subtype()))
+			.map((retry) -> ((SystemMessage) retry).raw().path("retry_delay_ms").asLong())
+			.toList();
+		assertThat(backOffMillis).hasSize(2).allSatisfy((delay) -> assertThat(delay).isPositive());
+		for (int i = 1; i < chats.size(); i++) {
+			long gapMillis = (chats.get(i).getStartEpochNanos() - chats.get(i - 1).getEndEpochNanos()) / 1_000_000;
+			assertThat(gapMillis).as("between failed attempt %d and its retry (back-off %d ms)", i, backOffMillis.get(i - 1))
+				.isBetween(backOffMillis.get(i - 1) - 50, backOffMillis.get(i - 1) + 500);
+		}
 		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
 	}
 

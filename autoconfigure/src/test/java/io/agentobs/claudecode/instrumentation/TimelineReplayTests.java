@@ -99,8 +99,8 @@ class TimelineReplayTests {
 	}
 
 	@Test
-	void everyRetriedRequestIsAFailedChatWithItsHttpStatus() throws IOException {
-		Transcripts.replay(this.observations, "api-retry.jsonl");
+	void everyRetriedRequestIsAFailedChatWithItsHttpStatusAndTheRetryStartsAfterTheBackOff() {
+		Transcripts.replayWithBackOff(this.observations, "api-retry.jsonl");
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
@@ -112,10 +112,20 @@ class TimelineReplayTests {
 			.containsExactly(null, null, "msg_retried_errors_0003");
 		ChatObservationContext succeeded = chats().get(2);
 		assertThat(succeeded.getUsage().outputTokens()).isEqualTo(20L);
-		assertThat(succeeded.getTimeToFirstChunk()).isNotNull();
+		// Sent 1225 ms after the second api_retry: the call starts then, not at the api_retry
+		assertThat(succeeded.getTimeToFirstChunk()).isNotNull().isLessThan(0.5);
 		assertThat(this.tree.events()).containsExactly("+invoke_agent claude-code", "+chat claude-sonnet-4-5",
 				"-chat claude-sonnet-4-5", "+chat claude-sonnet-4-5", "-chat claude-sonnet-4-5",
 				"+chat claude-sonnet-4-5", "-chat claude-sonnet-4-5", "-invoke_agent claude-code");
+	}
+
+	@Test
+	void responseBeforeTheBackOffIsOverStartsTheRetriedCall() throws IOException {
+		// Replayed without waiting: the retry's response comes before its back-off is over here
+		Transcripts.replay(this.observations, "api-retry.jsonl");
+		assertThat(chats()).extracting(ChatObservationContext::getErrorType).containsExactly("500", "529", null);
+		assertThat(chats().get(2).getTimeToFirstChunk()).as("its request was not seen").isNull();
+		assertThat(chats().get(2).getUsage().outputTokens()).isEqualTo(20L);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.List;
 import io.agentobs.claudecode.adapter.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+import io.agentobs.claudecode.client.message.SystemMessage;
 
 /**
  * Replays the real CLI recordings in {@code src/transcripts} through the Claude Code adapter
@@ -71,6 +72,32 @@ public final class Transcripts {
 		messages.forEach((message) -> adapter.record(message, recorder));
 		if (!recorder.isFinished()) {
 			throw new IllegalStateException("The transcript did not finish its run");
+		}
+		return recorder;
+	}
+
+	/**
+	 * Replays a single-turn transcript as one run, waiting after each {@code system/api_retry}
+	 * as long as the CLI waits before it sends the request again (its {@code retry_delay_ms}),
+	 * plus 30 ms.
+	 * @param observations starts the run
+	 * @param name the file name
+	 * @return the finished recorder
+	 */
+	public static AgentRunRecorder replayWithBackOff(AgentRunObservations observations, String name) {
+		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
+		AgentRunRecorder recorder = observations.startRun("prompt", null, null, new SessionCost());
+		for (ClaudeMessage message : parse(name)) {
+			adapter.record(message, recorder);
+			if (message instanceof SystemMessage system && "api_retry".equals(system.subtype())) {
+				try {
+					Thread.sleep(system.raw().path("retry_delay_ms").asLong() + 30);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
 		}
 		return recorder;
 	}
