@@ -24,6 +24,9 @@ final class AgentScope {
 	/** The start of a retried request's call, waiting for the CLI's back-off, if any. */
 	ScheduledFuture<?> pendingRetry;
 
+	/** Whether the pending start is that of the retry of a cut stream. */
+	boolean pendingRetryFollowsCut;
+
 	/** The response id of the last model call that ended. */
 	String lastEndedMessageId;
 

@@ -24,6 +24,9 @@ final class ModelCalls {
 	/** The {@code error.type} of a response stream cut by an error event. */
 	static final String STREAM_ERROR = "stream_error";
 
+	/** How long after a cut stream an {@code api_retry} for it is waited for. */
+	private static final long CUT_STREAM_GRACE_MILLIS = 50;
+
 	private final AgentObservationFactory observations;
 
 	private final AgentInvocationObservationContext run;
@@ -55,9 +58,14 @@ final class ModelCalls {
 	 */
 	void retried(AgentScope scope, String errorType, long retryDelayMillis) {
 		OpenChat chat = scope.chat;
+		if (chat == null && scope.pendingRetryFollowsCut) {
+			// A connection that ended mid-stream: the api_retry reports the attempt whose cut
+			// stream already failed its call, and gives the retry's back-off
+			requestAfter(scope, retryDelayMillis);
+			return;
+		}
 		if (chat != null && chat.awaitingResponse && chat.retriesCutStream) {
-			// A connection that ends mid-stream: the api_retry reports the attempt whose cut
-			// stream already failed its call, and the retry's call is open
+			// The same, when the retry's call had started before this line came
 			chat.retriesCutStream = false;
 			return;
 		}
@@ -68,11 +76,16 @@ final class ModelCalls {
 			open(scope, null, null, null);
 		}
 		fail(scope, errorType);
-		if (retryDelayMillis <= 0) {
+		requestAfter(scope, retryDelayMillis);
+	}
+
+	private void requestAfter(AgentScope scope, long delayMillis) {
+		if (delayMillis <= 0) {
 			requested(scope);
-			return;
 		}
-		RetryStarts.schedule(scope, retryDelayMillis, this.turn, () -> requested(scope));
+		else {
+			RetryStarts.schedule(scope, delayMillis, this.turn, () -> requested(scope));
+		}
 	}
 
 	/**
@@ -93,7 +106,8 @@ final class ModelCalls {
 	/**
 	 * A streamed response stopped ({@code message_stop}). Without its final numbers the
 	 * stream was cut (by an SSE error event, or the connection ended): the call fails, and the
-	 * CLI's retry starts now. A cut connection is also reported by an {@code api_retry}.
+	 * CLI's retry starts a moment later, unless an {@code api_retry} that reports the dropped
+	 * connection comes first and gives the back-off.
 	 */
 	void responseStopped(AgentScope scope, String messageId) {
 		OpenChat chat = scope.chat;
@@ -101,8 +115,13 @@ final class ModelCalls {
 			return;
 		}
 		fail(scope, STREAM_ERROR);
-		requested(scope);
-		scope.chat.retriesCutStream = true;
+		// After an error event the CLI sends the retry at once; after a dropped connection it
+		// first writes an api_retry with its back-off: the start waits a moment for that line
+		RetryStarts.schedule(scope, CUT_STREAM_GRACE_MILLIS, this.turn, () -> {
+			requested(scope);
+			scope.chat.retriesCutStream = true;
+		});
+		scope.pendingRetryFollowsCut = true;
 	}
 
 	/**

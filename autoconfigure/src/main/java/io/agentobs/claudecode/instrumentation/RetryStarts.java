@@ -33,6 +33,7 @@ final class RetryStarts {
 			synchronized (turn) {
 				if (scope.pendingRetry == pending[0] && !scope.ended) {
 					scope.pendingRetry = null;
+					scope.pendingRetryFollowsCut = false;
 					start.run();
 				}
 			}
@@ -46,6 +47,7 @@ final class RetryStarts {
 	 */
 	static void cancel(AgentScope scope) {
 		ScheduledFuture<?> pending = scope.pendingRetry;
+		scope.pendingRetryFollowsCut = false;
 		if (pending != null) {
 			scope.pendingRetry = null;
 			pending.cancel(false);

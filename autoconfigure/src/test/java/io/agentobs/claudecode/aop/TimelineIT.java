@@ -144,6 +144,20 @@ class TimelineIT {
 		}
 	}
 
+	/** The back-offs of the run's {@code api_retry} lines, each positive. */
+	private static List<Long> backOffs(List<ClaudeMessage> messages) {
+		List<Long> backOffs = messages.stream()
+			.filter((message) -> message instanceof SystemMessage system && "api_retry".equals(system.subtype()))
+			.map((retry) -> ((SystemMessage) retry).raw().path("retry_delay_ms").asLong())
+			.toList();
+		assertThat(backOffs).allSatisfy((delay) -> assertThat(delay).isPositive());
+		return backOffs;
+	}
+
+	private static long gapMillis(SpanData before, SpanData after) {
+		return (after.getStartEpochNanos() - before.getEndEpochNanos()) / 1_000_000;
+	}
+
 	private static long millisBetween(List<Long> nanos, int first) {
 		return (nanos.get(first + 1) - nanos.get(first)) / 1_000_000;
 	}
@@ -196,7 +210,9 @@ class TimelineIT {
 	void streamWhoseConnectionEndsIsOneErrorChatAndTheRetryHasItsFinalTokens() {
 		// No error event: the CLI writes message_stop with abandoned_blocks and an api_retry for
 		// the same attempt, then streams the retry
-		run(client(), Scenario.STREAM_CUT, Duration.ZERO);
+		List<ClaudeMessage> messages = run(
+				client(ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_MAX_RETRIES", "3").build()),
+				Scenario.STREAM_CUT, Duration.ZERO);
 		assertThat(tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
@@ -206,6 +222,10 @@ class TimelineIT {
 		assertThat(chats).extracting((chat) -> chat.getAttributes().get(AttributeKey.stringKey("error.type")))
 			.containsExactly("stream_error", null);
 		assertThat(chats.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(backOffs(messages)).hasSize(1);
+		long backOffMillis = backOffs(messages).get(0);
+		assertThat(gapMillis(chats.get(0), chats.get(1))).as("between the cut and the retry (back-off %d ms)", backOffMillis)
+			.isBetween(backOffMillis - 50, backOffMillis + 500);
 		assertThat(chats.get(1).getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(20L);
 		assertThat(chats.get(1).getAttributes().get(AttributeKey.stringKey("gen_ai.response.finish_reasons")))
 			.isEqualTo("[\"end_turn\"]");
@@ -221,14 +241,11 @@ class TimelineIT {
 		assertThat(chats).extracting((chat) -> chat.getAttributes().get(AttributeKey.stringKey("error.type")))
 			.containsExactly("500", "529", null);
 		assertThat(chats.get(2).getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(20L);
-		List<Long> backOffMillis = messages.stream()
-			.filter((message) -> message instanceof SystemMessage system && "api_retry".equals(system.subtype()))
-			.map((retry) -> ((SystemMessage) retry).raw().path("retry_delay_ms").asLong())
-			.toList();
-		assertThat(backOffMillis).hasSize(2).allSatisfy((delay) -> assertThat(delay).isPositive());
+		List<Long> backOffMillis = backOffs(messages);
+		assertThat(backOffMillis).hasSize(2);
 		for (int i = 1; i < chats.size(); i++) {
-			long gapMillis = (chats.get(i).getStartEpochNanos() - chats.get(i - 1).getEndEpochNanos()) / 1_000_000;
-			assertThat(gapMillis).as("between failed attempt %d and its retry (back-off %d ms)", i, backOffMillis.get(i - 1))
+			assertThat(gapMillis(chats.get(i - 1), chats.get(i)))
+				.as("between failed attempt %d and its retry (back-off %d ms)", i, backOffMillis.get(i - 1))
 				.isBetween(backOffMillis.get(i - 1) - 50, backOffMillis.get(i - 1) + 500);
 		}
 		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
