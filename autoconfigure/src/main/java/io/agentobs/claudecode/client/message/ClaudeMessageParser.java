@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ public final class ClaudeMessageParser {
 
 	private static final int MAX_LOGGED_LINE = 200;
 
-	private final ObjectReader treeReader;
+	private final ObjectMapper objectMapper;
 
 	private volatile boolean malformedLineLogged;
 
@@ -34,13 +33,8 @@ public final class ClaudeMessageParser {
 		this(new ObjectMapper());
 	}
 
-	/**
-	 * A parser that reads lines with the mapper's factory and configuration as they are now.
-	 * @param objectMapper the mapper, e.g. with read constraints
-	 */
 	public ClaudeMessageParser(ObjectMapper objectMapper) {
-		// A reader built once: the mapper's readTree looks the JsonNode type up on every call
-		this.treeReader = objectMapper.readerFor(JsonNode.class);
+		this.objectMapper = objectMapper;
 	}
 
 	/**
@@ -52,7 +46,7 @@ public final class ClaudeMessageParser {
 	public ClaudeMessage parse(String line) {
 		JsonNode node;
 		try {
-			node = this.treeReader.readTree(line);
+			node = this.objectMapper.readTree(line);
 		}
 		catch (StreamConstraintsException ex) {
 			throw new StreamJsonLimitException(ex.getOriginalMessage(), ex);
