@@ -43,6 +43,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -50,6 +51,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The whole pipeline a user has, per message: a recorded tool-call run with stream events (2
@@ -65,16 +67,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>
  * The workload is the run as recorded from the scripted API (23 lines, one delta per content
  * block) or {@link StreamedRecording streamed} as the real API sends it (the same run with
- * deltas of about one token: 47 lines). One operation is one message: runs follow one another,
- * a run starting and ending in the operations of its first and last message.
+ * deltas of about one token: 47 lines). Runs follow one another, each started after the last
+ * message of the previous one; results are per message ({@link OperationsPerInvocation}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 10, time = 1)
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class PipelineBenchmark {
+
+	/** Messages per operation: runs carry on from one operation to the next. */
+	private static final int MESSAGES = 100;
 
 	private static final String PROMPT = "Run a command.";
 
@@ -120,11 +125,14 @@ public class PipelineBenchmark {
 	}
 
 	@Benchmark
-	public ClaudeMessage message() {
-		while (!this.messages.hasNext()) {
-			startRun();
+	@OperationsPerInvocation(MESSAGES)
+	public void messages(Blackhole blackhole) {
+		for (int i = 0; i < MESSAGES; i++) {
+			while (!this.messages.hasNext()) {
+				startRun();
+			}
+			blackhole.consume(this.messages.next());
 		}
-		return this.messages.next();
 	}
 
 	private void startRun() {
