@@ -66,8 +66,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * same work on our side, without the SDK's capture of each run's transaction.
  * <p>
  * The workload is the run as recorded from the scripted API (23 lines, one delta per content
- * block) or {@link StreamedRecording streamed} as the real API sends it (the same run with
- * deltas of about one token: 47 lines). Runs follow one another, each started after the last
+ * block), {@link StreamedRecording streamed} as the real API sends it (the same run with deltas
+ * of 4 characters, about one token: 47 lines) or streamed one character per delta (121 lines,
+ * to measure what one more delta costs). Runs follow one another, each started after the last
  * message of the previous one; results are per message ({@link OperationsPerInvocation}).
  */
 @State(Scope.Benchmark)
@@ -87,7 +88,7 @@ public class PipelineBenchmark {
 			"everything-sentry-unsampled" })
 	public String pipeline;
 
-	@Param({ "recorded", "streamed" })
+	@Param({ "recorded", "streamed", "streamed-per-character" })
 	public String workload;
 
 	private ClaudeCodeClient client;
@@ -103,7 +104,8 @@ public class PipelineBenchmark {
 		List<String> recorded = lines("partial-messages.jsonl");
 		List<String> lines = switch (this.workload) {
 			case "recorded" -> recorded;
-			case "streamed" -> StreamedRecording.split(recorded);
+			case "streamed" -> StreamedRecording.split(recorded, 4);
+			case "streamed-per-character" -> StreamedRecording.split(recorded, 1);
 			default -> throw new IllegalArgumentException(this.workload);
 		};
 		ClaudeCodeClient parsing = ReplayClient.parsing(lines);

@@ -14,15 +14,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A recording as Anthropic's token streaming sends it: the scripted API answers each content
  * block with one {@code content_block_delta}, the real API with many of a few tokens each.
- * Each text, thinking and tool input delta is split into deltas of
- * {@value #CHARACTERS_PER_DELTA} characters (about one token), each a copy of the recorded
- * line with its own {@code uuid}. Every other line, the ids, the indexes and the content the
- * deltas add up to are unchanged, so the run gives the same observations from more messages.
+ * Each text, thinking and tool input delta is split into deltas of a few characters (4 are
+ * about one token), each a copy of the recorded line with its own {@code uuid}. Every other
+ * line, the ids, the indexes and the content the deltas add up to are unchanged, so the run
+ * gives the same observations from more messages.
  */
 final class StreamedRecording {
-
-	/** About one token of English text or JSON. */
-	static final int CHARACTERS_PER_DELTA = 4;
 
 	private static final ObjectMapper mapper = new ObjectMapper();
 
@@ -36,17 +33,19 @@ final class StreamedRecording {
 	/**
 	 * Splits the content deltas of a recording.
 	 * @param lines the recorded lines
+	 * @param charactersPerDelta the length of each delta's text (the last of a block's may be
+	 * shorter)
 	 * @return the lines with each content delta split
 	 */
-	static List<String> split(List<String> lines) {
+	static List<String> split(List<String> lines, int charactersPerDelta) {
 		List<String> streamed = new ArrayList<>();
 		for (String line : lines) {
-			streamed.addAll(split(line));
+			streamed.addAll(split(line, charactersPerDelta));
 		}
 		return List.copyOf(streamed);
 	}
 
-	private static List<String> split(String line) {
+	private static List<String> split(String line, int charactersPerDelta) {
 		if (!line.contains("\"content_block_delta\"")) {
 			return List.of(line);
 		}
@@ -56,7 +55,7 @@ final class StreamedRecording {
 		if (!"content_block_delta".equals(node.path("event").path("type").asText()) || field == null) {
 			return List.of(line);
 		}
-		List<String> chunks = chunks(delta.path(field).asText());
+		List<String> chunks = chunks(delta.path(field).asText(), charactersPerDelta);
 		List<String> deltas = new ArrayList<>();
 		for (int i = 0; i < chunks.size(); i++) {
 			ObjectNode copy = node.deepCopy();
@@ -70,12 +69,12 @@ final class StreamedRecording {
 		return deltas;
 	}
 
-	/** The text in pieces of {@value #CHARACTERS_PER_DELTA} characters, never halving a surrogate pair. */
-	private static List<String> chunks(String text) {
+	/** The text in pieces of the given length, never halving a surrogate pair. */
+	private static List<String> chunks(String text, int length) {
 		List<String> chunks = new ArrayList<>();
 		int start = 0;
 		while (start < text.length()) {
-			int end = Math.min(text.length(), start + CHARACTERS_PER_DELTA);
+			int end = Math.min(text.length(), start + length);
 			if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
 				end++;
 			}

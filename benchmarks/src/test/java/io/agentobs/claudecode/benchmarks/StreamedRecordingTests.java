@@ -17,7 +17,9 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,43 +33,47 @@ class StreamedRecordingTests {
 
 	private final List<String> recorded = recording();
 
-	private final List<String> streamed = StreamedRecording.split(this.recorded);
-
-	@Test
-	void contentDeltasAreSplitIntoDeltasOfAboutOneToken() throws IOException {
+	@ParameterizedTest
+	@CsvSource({ "4, 47", "1, 121" })
+	void contentDeltasAreSplitIntoDeltasOfTheGivenLength(int charactersPerDelta, int lines) throws IOException {
+		List<String> streamed = StreamedRecording.split(this.recorded, charactersPerDelta);
 		Map<String, List<String>> recordedDeltas = deltas(this.recorded);
-		Map<String, List<String>> streamedDeltas = deltas(this.streamed);
+		Map<String, List<String>> streamedDeltas = deltas(streamed);
 		assertThat(recordedDeltas.values()).allSatisfy((texts) -> assertThat(texts).hasSize(1));
 		assertThat(streamedDeltas.keySet()).containsExactlyElementsOf(recordedDeltas.keySet());
 		streamedDeltas.forEach((block, texts) -> {
-			assertThat(texts).allSatisfy((text) -> assertThat(text).hasSizeBetween(1,
-					StreamedRecording.CHARACTERS_PER_DELTA));
+			assertThat(texts).allSatisfy((text) -> assertThat(text).hasSizeBetween(1, charactersPerDelta));
 			assertThat(String.join("", texts)).isEqualTo(recordedDeltas.get(block).get(0));
 		});
-		assertThat(this.streamed).hasSize(47);
+		assertThat(streamed).hasSize(lines);
 	}
 
-	@Test
-	void everyOtherLineIsUnchangedAndInOrder() {
-		assertThat(this.streamed.stream().filter((line) -> !line.contains("content_block_delta")))
+	@ParameterizedTest
+	@ValueSource(ints = { 4, 1 })
+	void everyOtherLineIsUnchangedAndInOrder(int charactersPerDelta) {
+		List<String> streamed = StreamedRecording.split(this.recorded, charactersPerDelta);
+		assertThat(streamed.stream().filter((line) -> !line.contains("content_block_delta")))
 			.containsExactlyElementsOf(
 					this.recorded.stream().filter((line) -> !line.contains("content_block_delta")).toList());
 	}
 
-	@Test
-	void splitDeltasHaveTheirOwnUuids() throws IOException {
+	@ParameterizedTest
+	@ValueSource(ints = { 4, 1 })
+	void splitDeltasHaveTheirOwnUuids(int charactersPerDelta) throws IOException {
 		List<String> uuids = new ArrayList<>();
-		for (String line : this.streamed) {
+		for (String line : StreamedRecording.split(this.recorded, charactersPerDelta)) {
 			uuids.add(mapper.readTree(line).path("uuid").asText());
 		}
 		assertThat(uuids).doesNotHaveDuplicates();
 	}
 
-	@Test
-	void streamedRunGivesTheRecordedObservations() {
+	@ParameterizedTest
+	@ValueSource(ints = { 4, 1 })
+	void streamedRunGivesTheRecordedObservations(int charactersPerDelta) {
 		List<String> recordedObservations = observations(this.recorded);
 		assertThat(recordedObservations).hasSize(4);
-		assertThat(observations(this.streamed)).containsExactlyElementsOf(recordedObservations);
+		assertThat(observations(StreamedRecording.split(this.recorded, charactersPerDelta)))
+			.containsExactlyElementsOf(recordedObservations);
 	}
 
 	/** The text of each content delta, per message and block index. */
