@@ -3,6 +3,7 @@ package io.agentobs.claudecode.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -53,53 +54,72 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The whole pipeline a user has, per message: the recorded tool-call run with stream events
- * (23 JSON lines: 2 chats, 1 tool) parsed line by line, each message handed to the run's
- * arrival listener as the client's reader thread does and then to the consumer; with
- * everything on, the recorder, Micrometer Tracing over the OpenTelemetry SDK (our span
- * filters, a batch processor and a discarding exporter), the Sentry handler (spans and
- * transactions, handed to a transport that sends nothing), the observation timers, the GenAI metrics and
- * the content filters; and each of them alone ({@code observed}: a handler that does nothing,
- * so only the recorder, contexts and conventions work; {@code filters}: that handler and the
- * content filters). {@code everything-sentry-unsampled} is everything with Sentry's traces
- * sample rate at 0: the same work on our side, without the SDK's capture of each run's
- * transaction. Results are per message ({@link OperationsPerInvocation}).
+ * The whole pipeline a user has, per message: a recorded tool-call run with stream events (2
+ * chats, 1 tool) parsed line by line, each message handed to the run's arrival listener as the
+ * client's reader thread does and then to the consumer; with everything on, the recorder,
+ * Micrometer Tracing over the OpenTelemetry SDK (our span filters, a batch processor and a
+ * discarding exporter), the Sentry handler (spans and transactions, handed to a transport that
+ * sends nothing), the observation timers, the GenAI metrics and the content filters; and each
+ * of them alone ({@code observed}: a handler that does nothing, so only the recorder, contexts
+ * and conventions work; {@code filters}: that handler and the content filters).
+ * {@code everything-sentry-unsampled} is everything with Sentry's traces sample rate at 0: the
+ * same work on our side, without the SDK's capture of each run's transaction.
+ * <p>
+ * The workload is the run as recorded from the scripted API (23 lines, one delta per content
+ * block), {@link StreamedRecording streamed} as the real API sends it (the same run with deltas
+ * of 4 characters, about one token: 47 lines) or streamed one character per delta (121 lines,
+ * to measure what one more delta costs). Runs follow one another, each started after the last
+ * message of the previous one; results are per message ({@link OperationsPerInvocation}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 10, time = 1)
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class PipelineBenchmark {
 
-	private static final int MESSAGES = 23;
+	/** Messages per operation: runs carry on from one operation to the next. */
+	private static final int MESSAGES = 100;
+
+	private static final String PROMPT = "Run a command.";
 
 	@Param({ "parse-only", "observed", "otel", "sentry", "metrics", "filters", "everything",
 			"everything-sentry-unsampled" })
 	public String pipeline;
 
-	private List<String> lines;
+	@Param({ "recorded", "streamed", "streamed-per-character" })
+	public String workload;
 
 	private ClaudeCodeClient client;
 
 	private SdkTracerProvider tracerProvider;
 
+	private ClaudeCodeRun run;
+
+	private Iterator<ClaudeMessage> messages;
+
 	@Setup
 	public void setUp() throws IOException {
-		this.lines = lines("partial-messages.jsonl");
-		if (this.lines.size() != MESSAGES) {
-			throw new IllegalStateException("Expected " + MESSAGES + " lines, got " + this.lines.size());
-		}
-		ClaudeCodeClient parsing = ReplayClient.parsing(this.lines);
+		List<String> recorded = lines("partial-messages.jsonl");
+		List<String> lines = switch (this.workload) {
+			case "recorded" -> recorded;
+			case "streamed" -> StreamedRecording.split(recorded, 4);
+			case "streamed-per-character" -> StreamedRecording.split(recorded, 1);
+			default -> throw new IllegalArgumentException(this.workload);
+		};
+		ClaudeCodeClient parsing = ReplayClient.parsing(lines);
 		this.client = switch (this.pipeline) {
 			case "parse-only" -> parsing;
 			default -> ClaudeCodeObservations.observe(parsing, registry(this.pipeline), "claude-code");
 		};
+		assertOneMessagePerLine(lines.size());
+		startRun();
 	}
 
 	@TearDown
 	public void tearDown() {
+		this.run.close();
 		if (this.tracerProvider != null) {
 			this.tracerProvider.close();
 		}
@@ -108,11 +128,32 @@ public class PipelineBenchmark {
 
 	@Benchmark
 	@OperationsPerInvocation(MESSAGES)
-	public void run(Blackhole blackhole) {
-		try (ClaudeCodeRun run = this.client.query("Run a command.")) {
-			for (ClaudeMessage message : run) {
-				blackhole.consume(message);
+	public void messages(Blackhole blackhole) {
+		for (int i = 0; i < MESSAGES; i++) {
+			while (!this.messages.hasNext()) {
+				startRun();
 			}
+			blackhole.consume(this.messages.next());
+		}
+	}
+
+	private void startRun() {
+		if (this.run != null) {
+			this.run.close();
+		}
+		this.run = this.client.query(PROMPT);
+		this.messages = this.run.iterator();
+	}
+
+	private void assertOneMessagePerLine(int lines) {
+		int messages = 0;
+		try (ClaudeCodeRun run = this.client.query(PROMPT)) {
+			for (ClaudeMessage message : run) {
+				messages++;
+			}
+		}
+		if (messages != lines) {
+			throw new IllegalStateException("Expected " + lines + " messages per run, got " + messages);
 		}
 	}
 
@@ -178,7 +219,8 @@ public class PipelineBenchmark {
 					new DefaultTracingObservationHandler(tracer)));
 	}
 
-	private static List<String> lines(String name) throws IOException {
+	/** The non-blank lines of a recording in {@code src/transcripts}. */
+	static List<String> lines(String name) throws IOException {
 		try (InputStream in = PipelineBenchmark.class.getResourceAsStream("/transcripts/" + name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter((line) -> !line.isBlank())
 				.toList();
