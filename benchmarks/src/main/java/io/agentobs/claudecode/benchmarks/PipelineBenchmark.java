@@ -62,6 +62,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * sends nothing), the observation timers, the GenAI metrics and the content filters; and each
  * of them alone ({@code observed}: a handler that does nothing, so only the recorder, contexts
  * and conventions work; {@code filters}: that handler and the content filters).
+ * {@code everything-content-off} is everything but the content filters, as by default (content
+ * recording is off unless enabled).
  * {@code everything-sentry-unsampled} is everything with Sentry's traces sample rate at 0: the
  * same work on our side, without the SDK's capture of each run's transaction.
  * <p>
@@ -85,7 +87,7 @@ public class PipelineBenchmark {
 	private static final String PROMPT = "Run a command.";
 
 	@Param({ "parse-only", "observed", "otel", "sentry", "metrics", "filters", "everything",
-			"everything-sentry-unsampled" })
+			"everything-content-off", "everything-sentry-unsampled" })
 	public String pipeline;
 
 	@Param({ "recorded", "streamed", "streamed-per-character" })
@@ -177,7 +179,7 @@ public class PipelineBenchmark {
 				.observationHandler(new ChatMetricsObservationHandler(meters))
 				.observationHandler(new AgentCostObservationHandler(meters));
 		}
-		if (everything || "filters".equals(backends)) {
+		if ((everything && !"everything-content-off".equals(backends)) || "filters".equals(backends)) {
 			registry.observationConfig()
 				.observationFilter(new ClaudeCodeInputContentObservationFilter(20 * 1024))
 				.observationFilter(new ClaudeCodeOutputContentObservationFilter(20 * 1024));
