@@ -115,8 +115,8 @@ final class ModelCalls {
 			return;
 		}
 		fail(scope, STREAM_ERROR);
-		// After an error event the CLI sends the retry at once; after a dropped connection it
-		// first writes an api_retry with its back-off: the start waits a moment for that line
+		// After an error event the CLI writes no back-off; after a dropped connection it writes
+		// an api_retry with one right after the cut: the start waits a moment for that line
 		RetryStarts.schedule(scope, CUT_STREAM_GRACE_MILLIS, this.turn, () -> {
 			requested(scope);
 			scope.chat.retriesCutStream = true;
