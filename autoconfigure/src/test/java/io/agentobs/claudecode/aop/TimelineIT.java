@@ -252,6 +252,25 @@ class TimelineIT {
 	}
 
 	@Test
+	void retriesThatAllFailAreOneErrorChatPerAttemptEachAfterItsBackOff() {
+		List<ClaudeMessage> messages = run(
+				client(ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_MAX_RETRIES", "2").build()),
+				Scenario.HTTP_529, Duration.ZERO);
+		List<SpanData> chats = spans("chat ");
+		assertThat(chats).extracting((chat) -> chat.getAttributes().get(AttributeKey.stringKey("error.type")))
+			.containsExactly("529", "529", "529");
+		assertThat(chats).allSatisfy((chat) -> assertThat(chat.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
+		List<Long> backOffMillis = backOffs(messages);
+		assertThat(backOffMillis).hasSize(2);
+		for (int i = 1; i < chats.size(); i++) {
+			assertThat(gapMillis(chats.get(i - 1), chats.get(i)))
+				.as("between failed attempt %d and its retry (back-off %d ms)", i, backOffMillis.get(i - 1))
+				.isBetween(backOffMillis.get(i - 1) - 50, backOffMillis.get(i - 1) + 500);
+		}
+		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+	}
+
+	@Test
 	void slowBashTaskIsAToolSpanNotASubagent() {
 		run(client(), Scenario.SLOW_BASH, Duration.ZERO);
 		assertThat(tree()).isEqualTo("""
