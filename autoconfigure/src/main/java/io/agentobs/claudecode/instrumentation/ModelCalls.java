@@ -70,9 +70,8 @@ final class ModelCalls {
 			return;
 		}
 		if (chat == null) {
-			// The attempt that failed: a retry sent before its back-off was over, or a call
-			// whose request was not seen
-			RetryStarts.cancel(scope);
+			// The attempt that failed: a retry sent before its back-off was over here (failing
+			// it ends its pending start), or a call whose request was not seen
 			open(scope, null, null, null);
 		}
 		fail(scope, errorType);

@@ -144,14 +144,30 @@ class TimelineIT {
 		}
 	}
 
-	/** The back-offs of the run's {@code api_retry} lines, each positive. */
-	private static List<Long> backOffs(List<ClaudeMessage> messages) {
-		List<Long> backOffs = messages.stream()
+	private ClaudeCodeClient clientWithRetries(int maxRetries) {
+		return client(ClaudeCodeOptions.builder()
+			.environmentVariable("CLAUDE_CODE_MAX_RETRIES", String.valueOf(maxRetries))
+			.build());
+	}
+
+	/**
+	 * Each chat after the first, the retry of the one before, starts the back-off of the run's
+	 * matching {@code api_retry} line after that chat ended (timer and CLI jitter allowed).
+	 */
+	private static void assertEachRetryStartsAfterItsBackOff(List<SpanData> chats, List<ClaudeMessage> messages,
+			int retries) {
+		List<Long> backOffMillis = messages.stream()
 			.filter((message) -> message instanceof SystemMessage system && "api_retry".equals(system.subtype()))
 			.map((retry) -> ((SystemMessage) retry).raw().path("retry_delay_ms").asLong())
 			.toList();
-		assertThat(backOffs).allSatisfy((delay) -> assertThat(delay).isPositive());
-		return backOffs;
+		assertThat(backOffMillis).hasSize(retries).allSatisfy((delay) -> assertThat(delay).isPositive());
+		assertThat(chats).hasSize(retries + 1);
+		for (int i = 1; i < chats.size(); i++) {
+			long backOff = backOffMillis.get(i - 1);
+			assertThat(gapMillis(chats.get(i - 1), chats.get(i)))
+				.as("between failed attempt %d and its retry (back-off %d ms)", i, backOff)
+				.isBetween(backOff - 50, backOff + 500);
+		}
 	}
 
 	private static long gapMillis(SpanData before, SpanData after) {
@@ -210,9 +226,7 @@ class TimelineIT {
 	void streamWhoseConnectionEndsIsOneErrorChatAndTheRetryHasItsFinalTokens() {
 		// No error event: the CLI writes message_stop with abandoned_blocks and an api_retry for
 		// the same attempt, then streams the retry
-		List<ClaudeMessage> messages = run(
-				client(ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_MAX_RETRIES", "3").build()),
-				Scenario.STREAM_CUT, Duration.ZERO);
+		List<ClaudeMessage> messages = run(clientWithRetries(3), Scenario.STREAM_CUT, Duration.ZERO);
 		assertThat(tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
@@ -222,10 +236,7 @@ class TimelineIT {
 		assertThat(chats).extracting((chat) -> chat.getAttributes().get(AttributeKey.stringKey("error.type")))
 			.containsExactly("stream_error", null);
 		assertThat(chats.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-		assertThat(backOffs(messages)).hasSize(1);
-		long backOffMillis = backOffs(messages).get(0);
-		assertThat(gapMillis(chats.get(0), chats.get(1))).as("between the cut and the retry (back-off %d ms)", backOffMillis)
-			.isBetween(backOffMillis - 50, backOffMillis + 500);
+		assertEachRetryStartsAfterItsBackOff(chats, messages, 1);
 		assertThat(chats.get(1).getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(20L);
 		assertThat(chats.get(1).getAttributes().get(AttributeKey.stringKey("gen_ai.response.finish_reasons")))
 			.isEqualTo("[\"end_turn\"]");
@@ -234,39 +245,23 @@ class TimelineIT {
 
 	@Test
 	void everyRetriedHttpErrorIsAnErrorChatAndEachRetryStartsAfterTheCliBacksOff() {
-		List<ClaudeMessage> messages = run(
-				client(ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_MAX_RETRIES", "3").build()),
-				Scenario.RETRIED_ERRORS, Duration.ZERO);
+		List<ClaudeMessage> messages = run(clientWithRetries(3), Scenario.RETRIED_ERRORS, Duration.ZERO);
 		List<SpanData> chats = spans("chat ");
 		assertThat(chats).extracting((chat) -> chat.getAttributes().get(AttributeKey.stringKey("error.type")))
 			.containsExactly("500", "529", null);
 		assertThat(chats.get(2).getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(20L);
-		List<Long> backOffMillis = backOffs(messages);
-		assertThat(backOffMillis).hasSize(2);
-		for (int i = 1; i < chats.size(); i++) {
-			assertThat(gapMillis(chats.get(i - 1), chats.get(i)))
-				.as("between failed attempt %d and its retry (back-off %d ms)", i, backOffMillis.get(i - 1))
-				.isBetween(backOffMillis.get(i - 1) - 50, backOffMillis.get(i - 1) + 500);
-		}
+		assertEachRetryStartsAfterItsBackOff(chats, messages, 2);
 		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
 	}
 
 	@Test
 	void retriesThatAllFailAreOneErrorChatPerAttemptEachAfterItsBackOff() {
-		List<ClaudeMessage> messages = run(
-				client(ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_MAX_RETRIES", "2").build()),
-				Scenario.HTTP_529, Duration.ZERO);
+		List<ClaudeMessage> messages = run(clientWithRetries(2), Scenario.HTTP_529, Duration.ZERO);
 		List<SpanData> chats = spans("chat ");
 		assertThat(chats).extracting((chat) -> chat.getAttributes().get(AttributeKey.stringKey("error.type")))
 			.containsExactly("529", "529", "529");
 		assertThat(chats).allSatisfy((chat) -> assertThat(chat.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
-		List<Long> backOffMillis = backOffs(messages);
-		assertThat(backOffMillis).hasSize(2);
-		for (int i = 1; i < chats.size(); i++) {
-			assertThat(gapMillis(chats.get(i - 1), chats.get(i)))
-				.as("between failed attempt %d and its retry (back-off %d ms)", i, backOffMillis.get(i - 1))
-				.isBetween(backOffMillis.get(i - 1) - 50, backOffMillis.get(i - 1) + 500);
-		}
+		assertEachRetryStartsAfterItsBackOff(chats, messages, 2);
 		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 	}
 
