@@ -1,10 +1,10 @@
 package io.agentobs.claudecode.autoconfigure;
 
-import io.agentobs.claudecode.client.ClaudeCliLocator;
+import io.agentobs.claudecode.client.cli.ClaudeCliLocator;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.CliClaudeCodeClient;
-import io.agentobs.claudecode.client.StreamJsonLimits;
+import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.cli.StreamJsonLimits;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

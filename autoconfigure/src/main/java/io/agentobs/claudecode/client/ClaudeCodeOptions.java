@@ -1,5 +1,7 @@
 package io.agentobs.claudecode.client;
 
+import io.agentobs.claudecode.client.cli.ClaudeCliLocator;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.agentobs.claudecode.sentry;
 
-import io.agentobs.claudecode.instrumentation.AfterStopActions;
-import io.agentobs.claudecode.instrumentation.InstrumentationFailures;
+import io.agentobs.claudecode.micrometer.AfterStopActions;
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.GenAiOperationName;

@@ -2,7 +2,7 @@ package io.agentobs.claudecode.tracing;
 
 import java.util.Map;
 
-import io.agentobs.claudecode.instrumentation.CliEnvironmentProvider;
+import io.agentobs.claudecode.run.CliEnvironmentProvider;
 import io.micrometer.observation.Observation;
 
 /**

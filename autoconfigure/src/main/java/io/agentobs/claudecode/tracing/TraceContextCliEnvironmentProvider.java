@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.agentobs.claudecode.instrumentation.CliEnvironmentProvider;
+import io.agentobs.claudecode.run.CliEnvironmentProvider;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
-import io.agentobs.claudecode.instrumentation.AgentRunObservations;
-import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
-import io.agentobs.claudecode.instrumentation.AgentRunResult;
-import io.agentobs.claudecode.instrumentation.RunInterruption;
-import io.agentobs.claudecode.instrumentation.SessionCost;
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.AgentRunResult;
+import io.agentobs.claudecode.run.RunInterruption;
+import io.agentobs.claudecode.run.SessionCost;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;

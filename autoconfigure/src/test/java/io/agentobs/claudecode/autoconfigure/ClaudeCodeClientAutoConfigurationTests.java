@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -2,13 +2,13 @@ package io.agentobs.claudecode.autoconfigure;
 
 import java.util.Map;
 
-import io.agentobs.claudecode.client.CliClaudeCodeClient;
-import io.agentobs.claudecode.client.StreamJsonLimits;
-import io.agentobs.claudecode.instrumentation.AgentRunObservations;
-import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
-import io.agentobs.claudecode.instrumentation.SessionCost;
-import io.agentobs.claudecode.observation.ClaudeCodeOutputContentObservationFilter;
-import io.agentobs.claudecode.observation.SecretMask;
+import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.cli.StreamJsonLimits;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.SessionCost;
+import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
+import io.agentobs.claudecode.content.SecretMask;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
-import io.agentobs.claudecode.instrumentation.AgentRunObservations;
-import io.agentobs.claudecode.instrumentation.Transcripts;
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationDocumentation;
 import io.agentobs.claudecode.observation.DefaultChatObservationConvention;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DefaultAgentInvocationObservationConventionTests {
+public class DefaultAgentInvocationObservationConventionTests {
 
 	private final DefaultAgentInvocationObservationConvention convention =
 			new DefaultAgentInvocationObservationConvention();
@@ -130,7 +130,7 @@ class DefaultAgentInvocationObservationConventionTests {
 		assertThat(this.convention.supportsContext(new Observation.Context())).isFalse();
 	}
 
-	static AgentInvocationObservationContext fullContext() {
+	public static AgentInvocationObservationContext fullContext() {
 		AgentInvocationObservationContext context = new AgentInvocationObservationContext("code-reviewer");
 		context.setRequestModel("claude-sonnet-4-5");
 		context.setConversationId("session-1");
@@ -149,7 +149,7 @@ class DefaultAgentInvocationObservationConventionTests {
 		return context;
 	}
 
-	static List<String> keys(KeyValues keyValues) {
+	public static List<String> keys(KeyValues keyValues) {
 		return keyValues.stream().map(KeyValue::getKey).toList();
 	}
 

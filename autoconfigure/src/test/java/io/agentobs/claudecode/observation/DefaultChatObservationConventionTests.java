@@ -10,7 +10,7 @@ import static io.agentobs.claudecode.observation.DefaultAgentInvocationObservati
 import static io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConventionTests.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DefaultChatObservationConventionTests {
+public class DefaultChatObservationConventionTests {
 
 	private final DefaultChatObservationConvention convention = new DefaultChatObservationConvention();
 
@@ -108,7 +108,7 @@ class DefaultChatObservationConventionTests {
 		assertThat(this.convention.supportsContext(new Observation.Context())).isFalse();
 	}
 
-	static ChatObservationContext fullContext() {
+	public static ChatObservationContext fullContext() {
 		ChatObservationContext context = new ChatObservationContext("claude-sonnet-4-5");
 		context.setAgentName("code-reviewer");
 		context.setConversationId("session-1");

@@ -8,7 +8,7 @@ import static io.agentobs.claudecode.observation.DefaultAgentInvocationObservati
 import static io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConventionTests.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DefaultToolExecutionObservationConventionTests {
+public class DefaultToolExecutionObservationConventionTests {
 
 	private final DefaultToolExecutionObservationConvention convention =
 			new DefaultToolExecutionObservationConvention();
@@ -86,7 +86,7 @@ class DefaultToolExecutionObservationConventionTests {
 		assertThat(this.convention.supportsContext(new Observation.Context())).isFalse();
 	}
 
-	static ToolExecutionObservationContext fullContext() {
+	public static ToolExecutionObservationContext fullContext() {
 		ToolExecutionObservationContext context = new ToolExecutionObservationContext("mcp__github__search_issues",
 				"toolu_1");
 		context.setAgentName("code-reviewer");

@@ -5,10 +5,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeMetricsAutoConfiguration;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
-import io.agentobs.claudecode.boot.BootLine;
+import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeOpenTelemetryAutoConfiguration;
-import io.agentobs.claudecode.instrumentation.AgentRunObservations;
-import io.agentobs.claudecode.instrumentation.Transcripts;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,10 +1,12 @@
 package io.agentobs.claudecode.otel;
 
+import io.agentobs.claudecode.testsupport.OtelTracingFixture;
+
 import java.util.List;
 
-import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
-import io.agentobs.claudecode.instrumentation.AgentRunObservations;
-import io.agentobs.claudecode.instrumentation.Transcripts;
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.tracing.exporter.FinishedSpan;
 import io.micrometer.tracing.otel.bridge.OtelFinishedSpan;
 import io.opentelemetry.api.common.Attributes;

@@ -1,14 +1,16 @@
 package io.agentobs.claudecode.otel;
 
+import io.agentobs.claudecode.testsupport.OtelTracingFixture;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.agentobs.claudecode.adapter.ClaudeCodeMessageAdapter;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
-import io.agentobs.claudecode.instrumentation.SessionCost;
-import io.agentobs.claudecode.instrumentation.Transcripts;
-import io.agentobs.claudecode.tracing.SpanTree;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.SessionCost;
+import io.agentobs.claudecode.testsupport.Transcripts;
+import io.agentobs.claudecode.testsupport.SpanTree;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;

@@ -1,7 +1,7 @@
 package io.agentobs.claudecode.sentry;
 
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeSentryAutoConfiguration;
-import io.agentobs.claudecode.boot.BootLine;
+import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConvention;

@@ -2,11 +2,11 @@ package io.agentobs.claudecode.sentry;
 
 import java.util.List;
 
-import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
-import io.agentobs.claudecode.instrumentation.AgentRunObservations;
-import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
-import io.agentobs.claudecode.instrumentation.AgentRunResult;
-import io.agentobs.claudecode.instrumentation.SessionCost;
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.AgentRunResult;
+import io.agentobs.claudecode.run.SessionCost;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConvention;

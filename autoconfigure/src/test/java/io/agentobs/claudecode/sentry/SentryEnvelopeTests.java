@@ -1,5 +1,7 @@
 package io.agentobs.claudecode.sentry;
 
+import io.agentobs.claudecode.testsupport.SentryEnvelopeServer;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +12,13 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentobs.claudecode.adapter.ClaudeCodeMessageAdapter;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.instrumentation.AgentObservationFactory;
-import io.agentobs.claudecode.instrumentation.AgentRunObservations;
-import io.agentobs.claudecode.instrumentation.AgentRunRecorder;
-import io.agentobs.claudecode.instrumentation.SessionCost;
-import io.agentobs.claudecode.instrumentation.Transcripts;
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.SessionCost;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.observation.ObservationRegistry;
 import io.sentry.ITransaction;
 import io.sentry.ScopesAdapter;

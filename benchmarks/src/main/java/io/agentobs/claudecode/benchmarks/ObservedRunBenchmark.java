@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.actuate.AgentRunRegistry;
 import io.agentobs.claudecode.actuate.TracingSpanIds;
-import io.agentobs.claudecode.aop.ClaudeCodeObservations;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;

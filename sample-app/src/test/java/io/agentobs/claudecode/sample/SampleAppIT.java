@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentobs.claudecode.sentry.SentryEnvelopeServer;
-import io.agentobs.claudecode.zipkin.ZipkinServer;
+import io.agentobs.claudecode.testsupport.SentryEnvelopeServer;
+import io.agentobs.claudecode.testsupport.ZipkinServer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.sentry.Sentry;

@@ -1,0 +1,292 @@
+package io.agentobs.claudecode.client.cli;
+
+import io.agentobs.claudecode.client.ClaudeCodeProcessException;
+import io.agentobs.claudecode.client.ClaudeMessageListener;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+import io.agentobs.claudecode.client.message.StreamJsonLimitException;
+import io.agentobs.claudecode.client.message.UnknownMessage;
+
+/**
+ * One running Claude Code CLI process: its stdout lines parsed into a bounded queue by a
+ * daemon reader thread (control lines are answered, not queued), its stderr tail, its
+ * stdin, and the killing of the process tree.
+ */
+final class ClaudeCliProcess {
+
+	private static final int QUEUE_CAPACITY = 256;
+
+	private static final long EXIT_GRACE_MILLIS = 2000;
+
+	private final Process process;
+
+	private final StreamJsonInput input;
+
+	private final StreamJsonLimits limits;
+
+	private final ClaudeMessageParser parser;
+
+	private final BlockingQueue<ClaudeMessage> messages = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+
+	private final CompletableFuture<Integer> terminated = new CompletableFuture<>();
+
+	private final StderrTail stderr;
+
+	private final Writer stdin;
+
+	private final Thread reader;
+
+	private volatile long linesRead;
+
+	private volatile boolean delivering;
+
+	private volatile String readFailure;
+
+	private final String treeMarker;
+
+	private final ClaudeMessageListener listener;
+
+	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits, String treeMarker,
+			ClaudeMessageListener listener) {
+		this.process = process;
+		this.treeMarker = treeMarker;
+		this.input = input;
+		this.limits = limits;
+		this.parser = limits.parser();
+		this.listener = listener;
+		this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+		this.stderr = new StderrTail(process.getErrorStream(), "claude-code-stderr-" + process.pid());
+		this.reader = new Thread(this::readStdout, "claude-code-stdout-" + process.pid());
+		this.reader.setDaemon(true);
+		this.reader.start();
+		// Descendants that outlive the CLI would hold its output open and keep running
+		process.onExit()
+			.thenCompose((exited) -> ProcessTree.destroyOrphans(treeMarker))
+			.whenComplete((ended, failure) -> watchReader(-1));
+	}
+
+	/**
+	 * Starts the CLI.
+	 * @param command the executable and its arguments
+	 * @param workingDirectory the working directory, may be {@code null}
+	 * @param environment variables added to the inherited environment
+	 * @param input the stdin protocol
+	 * @param limits the largest line read
+	 * @param listener told about each message as it is read, may be {@code null}
+	 * @return the started process
+	 */
+	static ClaudeCliProcess start(List<String> command, Path workingDirectory, Map<String, String> environment,
+			StreamJsonInput input, StreamJsonLimits limits, ClaudeMessageListener listener) {
+		ProcessBuilder builder = new ProcessBuilder(command);
+		if (workingDirectory != null) {
+			builder.directory(workingDirectory.toFile());
+		}
+		builder.environment().putAll(environment);
+		String treeMarker = UUID.randomUUID().toString();
+		builder.environment().put(ProcessTree.MARKER_VARIABLE, treeMarker);
+		try {
+			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker, listener);
+		}
+		catch (IOException ex) {
+			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
+					List.of(), ex);
+		}
+	}
+
+	private void readStdout() {
+		try (Reader stdout = new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8)) {
+			StreamJsonLineReader lines = new StreamJsonLineReader(stdout, this.limits.maxLineLength());
+			String line;
+			while ((line = lines.readLine()) != null) {
+				if (!line.isBlank()) {
+					accept(this.parser.parse(line));
+				}
+				this.linesRead++;
+			}
+		}
+		catch (StreamJsonLineReader.LineTooLongException ex) {
+			stopReading(this.limits.lineTooLong(ex.length()));
+		}
+		catch (StreamJsonLimitException ex) {
+			stopReading(this.limits.lineOverLimit(ex));
+		}
+		catch (IOException ex) {
+			// stdout was closed because the process ended
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		try {
+			this.process.waitFor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		markTerminated();
+	}
+
+	/**
+	 * Stops a run whose output cannot be read: a line it cannot deliver must not be skipped
+	 * silently, so the process ends and the run fails with the reason.
+	 */
+	private void stopReading(String reason) {
+		this.readFailure = reason;
+		ProcessTree.destroy(this.process, this.treeMarker);
+	}
+
+	/**
+	 * Ends the output when the CLI has exited but its stdout stays open (a descendant holds
+	 * it): once the reader made no progress for a grace period and is not handing over a
+	 * line, the output is over.
+	 * @param linesSeen the lines read at the previous check, {@code -1} at the first
+	 */
+	private void watchReader(long linesSeen) {
+		if (this.terminated.isDone()) {
+			return;
+		}
+		long lines = this.linesRead;
+		if (lines == linesSeen && !this.delivering) {
+			markTerminated();
+			return;
+		}
+		CompletableFuture.delayedExecutor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS)
+			.execute(() -> watchReader(lines));
+	}
+
+	private void accept(ClaudeMessage message) throws InterruptedException {
+		if (StreamJsonInput.isControl(message)) {
+			String answer = this.input.answer((UnknownMessage) message);
+			if (answer != null) {
+				try {
+					write(answer);
+				}
+				catch (ClaudeCodeProcessException ex) {
+					// The process is ending; the run notices through termination
+				}
+			}
+			return;
+		}
+		this.delivering = true;
+		try {
+			if (this.listener != null) {
+				MessageListenerFailures.call(this.listener, message);
+			}
+			this.messages.put(message);
+		}
+		finally {
+			this.delivering = false;
+		}
+	}
+
+	private void markTerminated() {
+		this.stderr.awaitEnd(EXIT_GRACE_MILLIS);
+		this.terminated.complete(this.process.isAlive() ? null : this.process.exitValue());
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * Takes the next message.
+	 * @param timeoutMillis the longest to wait
+	 * @return the message or {@code null} when none arrived in time
+	 * @throws InterruptedException when the caller is interrupted
+	 */
+	ClaudeMessage poll(long timeoutMillis) throws InterruptedException {
+		return this.messages.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Whether the output has ended: every message the CLI wrote is queued and it exited.
+	 * @return {@code true} once the process is over
+	 */
+	boolean isTerminated() {
+		return this.terminated.isDone();
+	}
+
+	/**
+	 * Describes the end of a process that stopped too early.
+	 * @param message what went wrong
+	 * @return the exception, with exit code and stderr tail
+	 */
+	ClaudeCodeProcessException failure(String message) {
+		String readFailure = this.readFailure;
+		return new ClaudeCodeProcessException((readFailure != null) ? readFailure : message, exitCode(),
+				this.stderr.lines(), null);
+	}
+
+	/**
+	 * Writes one line to stdin.
+	 * @param line a JSON line without line break
+	 */
+	synchronized void write(String line) {
+		try {
+			this.stdin.write(line);
+			this.stdin.write('\n');
+			this.stdin.flush();
+		}
+		catch (IOException ex) {
+			throw new ClaudeCodeProcessException("Could not write to the Claude Code CLI", exitCode(),
+					this.stderr.lines(), ex);
+		}
+	}
+
+	private Integer exitCode() {
+		return this.process.isAlive() ? null : this.process.exitValue();
+	}
+
+	/**
+	 * Closes stdin, which tells the CLI to exit once it is done, and kills the process tree
+	 * if it is still alive after a grace period. Does not block.
+	 */
+	synchronized void closeInput() {
+		try {
+			this.stdin.close();
+		}
+		catch (IOException ex) {
+			// Already closed by the process's end
+		}
+		this.process.onExit()
+			.completeOnTimeout(null, EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS)
+			.thenRun(() -> {
+				if (this.process.isAlive()) {
+					destroy();
+				}
+			});
+	}
+
+	/**
+	 * Ends the process and its descendants, and stops reading from it.
+	 */
+	void destroy() {
+		ProcessTree.destroy(this.process, this.treeMarker);
+		this.reader.interrupt();
+		synchronized (this) {
+			try {
+				this.stdin.close();
+			}
+			catch (IOException ex) {
+				// Already closed
+			}
+		}
+	}
+
+}

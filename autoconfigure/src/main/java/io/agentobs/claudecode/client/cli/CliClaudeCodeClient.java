@@ -1,0 +1,104 @@
+package io.agentobs.claudecode.client.cli;
+
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ClaudeCodeClient} that starts the Claude Code CLI in bidirectional stream-json
+ * mode, one process per query or session.
+ */
+public class CliClaudeCodeClient implements ClaudeCodeClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(CliClaudeCodeClient.class);
+
+	private final ClaudeCodeOptions defaultOptions;
+
+	private final ClaudeCliLocator locator;
+
+	private final StreamJsonLimits limits;
+
+	public CliClaudeCodeClient(ClaudeCodeOptions defaultOptions) {
+		this(defaultOptions, new ClaudeCliLocator());
+	}
+
+	public CliClaudeCodeClient(ClaudeCodeOptions defaultOptions, ClaudeCliLocator locator) {
+		this(defaultOptions, locator, StreamJsonLimits.DEFAULT);
+	}
+
+	public CliClaudeCodeClient(ClaudeCodeOptions defaultOptions, ClaudeCliLocator locator, StreamJsonLimits limits) {
+		this.defaultOptions = (defaultOptions != null) ? defaultOptions : ClaudeCodeOptions.empty();
+		this.locator = locator;
+		this.limits = limits;
+	}
+
+	/**
+	 * The options every call starts from.
+	 * @return the default options
+	 */
+	public ClaudeCodeOptions getDefaultOptions() {
+		return this.defaultOptions;
+	}
+
+	/**
+	 * The limits of the lines of the CLI's output this client reads.
+	 * @return the limits
+	 */
+	public StreamJsonLimits getStreamJsonLimits() {
+		return this.limits;
+	}
+
+	@Override
+	public ClaudeCodeRun query(String prompt) {
+		return query(prompt, null);
+	}
+
+	@Override
+	public ClaudeCodeRun query(String prompt, ClaudeCodeOptions options) {
+		CliClaudeCodeSession session = open(options, null);
+		try {
+			return session.start(prompt, true);
+		}
+		catch (RuntimeException ex) {
+			session.close();
+			throw ex;
+		}
+	}
+
+	@Override
+	public ClaudeCodeSession openSession() {
+		return openSession(null);
+	}
+
+	@Override
+	public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
+		return open(options, null);
+	}
+
+	@Override
+	public ClaudeCodeSession resumeSession(String sessionId, ClaudeCodeOptions options) {
+		if (sessionId == null || sessionId.isBlank()) {
+			throw new IllegalArgumentException("A session id is required to resume a session");
+		}
+		return open(options, sessionId);
+	}
+
+	private CliClaudeCodeSession open(ClaudeCodeOptions overrides, String resumeSessionId) {
+		ClaudeCodeOptions options = this.defaultOptions.merge(overrides);
+		Path executable = this.locator.locate(options.getCliPath());
+		List<String> command = ClaudeCliCommand.of(executable, options, resumeSessionId);
+		StreamJsonInput input = new StreamJsonInput();
+		ClaudeCliProcess process = ClaudeCliProcess.start(command, options.getWorkingDirectory(),
+				options.getEnvironment(), input, this.limits, options.getMessageListener());
+		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
+		return new CliClaudeCodeSession(process, input, options, resumeSessionId);
+	}
+
+}

@@ -1,0 +1,186 @@
+package io.agentobs.claudecode.client.cli;
+
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeProcessException;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+
+import java.lang.ref.Cleaner;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.SystemMessage;
+
+/**
+ * A session on one CLI process: writes prompts to its stdin and hands out one
+ * {@link CliClaudeCodeRun} per prompt.
+ */
+final class CliClaudeCodeSession implements ClaudeCodeSession {
+
+	private static final long ABANDON_GRACE_MILLIS = 5000;
+
+	/** Ends the CLI of a session (or one-shot run) dropped without being closed. */
+	private static final Cleaner CLEANER = Cleaner.create((runnable) -> {
+		Thread thread = new Thread(runnable, "claude-code-cli-cleaner");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final ClaudeCliProcess process;
+
+	private final StreamJsonInput input;
+
+	private final ClaudeCodeOptions options;
+
+	private volatile String sessionId;
+
+	private CliClaudeCodeRun current;
+
+	private boolean closed;
+
+	private final ProcessEnd processEnd;
+
+	private final Cleaner.Cleanable abandonment;
+
+	CliClaudeCodeSession(ClaudeCliProcess process, StreamJsonInput input, ClaudeCodeOptions options,
+			String resumedSessionId) {
+		this.process = process;
+		this.processEnd = new ProcessEnd(process);
+		this.abandonment = CLEANER.register(this, this.processEnd);
+		this.input = input;
+		this.options = options;
+		this.sessionId = resumedSessionId;
+	}
+
+	@Override
+	public ClaudeCodeRun send(String prompt) {
+		return start(prompt, false);
+	}
+
+	/**
+	 * Starts a run.
+	 * @param prompt the prompt
+	 * @param ownsSession whether the run is the only one and closes the session
+	 * @return the run
+	 */
+	synchronized CliClaudeCodeRun start(String prompt, boolean ownsSession) {
+		if (prompt == null) {
+			throw new IllegalArgumentException("The prompt must not be null");
+		}
+		if (this.closed) {
+			throw new IllegalStateException("The Claude Code session is closed");
+		}
+		if (this.current != null && !this.current.isEnded()) {
+			throw new IllegalStateException("The previous run of this Claude Code session has not ended");
+		}
+		if (this.process.isTerminated()) {
+			throw this.process.failure("The Claude Code CLI of this session has exited");
+		}
+		CliClaudeCodeRun run = new CliClaudeCodeRun(this, this.process, this.options, ownsSession);
+		this.process.write(this.input.userMessage(prompt, this.sessionId));
+		this.current = run;
+		return run;
+	}
+
+	@Override
+	public String sessionId() {
+		return this.sessionId;
+	}
+
+	void observe(ClaudeMessage message) {
+		if (message instanceof SystemMessage system && system.isInit() && system.sessionId() != null) {
+			this.sessionId = system.sessionId();
+		}
+	}
+
+	void interrupt() {
+		try {
+			this.process.write(this.input.controlRequest("interrupt"));
+		}
+		catch (ClaudeCodeProcessException ex) {
+			// The process has ended: nothing left to interrupt
+		}
+	}
+
+	/**
+	 * Stops a run closed before its result: interrupts the turn and discards its remaining
+	 * messages up to the result that ends it (after background tasks, the last one), so the
+	 * next prompt starts clean; closes the session when the CLI does not end the turn
+	 * promptly.
+	 * @param turn the run's view of its turn
+	 */
+	void abandon(TurnCompletion turn) {
+		interrupt();
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ABANDON_GRACE_MILLIS);
+		try {
+			while (!this.process.isTerminated()) {
+				long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+				if (remaining <= 0) {
+					break;
+				}
+				ClaudeMessage message = this.process.poll(Math.min(remaining, 200));
+				if (message != null) {
+					observe(message);
+					if (turn.isTurnEnd(message)) {
+						return;
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		close();
+	}
+
+	/**
+	 * Ends the CLI process; a run still being iterated ends quietly.
+	 */
+	@Override
+	public void close() {
+		CliClaudeCodeRun run;
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			run = this.current;
+		}
+		if (run != null) {
+			run.sessionClosed();
+		}
+		this.processEnd.now();
+		this.abandonment.clean();
+	}
+
+	/**
+	 * Ends the CLI process once: at once when the session is closed, in the background when
+	 * the garbage collector finds the session dropped. Must not reference the session.
+	 */
+	private static final class ProcessEnd implements Runnable {
+
+		private final ClaudeCliProcess process;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		ProcessEnd(ClaudeCliProcess process) {
+			this.process = process;
+		}
+
+		void now() {
+			if (this.ended.compareAndSet(false, true)) {
+				this.process.destroy();
+			}
+		}
+
+		@Override
+		public void run() {
+			if (this.ended.compareAndSet(false, true)) {
+				ProcessTree.inBackground(this.process::destroy);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.agentobs.claudecode.content;
+
+import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
+import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link ObservationFilter} that adds the inputs of Claude Code observations as high
+ * cardinality key values: the prompt ({@code gen_ai.input.messages}) and system prompt
+ * ({@code gen_ai.system_instructions}) of {@code invoke_agent}, and the arguments of
+ * {@code execute_tool} ({@code gen_ai.tool.call.arguments}). Every value is valid JSON of at
+ * most {@code maxLength} characters. Opt-in: prompts may contain sensitive data.
+ */
+public class ClaudeCodeInputContentObservationFilter implements ObservationFilter {
+
+	private static final SensitiveContentWarning WARNING = new SensitiveContentWarning(
+			LoggerFactory.getLogger(ClaudeCodeInputContentObservationFilter.class),
+			"Claude Code inputs (prompts, system prompts and tool arguments) are recorded in observations."
+					+ " They may contain sensitive data; make sure your tracing backend is allowed to store it.");
+
+	private static final KeyName AGENT_INPUT_MESSAGES =
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.INPUT_MESSAGES;
+
+	private static final KeyName AGENT_SYSTEM_INSTRUCTIONS =
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.SYSTEM_INSTRUCTIONS;
+
+	private static final KeyName TOOL_CALL_ARGUMENTS =
+			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.TOOL_CALL_ARGUMENTS;
+
+	private final JsonContentTruncator truncator;
+
+	private final SecretMask secrets;
+
+	/**
+	 * Create a filter that records inputs of at most {@code maxLength} characters each.
+	 * @param maxLength the maximum length of each value, in characters
+	 */
+	public ClaudeCodeInputContentObservationFilter(int maxLength) {
+		this(maxLength, SecretMask.NONE);
+	}
+
+	/**
+	 * Create a filter that records inputs of at most {@code maxLength} characters each, with the
+	 * secrets of their run (see {@link SecretMask}), else the given ones, masked.
+	 * @param maxLength the maximum length of each value, in characters
+	 * @param secrets the secrets to mask in runs that know none
+	 */
+	public ClaudeCodeInputContentObservationFilter(int maxLength, SecretMask secrets) {
+		this.truncator = new JsonContentTruncator(maxLength);
+		this.secrets = secrets;
+		WARNING.logOnce();
+	}
+
+	@Override
+	public Observation.Context map(Observation.Context context) {
+		if (context instanceof AgentInvocationObservationContext agentContext) {
+			addAgentInputs(agentContext);
+		}
+		else if (context instanceof ToolExecutionObservationContext toolContext) {
+			addToolInputs(toolContext);
+		}
+		return context;
+	}
+
+	private void addAgentInputs(AgentInvocationObservationContext context) {
+		SecretMask secrets = SecretMask.of(context, this.secrets);
+		if (context.getPrompt() != null) {
+			add(context, AGENT_INPUT_MESSAGES, GenAiContent.inputMessages(secrets.mask(context.getPrompt())));
+		}
+		if (context.getSystemInstructions() != null) {
+			add(context, AGENT_SYSTEM_INSTRUCTIONS,
+					GenAiContent.systemInstructions(secrets.mask(context.getSystemInstructions())));
+		}
+	}
+
+	private void addToolInputs(ToolExecutionObservationContext context) {
+		if (context.getArguments() != null) {
+			String arguments = SecretMask.of(context, this.secrets).mask(context.getArguments());
+			add(context, TOOL_CALL_ARGUMENTS, GenAiContent.toolCallArguments(arguments));
+		}
+	}
+
+	private void add(Observation.Context context, KeyName keyName, JsonNode content) {
+		context.addHighCardinalityKeyValue(keyName.withValue(this.truncator.write(content)));
+	}
+
+}

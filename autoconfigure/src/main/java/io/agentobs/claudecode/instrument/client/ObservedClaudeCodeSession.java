@@ -1,0 +1,81 @@
+package io.agentobs.claudecode.instrument.client;
+
+import java.util.Map;
+
+import io.agentobs.claudecode.instrument.AgentMessageAdapter;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.run.SessionCost;
+
+/**
+ * A {@link ClaudeCodeSession} that observes each turn as its own {@code invoke_agent} with
+ * the session's conversation id, and the cost of each turn out of the session's running
+ * total.
+ */
+final class ObservedClaudeCodeSession implements ClaudeCodeSession {
+
+	private final ClaudeCodeSession delegate;
+
+	private final AgentRunObservations observations;
+
+	private final AgentMessageAdapter<ClaudeMessage> adapter;
+
+	private final Map<String, String> cliEnvironment;
+
+	private final SessionCost sessionCost = new SessionCost();
+
+	private final SessionArrivals arrivals;
+
+	/**
+	 * Observes a session.
+	 * @param delegate the session
+	 * @param observations starts the turns' observations
+	 * @param adapter maps the messages
+	 * @param cliEnvironment the variables the client adds to the CLI's environment
+	 * @param arrivals the listener the session's client reports arriving messages to, or
+	 * {@code null} when the session was not opened with it
+	 */
+	ObservedClaudeCodeSession(ClaudeCodeSession delegate, AgentRunObservations observations,
+			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment, SessionArrivals arrivals) {
+		this.delegate = delegate;
+		this.observations = observations;
+		this.adapter = adapter;
+		this.cliEnvironment = cliEnvironment;
+		this.arrivals = arrivals;
+	}
+
+	@Override
+	public ClaudeCodeRun send(String prompt) {
+		AgentRunRecorder recorder = this.observations.startRun(prompt, null, null, this.sessionCost,
+				this.cliEnvironment);
+		ArrivalRecorder turn = null;
+		if (this.arrivals != null) {
+			turn = new ArrivalRecorder(this.adapter, recorder);
+			this.arrivals.startTurn(turn);
+		}
+		ClaudeCodeRun run;
+		try {
+			run = this.delegate.send(prompt);
+		}
+		catch (RuntimeException | Error ex) {
+			InstrumentationFailures.run("ending a failed agent run", () -> recorder.failed(ex));
+			throw ex;
+		}
+		return new ObservedClaudeCodeRun(run, this.adapter, recorder, turn);
+	}
+
+	@Override
+	public String sessionId() {
+		return this.delegate.sessionId();
+	}
+
+	@Override
+	public void close() {
+		this.delegate.close();
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.agentobs.claudecode.run;
+
+import java.util.concurrent.ScheduledFuture;
+
+import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.micrometer.observation.Observation;
+
+/**
+ * One agent of a run, the top-level one or a subagent: its {@code invoke_agent} observation,
+ * the agent scope it runs in, and the state of its current model call.
+ */
+final class AgentScope {
+
+	final AgentInvocationObservationContext context;
+
+	/** The scope this one nests in, {@code null} for the top-level agent. */
+	final AgentScope parent;
+
+	Observation observation;
+
+	/** The model call in progress, if any. */
+	OpenChat chat;
+
+	/** The start of a retried request's call, waiting for the CLI's back-off, if any. */
+	ScheduledFuture<?> pendingRetry;
+
+	/** Whether the pending start is that of the retry of a cut stream. */
+	boolean pendingRetryFollowsCut;
+
+	/** The response id of the last model call that ended. */
+	String lastEndedMessageId;
+
+	/** Whether the last response (without id) ended when it asked for a tool. */
+	boolean responseEndedAtToolUse;
+
+	boolean ended;
+
+	/** The id of the tool call that launched this subagent, {@code null} for the top-level agent. */
+	final String launcherToolUseId;
+
+	/** Whether this subagent runs in the background, so that its launching call waits for it. */
+	boolean backgrounded;
+
+	AgentScope(AgentInvocationObservationContext context, AgentScope parent, String launcherToolUseId) {
+		this.context = context;
+		this.parent = parent;
+		this.launcherToolUseId = launcherToolUseId;
+	}
+
+	boolean isRoot() {
+		return this.parent == null;
+	}
+
+}

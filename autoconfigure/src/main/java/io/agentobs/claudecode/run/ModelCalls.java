@@ -1,0 +1,283 @@
+package io.agentobs.claudecode.run;
+
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.micrometer.Observations;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.ChatObservationContext;
+import io.agentobs.claudecode.observation.ChatOutputPart;
+import io.agentobs.claudecode.observation.TokenUsage;
+
+/**
+ * The model calls of a run, one {@code chat} observation per request of an agent. A call
+ * starts when the agent sends the request ({@code system/status requesting}), or, where the
+ * CLI gives no such signal (subagents, SDKs that drop it), at the response's first event. It
+ * takes the response's id ({@code message.id}) and ends with its final numbers
+ * ({@code message_delta}), when the agent gets a tool result, when its agent ends, or,
+ * without stream events, when it asks for a tool. A request that fails (an HTTP error the
+ * CLI retries, a stream cut by an error) ends with an error, and its retry is a new call,
+ * which starts when the CLI sends it: after the {@code api_retry}'s back-off
+ * ({@link RetryStarts}).
+ */
+final class ModelCalls {
+
+	/** The {@code error.type} of a response stream cut by an error event. */
+	static final String STREAM_ERROR = "stream_error";
+
+	/** How long after a cut stream an {@code api_retry} for it is waited for. */
+	private static final long CUT_STREAM_GRACE_MILLIS = 50;
+
+	private final AgentObservationFactory observations;
+
+	private final AgentInvocationObservationContext run;
+
+	/** The lock of the turn's events, taken by a retried call's delayed start. */
+	private final Object turn;
+
+	ModelCalls(AgentObservationFactory observations, AgentInvocationObservationContext run, Object turn) {
+		this.observations = observations;
+		this.run = run;
+		this.turn = turn;
+	}
+
+	/**
+	 * The agent sent a model request ({@code system/status requesting}): its call starts now,
+	 * and takes the id of the response that follows.
+	 */
+	void requested(AgentScope scope) {
+		end(scope);
+		open(scope, null, null, null).awaitingResponse = true;
+	}
+
+	/**
+	 * The request in progress failed and the agent retries it ({@code system/api_retry}): the
+	 * call ends with the error; the retry is a new call that starts when the CLI sends it,
+	 * after its back-off, or with the first sign of it that comes earlier.
+	 * @param errorType the HTTP status, or the error name when there is none
+	 * @param retryDelayMillis the CLI's back-off before it sends the request again
+	 */
+	void retried(AgentScope scope, String errorType, long retryDelayMillis) {
+		OpenChat chat = scope.chat;
+		if (chat == null && scope.pendingRetryFollowsCut) {
+			// A connection that ended mid-stream: the api_retry reports the attempt whose cut
+			// stream already failed its call, and gives the retry's back-off
+			requestAfter(scope, retryDelayMillis);
+			return;
+		}
+		if (chat != null && chat.awaitingResponse && chat.retriesCutStream) {
+			// The same, when the retry's call had started before this line came
+			chat.retriesCutStream = false;
+			return;
+		}
+		if (chat == null) {
+			// The attempt that failed: a retry sent before its back-off was over here (failing
+			// it ends its pending start), or a call whose request was not seen
+			open(scope, null, null, null);
+		}
+		fail(scope, errorType);
+		requestAfter(scope, retryDelayMillis);
+	}
+
+	private void requestAfter(AgentScope scope, long delayMillis) {
+		if (delayMillis <= 0) {
+			requested(scope);
+		}
+		else {
+			RetryStarts.schedule(scope, delayMillis, this.turn, () -> requested(scope));
+		}
+	}
+
+	/**
+	 * The request in progress failed and is not retried: a call still waiting for its
+	 * response ends with the error.
+	 * @param errorType the HTTP status, or the error name when there is none
+	 */
+	void failed(AgentScope scope, String errorType) {
+		if (scope.chat == null && scope.pendingRetry != null) {
+			// The retry failed before its back-off was over here
+			requested(scope);
+		}
+		if (scope.chat != null && scope.chat.awaitingResponse) {
+			fail(scope, errorType);
+		}
+	}
+
+	/**
+	 * A streamed response stopped ({@code message_stop}). Without its final numbers the
+	 * stream was cut (by an SSE error event, or the connection ended): the call fails, and the
+	 * CLI's retry starts a moment later, unless an {@code api_retry} that reports the dropped
+	 * connection comes first and gives the back-off.
+	 */
+	void responseStopped(AgentScope scope, String messageId) {
+		OpenChat chat = scope.chat;
+		if (chat == null || !chat.streamed || (messageId != null && !messageId.equals(chat.context.getResponseId()))) {
+			return;
+		}
+		fail(scope, STREAM_ERROR);
+		// After an error event the CLI writes no back-off; after a dropped connection it writes
+		// an api_retry with one right after the cut: the start waits a moment for that line
+		RetryStarts.schedule(scope, CUT_STREAM_GRACE_MILLIS, this.turn, () -> {
+			requested(scope);
+			scope.chat.retriesCutStream = true;
+		});
+		scope.pendingRetryFollowsCut = true;
+	}
+
+	/**
+	 * A response began streaming ({@code message_start}).
+	 */
+	void responseStarted(AgentScope scope, String messageId, String model, TokenUsage usage) {
+		OpenChat requested = (scope.chat != null && scope.chat.awaitingResponse) ? scope.chat : null;
+		OpenChat chat = chat(scope, messageId, model, usage);
+		if (chat != null) {
+			chat.streamed = true;
+			if (chat == requested) {
+				chat.context.setTimeToFirstChunk((System.nanoTime() - chat.startNanos) / 1e9);
+			}
+		}
+	}
+
+	/**
+	 * A piece of a response: text, thinking or tool calls. A piece with a stop reason comes
+	 * from a complete (not streamed) response, whose usage is final.
+	 */
+	void output(AgentScope scope, String messageId, String model, TokenUsage usage, List<ChatOutputPart> parts,
+			String stopReason) {
+		OpenChat chat = chat(scope, messageId, model, usage);
+		if (chat == null) {
+			return;
+		}
+		for (ChatOutputPart part : parts) {
+			chat.context.addOutputPart(part);
+		}
+		if (stopReason != null && !chat.streamed) {
+			chat.context.setFinishReasons(List.of(stopReason));
+			if (usage != null) {
+				chat.context.setUsage(usage);
+			}
+		}
+	}
+
+	/**
+	 * A response ended with its final numbers ({@code message_delta}).
+	 */
+	void responseFinished(AgentScope scope, String messageId, String stopReason, TokenUsage usage) {
+		if (scope.chat == null || (messageId != null && !messageId.equals(scope.chat.context.getResponseId()))) {
+			return;
+		}
+		ChatObservationContext context = scope.chat.context;
+		if (stopReason != null) {
+			context.setFinishReasons(List.of(stopReason));
+		}
+		context.setUsage(merge(context.getUsage(), usage));
+		end(scope);
+	}
+
+	/**
+	 * The agent asked for a tool. Without stream events the response is known to be complete
+	 * once it asks for a tool: the chat must not cover the tool's execution. Further tool calls
+	 * of the same response may follow until a tool result arrives.
+	 */
+	void toolRequested(AgentScope scope) {
+		if (scope.chat != null && !scope.chat.streamed) {
+			end(scope);
+			scope.responseEndedAtToolUse = true;
+		}
+	}
+
+	/**
+	 * The agent got a tool result: its response is over.
+	 */
+	void toolResultReceived(AgentScope scope) {
+		end(scope);
+		scope.responseEndedAtToolUse = false;
+	}
+
+	/**
+	 * Ends the agent's model call in progress, if any.
+	 */
+	void end(AgentScope scope) {
+		RetryStarts.cancel(scope);
+		OpenChat chat = scope.chat;
+		if (chat != null) {
+			scope.chat = null;
+			scope.lastEndedMessageId = chat.context.getResponseId();
+			Observations.stop(chat.observation);
+		}
+	}
+
+	private void fail(AgentScope scope, String errorType) {
+		OpenChat chat = scope.chat;
+		chat.context.setErrorType(errorType);
+		InstrumentationFailures.run("recording a failed model call",
+				() -> chat.observation.error(new ModelCallFailedException(errorType)));
+		end(scope);
+	}
+
+	private OpenChat chat(AgentScope scope, String messageId, String model, TokenUsage usage) {
+		OpenChat chat = scope.chat;
+		if (chat != null && chat.awaitingResponse) {
+			chat.awaitingResponse = false;
+			chat.context.setResponseId(messageId);
+			chat.context.setResponseModel(model);
+			chat.context.setUsage(inputSide(usage));
+			return chat;
+		}
+		if (chat != null && Objects.equals(chat.context.getResponseId(), messageId)) {
+			return chat;
+		}
+		boolean endedResponse = (messageId != null) ? messageId.equals(scope.lastEndedMessageId)
+				: scope.responseEndedAtToolUse;
+		if (endedResponse) {
+			return null;
+		}
+		end(scope);
+		return open(scope, messageId, model, usage);
+	}
+
+	private OpenChat open(AgentScope scope, String messageId, String model, TokenUsage usage) {
+		// An SDK that drops the response's model gets its agent's model as the request model
+		// and no response model; so does a call that starts before its response.
+		ChatObservationContext context = new ChatObservationContext(
+				(model != null) ? model : scope.context.getRequestModel());
+		context.setProviderName(this.run.getProviderName());
+		context.setAgentName(scope.context.getAgentName());
+		context.setConversationId(this.run.getConversationId());
+		context.setResponseId(messageId);
+		context.setResponseModel(model);
+		context.setUsage(inputSide(usage));
+		long startNanos = System.nanoTime();
+		scope.chat = new OpenChat(context, this.observations.startChat(context, scope.observation), startNanos);
+		return scope.chat;
+	}
+
+	/** The usage snapshot of a response start: input side only, output is not known yet. */
+	private static TokenUsage inputSide(TokenUsage usage) {
+		if (usage == null) {
+			return null;
+		}
+		return new TokenUsage(usage.inputTokens(), null, usage.cacheReadInputTokens(),
+				usage.cacheCreationInputTokens());
+	}
+
+	private static TokenUsage merge(TokenUsage start, TokenUsage delta) {
+		if (delta == null) {
+			return start;
+		}
+		if (start == null) {
+			return delta;
+		}
+		return new TokenUsage(firstNonNull(delta.inputTokens(), start.inputTokens()), delta.outputTokens(),
+				firstNonNull(delta.cacheReadInputTokens(), start.cacheReadInputTokens()),
+				firstNonNull(delta.cacheCreationInputTokens(), start.cacheCreationInputTokens()));
+	}
+
+	private static Long firstNonNull(Long first, Long second) {
+		return (first != null) ? first : second;
+	}
+
+}

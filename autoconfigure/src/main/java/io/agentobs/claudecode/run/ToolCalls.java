@@ -1,0 +1,133 @@
+package io.agentobs.claudecode.run;
+
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.micrometer.Observations;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+
+/**
+ * The tool calls of a run, each an {@code execute_tool} observation timed from its
+ * {@code tool_use} to its {@code tool_result}.
+ */
+final class ToolCalls {
+
+	private final AgentObservationFactory observations;
+
+	private final Map<String, OpenTool> open = new LinkedHashMap<>();
+
+	/** Calls that have their result but wait for the background subagent they launched. */
+	private final Set<String> awaitingSubagent = new HashSet<>();
+
+	ToolCalls(AgentObservationFactory observations) {
+		this.observations = observations;
+	}
+
+	/**
+	 * The open tool call with the given id.
+	 * @param toolUseId the tool call id
+	 * @return the call, or {@code null} when it is not open
+	 */
+	OpenTool get(String toolUseId) {
+		return (toolUseId != null) ? this.open.get(toolUseId) : null;
+	}
+
+	/**
+	 * Starts a tool call of an agent.
+	 * @param scope the calling agent
+	 * @param conversationId the run's conversation id
+	 * @param toolUseId the tool call id
+	 * @param toolName the tool name, may be {@code null}
+	 * @param arguments the arguments as JSON text
+	 */
+	void start(AgentScope scope, String conversationId, String toolUseId, String toolName, String arguments) {
+		ToolExecutionObservationContext context = new ToolExecutionObservationContext(toolName, toolUseId);
+		context.setAgentName(scope.context.getAgentName());
+		context.setConversationId(conversationId);
+		context.setArguments(arguments);
+		this.open.put(toolUseId, new OpenTool(scope, context, this.observations.startTool(context, scope.observation),
+				SubagentLaunch.subagentType(toolName, arguments)));
+	}
+
+	/**
+	 * Ends a tool call with its result.
+	 * @param toolUseId the tool call id
+	 * @param isError whether the tool failed
+	 * @param result the result text
+	 */
+	void finish(String toolUseId, boolean isError, String result) {
+		if (complete(toolUseId, isError, result)) {
+			end(toolUseId);
+		}
+	}
+
+	/**
+	 * Records the result of a call that launched a background subagent; the call ends with the
+	 * subagent ({@link #subagentEnded}), so that it contains it.
+	 * @param toolUseId the tool call id
+	 * @param isError whether the tool failed
+	 * @param result the result text
+	 */
+	void finishWithSubagent(String toolUseId, boolean isError, String result) {
+		if (complete(toolUseId, isError, result)) {
+			this.awaitingSubagent.add(toolUseId);
+		}
+	}
+
+	/**
+	 * The subagent launched by a call ended: a call that has its result and waited for the
+	 * subagent ends now.
+	 * @param toolUseId the launching tool call id
+	 */
+	void subagentEnded(String toolUseId) {
+		if (this.awaitingSubagent.remove(toolUseId)) {
+			end(toolUseId);
+		}
+	}
+
+	private boolean complete(String toolUseId, boolean isError, String result) {
+		OpenTool tool = this.open.get(toolUseId);
+		if (tool == null || this.awaitingSubagent.contains(toolUseId)) {
+			return false;
+		}
+		tool.context().setResult(result);
+		if (isError) {
+			tool.context().setErrorType("tool_error");
+			InstrumentationFailures.run("recording a failed tool call",
+					() -> tool.observation().error(new ToolExecutionFailedException(tool.context().getToolName())));
+		}
+		return true;
+	}
+
+	/**
+	 * Ends the open tool calls of an agent, without a result.
+	 * @param scope the agent
+	 */
+	void endAll(AgentScope scope) {
+		for (Map.Entry<String, OpenTool> tool : new ArrayList<>(this.open.entrySet())) {
+			if (tool.getValue().scope() == scope) {
+				end(tool.getKey());
+			}
+		}
+	}
+
+	void clear() {
+		this.open.clear();
+		this.awaitingSubagent.clear();
+	}
+
+	private void end(String toolUseId) {
+		this.awaitingSubagent.remove(toolUseId);
+		OpenTool tool = this.open.remove(toolUseId);
+		if (tool != null) {
+			Observations.stop(tool.observation());
+		}
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.agentobs.claudecode.run;
+
+/**
+ * Recorded on a tool observation when the tool result says {@code is_error: true}. Tool
+ * failures are part of a normal agent run: backends mark the span, they capture no event.
+ */
+public class ToolExecutionFailedException extends RuntimeException {
+
+	public ToolExecutionFailedException(String toolName) {
+		super("Tool " + toolName + " failed");
+	}
+
+}

@@ -1,0 +1,313 @@
+package io.agentobs.claudecode.instrument.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.ContentBlock;
+import io.agentobs.claudecode.client.message.UserMessage;
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.CliEnvironmentProvider;
+import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.scripted.RecordedCall;
+import io.agentobs.claudecode.scripted.Scenario;
+import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+import io.agentobs.claudecode.tracing.CliTelemetryEnvironmentProvider;
+import io.agentobs.claudecode.testsupport.OtelTracingFixture;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.agentobs.claudecode.testsupport.SpanTree;
+import io.agentobs.claudecode.tracing.TraceContextCliEnvironmentProvider;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end: the real Claude Code CLI against the scripted Anthropic API, observed through
+ * the advisor, exported as OpenTelemetry spans.
+ */
+class InstrumentationIT {
+
+	private static ScriptedAnthropicApi api;
+
+	@TempDir
+	Path workingDirectory;
+
+	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+
+	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
+
+	private final ObservationTree observations = ObservationTree.of(this.tracing.registry());
+
+	@BeforeAll
+	static void startApi() {
+		api = ScriptedAnthropicApi.start();
+	}
+
+	@AfterAll
+	static void stopApi() {
+		api.close();
+	}
+
+	@AfterEach
+	void everyObservationStoppedOnce() {
+		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
+		this.tracing.close();
+	}
+
+	@Test
+	void toolCallGivesChatToolChatWithPerCallTokensFromTheApi() {
+		List<ClaudeMessage> messages = run(client(), Scenario.TOOL_CALL);
+		assertThat(toolOutputs(messages)).containsExactly("hello-from-tool");
+		assertThat(tree()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				  execute_tool Bash
+				  chat claude-sonnet-4-5
+				""");
+		for (SpanData chat : spans("chat ")) {
+			RecordedCall call = recordedCall(attribute(chat, "gen_ai.response.id"));
+			assertThat(tokens(chat, "gen_ai.usage.output_tokens")).isEqualTo(call.usage().outputTokens());
+			assertThat(tokens(chat, "gen_ai.usage.input_tokens")).isEqualTo(call.usage().inputTokens()
+					+ call.usage().cacheReadInputTokens() + call.usage().cacheCreationInputTokens());
+			assertThat(attribute(chat, "gen_ai.response.finish_reasons")).isEqualTo("[\"" + call.stopReason() + "\"]");
+		}
+		SpanData tool = spans("execute_tool").get(0);
+		assertThat(tool.getEndEpochNanos() - tool.getStartEpochNanos()).isPositive();
+		assertThat(attribute(tool, "gen_ai.tool.type")).isEqualTo("function");
+		SpanData agent = spans("invoke_agent").get(0);
+		assertThat(attribute(agent, "gen_ai.conversation.id")).isNotBlank();
+		assertThat(attribute(agent, "claude_code.result.subtype")).isEqualTo("success");
+		assertThat(agent.getAttributes().get(AttributeKey.doubleKey("gen_ai.usage.cost"))).isPositive();
+		assertThat(tokens(agent, "claude_code.usage.output_tokens")).isEqualTo(api.calls()
+			.stream()
+			.filter((call) -> call.messageId() != null && call.usage() != null)
+			.filter((call) -> spans("chat ").stream()
+				.anyMatch((chat) -> call.messageId().equals(attribute(chat, "gen_ai.response.id"))))
+			.mapToLong((call) -> call.usage().outputTokens())
+			.sum());
+		assertThat(agent.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
+	}
+
+	@Test
+	void parallelToolsAreSiblings() {
+		run(client(), Scenario.PARALLEL_TOOLS);
+		assertThat(tree()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				  execute_tool Bash
+				  execute_tool Bash
+				  chat claude-sonnet-4-5
+				""");
+	}
+
+	@Test
+	void failingToolMarksOnlyTheToolSpan() {
+		run(client(), Scenario.FAILING_TOOL);
+		SpanData tool = spans("execute_tool").get(0);
+		assertThat(tool.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(attribute(tool, "error.type")).isEqualTo("tool_error");
+		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
+	}
+
+	@Test
+	void subagentNestsUnderTheAgentToolSpan() {
+		List<ClaudeMessage> messages = run(client(), Scenario.SUBAGENT);
+		assertThat(toolOutputs(messages)).anyMatch((output) -> output.contains("hello-from-subagent"));
+		assertThat(tree()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				  execute_tool Agent
+				    invoke_agent general-purpose
+				      chat claude-sonnet-4-5
+				      execute_tool Bash
+				  chat claude-sonnet-4-5
+				""");
+		SpanData subagent = spans("invoke_agent general-purpose").get(0);
+		assertThat(attribute(subagent, "gen_ai.agent.id")).isNotBlank();
+	}
+
+	@Test
+	void apiErrorFailsTheAgentAndItsRequestWithTheStatus() {
+		run(client(), Scenario.HTTP_401);
+		assertThat(tree()).as("the failed request is a chat; the CLI's synthetic message is not").isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				""");
+		SpanData chat = spans("chat ").get(0);
+		assertThat(chat.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(attribute(chat, "error.type")).isEqualTo("401");
+		assertThat(attribute(chat, "gen_ai.response.id")).isNull();
+		SpanData agent = spans("invoke_agent").get(0);
+		assertThat(agent.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(attribute(agent, "error.type")).isEqualTo("401");
+		assertThat(attribute(agent, "claude_code.terminal_reason")).isEqualTo("api_error");
+	}
+
+	@Test
+	void maxTurnsFailsTheAgent() {
+		run(client(ClaudeCodeOptions.builder().maxTurns(2).build()), Scenario.MAX_TURNS);
+		SpanData agent = spans("invoke_agent").get(0);
+		assertThat(agent.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(attribute(agent, "error.type")).isEqualTo("error_max_turns");
+		assertThat(spans("chat ")).hasSize(2);
+	}
+
+	@Test
+	void consumerClosingEarlyEndsEverySpan() {
+		try (ClaudeCodeRun run = client().query(Scenario.TOOL_CALL.prompt("Run a command."))) {
+			for (ClaudeMessage message : run) {
+				if (message instanceof io.agentobs.claudecode.client.message.AssistantMessage assistant
+						&& !assistant.toolUses().isEmpty()) {
+					break;
+				}
+			}
+		}
+		assertThat(tree()).startsWith("invoke_agent claude-code\n  chat claude-sonnet-4-5\n");
+		assertThat(spans("execute_tool")).hasSize(1);
+	}
+
+	@Test
+	void multiTurnSessionGivesOneAgentSpanPerTurnInOneConversation() {
+		try (ClaudeCodeSession session = client().openSession()) {
+			session.send(Scenario.PLAIN_ANSWER.prompt("First.")).awaitResult();
+			session.send(Scenario.TOOL_CALL.prompt("Second.")).awaitResult();
+		}
+		List<SpanData> agents = spans("invoke_agent");
+		assertThat(agents).hasSize(2);
+		assertThat(agents).extracting((agent) -> attribute(agent, "gen_ai.conversation.id"))
+			.doesNotContainNull()
+			.containsOnly(attribute(agents.get(0), "gen_ai.conversation.id"));
+		assertThat(agents.get(0).getTraceId()).isNotEqualTo(agents.get(1).getTraceId());
+	}
+
+	@Test
+	void cliSpansJoinTheTraceUnderTheAgentSpan() throws IOException {
+		List<String> exported = new CopyOnWriteArrayList<>();
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/v1/traces", (exchange) -> {
+			try (InputStream body = exchange.getRequestBody()) {
+				exported.add(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+			}
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		receiver.start();
+		try {
+			String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/traces";
+			// DISABLE_TELEMETRY=1, set by the scripted API's environment, does not stop the CLI's OTLP export.
+			ClaudeCodeClient client = client(ClaudeCodeOptions.empty(),
+					new TraceContextCliEnvironmentProvider(this.tracing.propagator()),
+					new CliTelemetryEnvironmentProvider(endpoint, "http/json"));
+			run(client, Scenario.TOOL_CALL);
+			awaitExport(exported);
+		}
+		finally {
+			receiver.stop(0);
+		}
+		SpanData agent = spans("invoke_agent").get(0);
+		String body = String.join("\n", exported);
+		assertThat(body).contains("claude_code.");
+		assertThat(body).containsIgnoringCase(agent.getTraceId());
+		assertThat(body).containsIgnoringCase(agent.getSpanId());
+	}
+
+	private static void awaitExport(List<String> exported) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (exported.stream().noneMatch((body) -> body.contains("claude_code.")) && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private ClaudeCodeClient client() {
+		return client(ClaudeCodeOptions.empty());
+	}
+
+	private ClaudeCodeClient client(ClaudeCodeOptions overrides, CliEnvironmentProvider... providers) {
+		Map<String, String> environment = new java.util.HashMap<>(api.cliEnvironment());
+		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
+		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
+			.model("claude-sonnet-4-5")
+			.workingDirectory(this.workingDirectory)
+			.allowedTools(List.of("Bash", "Agent", "Task"))
+			.environment(environment)
+			.runTimeout(Duration.ofSeconds(90))
+			.build()
+			.merge(overrides);
+		AgentRunObservations observations = new AgentRunObservations(
+				new AgentObservationFactory(this.tracing.registry()), "claude-code", List.of(providers));
+		return ClaudeCodeObservations.observe(new CliClaudeCodeClient(defaults), observations);
+	}
+
+	private static List<ClaudeMessage> run(ClaudeCodeClient client, Scenario scenario) {
+		try (ClaudeCodeRun run = client.query(scenario.prompt("Do the task."))) {
+			return run.stream().toList();
+		}
+	}
+
+	private static List<String> toolOutputs(List<ClaudeMessage> messages) {
+		return messages.stream()
+			.filter(UserMessage.class::isInstance)
+			.flatMap((message) -> ((UserMessage) message).toolResults().stream())
+			.map(ContentBlock.ToolResult::content)
+			.map((content) -> content.isTextual() ? content.asText() : content.toString())
+			.toList();
+	}
+
+	private String tree() {
+		return SpanTree.render(this.exporter.getFinishedSpanItems());
+	}
+
+	private List<SpanData> spans(String namePrefix) {
+		return this.exporter
+			.getFinishedSpanItems()
+			.stream()
+			.filter((span) -> span.getName().startsWith(namePrefix))
+			.sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+			.toList();
+	}
+
+	private static String attribute(SpanData span, String key) {
+		return span.getAttributes().get(AttributeKey.stringKey(key));
+	}
+
+	private static Long tokens(SpanData span, String key) {
+		return span.getAttributes().get(AttributeKey.longKey(key));
+	}
+
+	private static RecordedCall recordedCall(String messageId) {
+		return api.calls()
+			.stream()
+			.filter((call) -> messageId.equals(call.messageId()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("The scripted API sent no message " + messageId));
+	}
+
+}

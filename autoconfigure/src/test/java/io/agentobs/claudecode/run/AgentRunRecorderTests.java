@@ -1,0 +1,172 @@
+package io.agentobs.claudecode.run;
+
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.testsupport.ObservationTree;
+
+import java.util.List;
+
+import io.agentobs.claudecode.observation.ChatObservationContext;
+import io.agentobs.claudecode.observation.ChatOutputPart;
+import io.agentobs.claudecode.observation.TokenUsage;
+import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rules of {@link AgentRunRecorder} that the recordings do not exercise: responses without ids
+ * (SDKs that drop them) and parallel tool calls without stream events.
+ */
+class AgentRunRecorderTests {
+
+	private static final TokenUsage USAGE = new TokenUsage(112L, null, 7L, 5L);
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final ObservationTree tree = ObservationTree.of(this.registry);
+
+	private final AgentRunRecorder recorder = new AgentRunObservations(new AgentObservationFactory(this.registry),
+			"claude-code", List.of())
+		.startRun("prompt", null, "claude-sonnet-4-5", new SessionCost());
+
+	@AfterEach
+	void everyObservationStoppedOnce() {
+		assertThat(this.tree.notStoppedExactlyOnce()).isEmpty();
+		TestObservationRegistryAssert.assertThat(this.registry).doesNotHaveAnyRemainingCurrentObservation();
+	}
+
+	@Test
+	void parallelToolCallsOfAResponseWithoutIdsShareOneChat() {
+		this.recorder.sessionStarted("session", "claude-sonnet-4-5", List.of("Bash"));
+		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.Text("Two commands.")));
+		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
+		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
+		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")));
+		this.recorder.toolCallStarted(null, "b", "Bash", "{}");
+		this.recorder.toolCallFinished(null, "a", false, "1");
+		this.recorder.toolCallFinished(null, "b", false, "2");
+		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.Text("Done.")));
+		this.recorder.finished(new AgentRunResult("success", false, 2, 10L, 0.1, null, null, 0, null, "Done.", List.of()));
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				  execute_tool Bash
+				  execute_tool Bash
+				  chat claude-sonnet-4-5
+				""");
+		ChatObservationContext first = this.tree.contexts(ChatObservationContext.class).get(0);
+		assertThat(first.getResponseId()).isNull();
+		assertThat(first.getResponseModel()).isNull();
+	}
+
+	@Test
+	void parallelToolCallsWithoutStreamEventsShareOneChatThatEndsBeforeTheTools() {
+		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
+				List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
+		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
+		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
+				List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")));
+		this.recorder.toolCallStarted(null, "b", "Bash", "{}");
+		this.recorder.toolCallFinished(null, "a", false, "1");
+		this.recorder.toolCallFinished(null, "b", false, "2");
+		this.recorder.abandoned();
+		assertThat(this.tree.events()).containsExactly("+invoke_agent claude-code", "+chat claude-sonnet-4-5",
+				"-chat claude-sonnet-4-5", "+execute_tool Bash", "+execute_tool Bash", "-execute_tool Bash",
+				"-execute_tool Bash", "-invoke_agent claude-code");
+	}
+
+	@Test
+	void streamedResponseEndsOnItsMessageDeltaNotOnItsToolCall() {
+		this.recorder.model().modelCallStarted(null, "msg_1", "claude-sonnet-4-5", USAGE);
+		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
+				List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
+		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
+		this.recorder.model().modelCallFinished(null, "msg_1", "tool_use", new TokenUsage(null, 20L, null, null));
+		this.recorder.toolCallFinished(null, "a", false, "1");
+		this.recorder.abandoned();
+		assertThat(this.tree.events()).containsExactly("+invoke_agent claude-code", "+chat claude-sonnet-4-5",
+				"+execute_tool Bash", "-chat claude-sonnet-4-5", "-execute_tool Bash", "-invoke_agent claude-code");
+		ChatObservationContext chat = this.tree.contexts(ChatObservationContext.class).get(0);
+		assertThat(chat.getUsage()).isEqualTo(new TokenUsage(112L, 20L, 7L, 5L));
+		assertThat(chat.getFinishReasons()).containsExactly("tool_use");
+	}
+
+	@Test
+	void eventsAfterTheEndAreIgnored() {
+		this.recorder.abandoned();
+		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE, List.of());
+		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
+		this.recorder.failed(new IllegalStateException("late"));
+		assertThat(this.tree.render()).isEqualTo("invoke_agent claude-code\n");
+	}
+
+	@Test
+	void subagentOfAnUnknownToolCallEndsWithTheRun() {
+		this.recorder.model().modelOutput("toolu_unknown", "agent-1", "msg_1", "claude-sonnet-4-5", USAGE, List.of());
+		this.recorder.toolCallStarted("toolu_unknown", "b", "Bash", "{}");
+		this.recorder.abandoned();
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  invoke_agent subagent
+				    chat claude-sonnet-4-5
+				    execute_tool Bash
+				""");
+		assertThat(this.tree.events()).endsWith("-invoke_agent subagent", "-invoke_agent claude-code");
+	}
+
+	@Test
+	void taskStartedAfterItsToolResultEndsWithTheRun() {
+		this.recorder.toolCallStarted(null, "a", "Agent", "{\"subagent_type\":\"general-purpose\"}");
+		this.recorder.toolCallFinished(null, "a", false, "done");
+		this.recorder.tasks().taskStarted("a", "task-1", "local_agent", false, "general-purpose", "late");
+		this.recorder.toolCallStarted("a", "b", "Bash", "{}");
+		this.recorder.finished(new AgentRunResult("success", false, 1, 10L, 0.1, null, null, 0, null, "ok", List.of()));
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  execute_tool Agent
+				  invoke_agent general-purpose
+				    execute_tool Bash
+				""");
+	}
+
+	@Test
+	void toolCallWithoutNameIsStoppedLikeAnyOther() {
+		this.recorder.toolCallStarted(null, "a", null, "{}");
+		this.recorder.toolCallFinished(null, "a", true, "failed");
+		this.recorder.abandoned();
+		assertThat(this.tree.contexts(ToolExecutionObservationContext.class).get(0).getErrorType())
+			.isEqualTo("tool_error");
+	}
+
+	@Test
+	void localBashTaskIsNotASubagent() {
+		this.recorder.toolCallStarted(null, "a", "Bash", "{\"command\":\"sleep 30\"}");
+		this.recorder.tasks().taskStarted("a", "task-1", "local_bash", false, null, null);
+		this.recorder.tasks().taskFinished("a", "task-1", null);
+		this.recorder.toolCallFinished(null, "a", false, "ok");
+		this.recorder.abandoned();
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  execute_tool Bash
+				""");
+	}
+
+	@Test
+	void requestThatFailsForGoodIsAnErrorChatAndTheSyntheticMessageIsNot() {
+		this.recorder.model().modelRequested(null);
+		this.recorder.model().modelRequestFailed(null, "401");
+		this.recorder.finished(new AgentRunResult("success", true, 1, 0L, 0.0, null, "api_error", 0, 401,
+				"Invalid API key", List.of()));
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				""");
+		ChatObservationContext chat = this.tree.contexts(ChatObservationContext.class).get(0);
+		assertThat(chat.getErrorType()).isEqualTo("401");
+		assertThat(chat.getError()).isInstanceOf(ModelCallFailedException.class);
+	}
+
+}

@@ -1,0 +1,190 @@
+package io.agentobs.claudecode.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Mutations of a recorded CLI transcript (its JSON lines) for fuzzing: truncation, dropped,
+ * duplicated and reordered lines, malformed JSON, unknown types, missing and mistyped fields,
+ * huge content, a second result, unknown parent ids, a {@code task_started} after its tool
+ * result and a {@code tool_use} without name.
+ */
+public enum TranscriptMutations {
+
+	TRUNCATE((lines, random) -> new ArrayList<>(lines.subList(0, random.nextInt(lines.size() + 1)))),
+
+	DROP((lines, random) -> {
+		List<String> mutated = new ArrayList<>(lines);
+		if (!mutated.isEmpty()) {
+			mutated.remove(random.nextInt(mutated.size()));
+		}
+		return mutated;
+	}),
+
+	DUPLICATE((lines, random) -> {
+		List<String> mutated = new ArrayList<>(lines);
+		if (!mutated.isEmpty()) {
+			int index = random.nextInt(mutated.size());
+			mutated.add(index + random.nextInt(mutated.size() - index) + 1, mutated.get(index));
+		}
+		return mutated;
+	}),
+
+	REORDER((lines, random) -> {
+		List<String> mutated = new ArrayList<>(lines);
+		if (!mutated.isEmpty()) {
+			String line = mutated.remove(random.nextInt(mutated.size()));
+			mutated.add(random.nextInt(mutated.size() + 1), line);
+		}
+		return mutated;
+	}),
+
+	MALFORMED((lines, random) -> replaceOne(lines, random, (line) -> line.substring(0, random.nextInt(line.length())))),
+
+	UNKNOWN_TYPE((lines, random) -> editOne(lines, random, (json) -> {
+		json.put(random.nextBoolean() ? "type" : "subtype", "unknown_" + random.nextInt(3));
+	})),
+
+	MISSING_FIELD((lines, random) -> editOne(lines, random, (json) -> {
+		List<Map.Entry<ObjectNode, String>> fields = fields(json);
+		Map.Entry<ObjectNode, String> field = fields.get(random.nextInt(fields.size()));
+		field.getKey().remove(field.getValue());
+	})),
+
+	MISTYPED_FIELD((lines, random) -> editOne(lines, random, (json) -> {
+		List<Map.Entry<ObjectNode, String>> fields = fields(json);
+		Map.Entry<ObjectNode, String> field = fields.get(random.nextInt(fields.size()));
+		field.getKey().set(field.getValue(), anyValue(random));
+	})),
+
+	HUGE_CONTENT((lines, random) -> editOne(lines, random, (json) -> {
+		List<Map.Entry<ObjectNode, String>> fields = fields(json);
+		Map.Entry<ObjectNode, String> field = fields.get(random.nextInt(fields.size()));
+		field.getKey().put(field.getValue(), "x".repeat(256 * 1024));
+	})),
+
+	SECOND_RESULT((lines, random) -> {
+		List<String> mutated = new ArrayList<>(lines);
+		lines.stream().filter((line) -> line.contains("\"type\":\"result\"")).findFirst().ifPresent(mutated::add);
+		return mutated;
+	}),
+
+	UNKNOWN_PARENT((lines, random) -> editOne(lines, random, (json) -> {
+		String field = json.has("tool_use_id") ? "tool_use_id" : "parent_tool_use_id";
+		json.put(field, "toolu_unknown_" + random.nextInt(3));
+	})),
+
+	TASK_AFTER_TOOL_RESULT((lines, random) -> {
+		List<String> mutated = new ArrayList<>(lines);
+		for (int i = 0; i < mutated.size(); i++) {
+			if (mutated.get(i).contains("\"subtype\":\"task_started\"")) {
+				String task = mutated.remove(i);
+				int result = indexOfLast(mutated, "\"tool_result\"");
+				mutated.add(Math.min(mutated.size(), result + 1), task);
+				break;
+			}
+		}
+		return mutated;
+	}),
+
+	NAMELESS_TOOL_USE((lines, random) -> {
+		List<String> mutated = new ArrayList<>(lines);
+		for (int i = 0; i < mutated.size(); i++) {
+			if (mutated.get(i).contains("\"type\":\"tool_use\"")) {
+				mutated.set(i, mutated.get(i).replaceFirst("\"name\":\"[A-Za-z]+\",", ""));
+				break;
+			}
+		}
+		return mutated;
+	});
+
+	private static final ObjectMapper objectMapper = new ObjectMapper();
+
+	private final BiFunction<List<String>, Random, List<String>> mutation;
+
+	TranscriptMutations(BiFunction<List<String>, Random, List<String>> mutation) {
+		this.mutation = mutation;
+	}
+
+	public List<String> apply(List<String> lines, Random random) {
+		return this.mutation.apply(lines, random);
+	}
+
+	private static List<String> replaceOne(List<String> lines, Random random,
+			java.util.function.Function<String, String> change) {
+		List<String> mutated = new ArrayList<>(lines);
+		if (!mutated.isEmpty()) {
+			int index = random.nextInt(mutated.size());
+			if (!mutated.get(index).isEmpty()) {
+				mutated.set(index, change.apply(mutated.get(index)));
+			}
+		}
+		return mutated;
+	}
+
+	private static List<String> editOne(List<String> lines, Random random,
+			java.util.function.Consumer<ObjectNode> edit) {
+		return replaceOne(lines, random, (line) -> {
+			try {
+				JsonNode json = objectMapper.readTree(line);
+				if (!(json instanceof ObjectNode object) || fields(object).isEmpty()) {
+					return line;
+				}
+				edit.accept(object);
+				return object.toString();
+			}
+			catch (JsonProcessingException ex) {
+				return line;
+			}
+		});
+	}
+
+	/** Every (object, field name) pair of a JSON tree. */
+	private static List<Map.Entry<ObjectNode, String>> fields(JsonNode node) {
+		List<Map.Entry<ObjectNode, String>> fields = new ArrayList<>();
+		collect(node, fields);
+		return fields;
+	}
+
+	private static void collect(JsonNode node, List<Map.Entry<ObjectNode, String>> fields) {
+		if (node instanceof ObjectNode object) {
+			object.fieldNames().forEachRemaining((name) -> fields.add(Map.entry(object, name)));
+			object.elements().forEachRemaining((child) -> collect(child, fields));
+		}
+		else if (node instanceof ArrayNode array) {
+			array.elements().forEachRemaining((child) -> collect(child, fields));
+		}
+	}
+
+	private static JsonNode anyValue(Random random) {
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
+		return switch (random.nextInt(6)) {
+			case 0 -> nodes.nullNode();
+			case 1 -> nodes.numberNode(random.nextInt(1000) - 500);
+			case 2 -> nodes.textNode("text-" + random.nextInt(10));
+			case 3 -> nodes.booleanNode(random.nextBoolean());
+			case 4 -> nodes.arrayNode().add(1).add("two");
+			default -> nodes.objectNode().put("unexpected", true);
+		};
+	}
+
+	private static int indexOfLast(List<String> lines, String text) {
+		for (int i = lines.size() - 1; i >= 0; i--) {
+			if (lines.get(i).contains(text)) {
+				return i;
+			}
+		}
+		return lines.size() - 1;
+	}
+
+}
