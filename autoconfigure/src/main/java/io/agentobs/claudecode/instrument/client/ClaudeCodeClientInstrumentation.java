@@ -3,6 +3,7 @@ package io.agentobs.claudecode.instrument.client;
 import io.agentobs.claudecode.instrument.AgentClientInstrumentation;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,14 +23,27 @@ import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.run.SessionCost;
 import org.aopalliance.intercept.MethodInvocation;
 
+import org.springframework.aop.ProxyMethodInvocation;
+
 /**
  * Instruments the project's own {@link ClaudeCodeClient}: every {@code query} becomes an
  * observed run whose CLI process gets the run's trace context, and every session observes
  * each of its turns.
+ * <p>
+ * The advice rewrites the call's options (the run's message listener and CLI environment)
+ * and proceeds, so that every other advisor on the client bean (a user's aspect,
+ * {@code @Retryable}, a rate limiter) still runs, once and in order. The overloads without
+ * options are observed as the full overload, called through the proxy.
  */
 public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentation {
 
 	private static final Set<String> OBSERVED_METHODS = Set.of("query", "openSession", "resumeSession");
+
+	private static final Class<?>[] STRING = { String.class };
+
+	private static final Class<?>[] OPTIONS = { ClaudeCodeOptions.class };
+
+	private static final Class<?>[] STRING_AND_OPTIONS = { String.class, ClaudeCodeOptions.class };
 
 	private final Supplier<AgentRunObservations> observations;
 
@@ -56,68 +70,85 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
-		Object[] arguments = invocation.getArguments();
-		if (!(invocation.getThis() instanceof ClaudeCodeClient client)) {
+		if (!(invocation.getThis() instanceof ClaudeCodeClient client)
+				|| !(invocation instanceof ProxyMethodInvocation call) || this.observations.get().isNoop()) {
 			return invocation.proceed();
 		}
-		if ("query".equals(invocation.getMethod().getName()) && arguments.length > 0
-				&& arguments[0] instanceof String prompt) {
-			ClaudeCodeOptions options = (arguments.length > 1) ? (ClaudeCodeOptions) arguments[1] : null;
-			return query(client, prompt, options);
+		Object[] arguments = call.getArguments();
+		Class<?>[] parameters = call.getMethod().getParameterTypes();
+		String method = call.getMethod().getName();
+		if ("query".equals(method) && Arrays.equals(parameters, STRING)) {
+			return ((ClaudeCodeClient) call.getProxy()).query((String) arguments[0], null);
 		}
-		String method = invocation.getMethod().getName();
-		if ("openSession".equals(method) && !this.observations.get().isNoop()) {
-			ClaudeCodeOptions options = (arguments.length > 0) ? (ClaudeCodeOptions) arguments[0] : null;
-			SessionArrivals arrivals = new SessionArrivals();
-			return observe(client.openSession(withListener(options, arrivals)), cliEnvironment(client, options),
-					arrivals);
+		if ("query".equals(method) && Arrays.equals(parameters, STRING_AND_OPTIONS)) {
+			return query(call, client, (String) arguments[0], (ClaudeCodeOptions) arguments[1]);
 		}
-		if ("resumeSession".equals(method) && arguments.length == 2 && !this.observations.get().isNoop()) {
-			ClaudeCodeOptions options = (ClaudeCodeOptions) arguments[1];
-			SessionArrivals arrivals = new SessionArrivals();
-			return observe(client.resumeSession((String) arguments[0], withListener(options, arrivals)),
-					cliEnvironment(client, options), arrivals);
+		if ("openSession".equals(method) && parameters.length == 0) {
+			return ((ClaudeCodeClient) call.getProxy()).openSession(null);
+		}
+		if ("openSession".equals(method) && Arrays.equals(parameters, OPTIONS)) {
+			return openSession(call, client, 0);
+		}
+		if ("resumeSession".equals(method) && Arrays.equals(parameters, STRING_AND_OPTIONS)) {
+			return openSession(call, client, 1);
 		}
 		Object result = invocation.proceed();
 		if (result instanceof ClaudeCodeSession session) {
 			ClaudeCodeOptions options = (arguments.length > 0
 					&& arguments[arguments.length - 1] instanceof ClaudeCodeOptions last) ? last : null;
-			return observe(session, cliEnvironment(client, options));
+			return observe(session, cliEnvironment(client, options), null);
 		}
 		return result;
 	}
 
-	private ClaudeCodeRun query(ClaudeCodeClient client, String prompt, ClaudeCodeOptions options) {
+	private Object query(ProxyMethodInvocation call, ClaudeCodeClient client, String prompt,
+			ClaudeCodeOptions options) throws Throwable {
 		AgentRunObservations observations = this.observations.get();
-		if (observations.isNoop()) {
-			return client.query(prompt, options);
-		}
 		AgentRunRecorder recorder = observations.startRun(prompt, systemInstructions(options),
 				(options != null) ? options.getModel() : null, new SessionCost(), cliEnvironment(client, options));
 		ArrivalRecorder arrivals = new ArrivalRecorder(this.adapter, recorder);
-		ClaudeCodeOptions effective = withListener(withEnvironment(options, observations.cliEnvironment(recorder)),
-				arrivals);
-		ClaudeCodeRun run;
+		call.setArguments(prompt,
+				withListener(withEnvironment(options, observations.cliEnvironment(recorder)), arrivals));
+		Object run;
 		try {
-			run = client.query(prompt, effective);
+			run = call.proceed();
 		}
-		catch (RuntimeException | Error ex) {
+		catch (Throwable ex) {
 			InstrumentationFailures.run("ending a failed agent run", () -> recorder.failed(ex));
 			throw ex;
 		}
-		return new ObservedClaudeCodeRun(run, this.adapter, recorder, arrivals);
+		if (!(run instanceof ClaudeCodeRun started)) {
+			// An advisor after this one returned no run: nothing will ever end the observation
+			InstrumentationFailures.run("ending an agent run that did not start", recorder::abandoned);
+			return run;
+		}
+		return new ObservedClaudeCodeRun(started, this.adapter, recorder, arrivals);
+	}
+
+	/**
+	 * Opens (or resumes) a session with a listener that reports its arriving messages to the
+	 * turn in progress.
+	 */
+	private Object openSession(ProxyMethodInvocation call, ClaudeCodeClient client, int optionsIndex)
+			throws Throwable {
+		Object[] arguments = call.getArguments().clone();
+		ClaudeCodeOptions options = (ClaudeCodeOptions) arguments[optionsIndex];
+		SessionArrivals arrivals = new SessionArrivals();
+		arguments[optionsIndex] = withListener(options, arrivals);
+		call.setArguments(arguments);
+		Object session = call.proceed();
+		return (session instanceof ClaudeCodeSession opened)
+				? observe(opened, cliEnvironment(client, options), arrivals) : session;
 	}
 
 	/**
 	 * Wraps a session so that each turn is observed.
 	 * @param session the session
 	 * @param cliEnvironment the variables the client adds to the CLI's environment
+	 * @param arrivals the listener the session's client reports arriving messages to, or
+	 * {@code null} when the session was not opened with it
 	 * @return the observed session
 	 */
-	ClaudeCodeSession observe(ClaudeCodeSession session, Map<String, String> cliEnvironment) {
-		return observe(session, cliEnvironment, null);
-	}
-
 	private ClaudeCodeSession observe(ClaudeCodeSession session, Map<String, String> cliEnvironment,
 			SessionArrivals arrivals) {
 		AgentRunObservations observations = this.observations.get();
