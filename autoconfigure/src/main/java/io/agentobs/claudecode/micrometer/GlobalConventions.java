@@ -1,8 +1,6 @@
 package io.agentobs.claudecode.micrometer;
 
-import java.lang.reflect.Method;
 import java.util.Collection;
-import java.util.List;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
@@ -11,12 +9,10 @@ import io.micrometer.observation.ObservationRegistry;
 /**
  * Finds the global convention (registered on the registry) that Micrometer would choose for a
  * context, so that it can be guarded like a custom one. Micrometer keeps the list
- * package-private; it is read by reflection, and a convention whose {@code supportsContext}
- * throws is skipped.
+ * package-private ({@link LibraryInternals#globalConventions}); a convention whose
+ * {@code supportsContext} throws is skipped.
  */
 final class GlobalConventions {
-
-	private static final Method GET_CONVENTIONS = conventionsMethod();
 
 	private GlobalConventions() {
 	}
@@ -30,39 +26,13 @@ final class GlobalConventions {
 	 */
 	@SuppressWarnings("unchecked")
 	static <T extends Observation.Context> ObservationConvention<T> find(ObservationRegistry registry, T context) {
-		Collection<ObservationConvention<?>> conventions = conventions(registry);
+		Collection<ObservationConvention<?>> conventions = LibraryInternals.globalConventions(registry);
 		for (ObservationConvention<?> convention : conventions) {
 			if (supports(convention, context)) {
 				return (ObservationConvention<T>) convention;
 			}
 		}
 		return null;
-	}
-
-	private static Method conventionsMethod() {
-		try {
-			Method method = ObservationRegistry.ObservationConfig.class.getDeclaredMethod("getObservationConventions");
-			method.setAccessible(true);
-			return method;
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			InstrumentationFailures.log("finding the global observation conventions", ex);
-			return null;
-		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Collection<ObservationConvention<?>> conventions(ObservationRegistry registry) {
-		if (GET_CONVENTIONS == null) {
-			return List.of();
-		}
-		try {
-			return (Collection<ObservationConvention<?>>) GET_CONVENTIONS.invoke(registry.observationConfig());
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			InstrumentationFailures.log("reading the global observation conventions", ex);
-			return List.of();
-		}
 	}
 
 	private static boolean supports(ObservationConvention<?> convention, Observation.Context context) {

@@ -1,9 +1,7 @@
 package io.agentobs.claudecode.micrometer;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -11,8 +9,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
 /**
- * The handlers Micrometer notifies for an observation, read so that the handlers a failing
- * filter or handler kept from a notification can be notified directly. Micrometer notifies
+ * The handlers Micrometer notifies for an observation ({@link LibraryInternals#handlers}),
+ * read so that the handlers a failing filter or handler kept from a notification can be
+ * notified directly. Micrometer notifies
  * them in registration order on start and scope opening, in reverse order on stop and scope
  * closing, and stops at the first that throws.
  */
@@ -31,16 +30,7 @@ final class ObservationHandlers {
 	 */
 	static List<ObservationHandler> of(Observation observation) {
 		Observation target = (observation instanceof GuardedObservation guarded) ? guarded.delegate() : observation;
-		List<ObservationHandler> handlers = new ArrayList<>();
-		try {
-			Field field = target.getClass().getDeclaredField("handlers");
-			field.setAccessible(true);
-			((Deque<?>) field.get(target)).forEach((handler) -> handlers.add((ObservationHandler) handler));
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			InstrumentationFailures.log("reading the handlers of an observation whose notification failed", ex);
-		}
-		return handlers;
+		return LibraryInternals.handlers(target);
 	}
 
 	/**

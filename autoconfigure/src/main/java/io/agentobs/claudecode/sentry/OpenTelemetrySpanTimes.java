@@ -1,7 +1,6 @@
 package io.agentobs.claudecode.sentry;
 
-import java.lang.reflect.Field;
-
+import io.agentobs.claudecode.micrometer.LibraryInternals;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
@@ -62,14 +61,12 @@ final class OpenTelemetrySpanTimes {
 	/**
 	 * Loaded only when Micrometer Tracing and the OpenTelemetry SDK are present. The bridge
 	 * wraps the spans of sender contexts (chats) in its package-private
-	 * {@code SpanFromSpanContext}, whose {@code span} field is read by reflection; should a
-	 * later bridge change it, those Sentry spans use their own clock.
+	 * {@code SpanFromSpanContext}, read by {@link LibraryInternals#wrappedSpan}; should a later
+	 * bridge change it, those Sentry spans use their own clock.
 	 */
 	private static final class Spans {
 
 		private static final String WRAPPER = "io.micrometer.tracing.otel.bridge.SpanFromSpanContext";
-
-		private static volatile Field wrapped;
 
 		static ReadableSpan of(Observation.Context context) {
 			TracingObservationHandler.TracingContext tracingContext = context
@@ -81,24 +78,9 @@ final class OpenTelemetrySpanTimes {
 			}
 			Object otel = OtelSpan.toOtel(span);
 			if (otel != null && WRAPPER.equals(otel.getClass().getName())) {
-				otel = unwrap(otel);
+				otel = LibraryInternals.wrappedSpan(otel);
 			}
 			return (otel instanceof ReadableSpan readable) ? readable : null;
-		}
-
-		private static Object unwrap(Object wrapper) {
-			try {
-				Field field = wrapped;
-				if (field == null) {
-					field = wrapper.getClass().getDeclaredField("span");
-					field.setAccessible(true);
-					wrapped = field;
-				}
-				return field.get(wrapper);
-			}
-			catch (ReflectiveOperationException | RuntimeException ex) {
-				return null;
-			}
 		}
 
 	}

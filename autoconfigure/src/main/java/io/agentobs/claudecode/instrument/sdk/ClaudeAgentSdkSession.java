@@ -42,7 +42,7 @@ final class ClaudeAgentSdkSession {
 	 */
 	ClaudeAgentSdkRun startTurn(Object client, String prompt, String requestModel) {
 		AgentRunRecorder recorder = this.observations.get().startRun(prompt, null, requestModel, this.sessionCost,
-				SdkClientEnvironment.of(client));
+				SdkClientInternals.environment(client));
 		ClaudeAgentSdkRun run = new ClaudeAgentSdkRun(this.adapter, recorder);
 		ClaudeAgentSdkRun previous;
 		synchronized (this) {

@@ -155,7 +155,7 @@ class ClaudeAgentSdkIT {
 		consumer.setDaemon(true);
 		consumer.start();
 		await().atMost(TIMEOUT).until(() -> !api.calls().isEmpty());
-		Process cli = CliProcessWatch.process(target).orElseThrow();
+		Process cli = SdkClientInternals.process(target).orElseThrow();
 		cli.destroyForcibly();
 		await().atMost(Duration.ofSeconds(10)).until(() -> agent(0).getErrorType() != null);
 		assertThat(agent(0).getErrorType()).isEqualTo("cli_exited");

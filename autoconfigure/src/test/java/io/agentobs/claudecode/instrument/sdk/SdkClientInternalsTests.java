@@ -13,10 +13,10 @@ import org.springaicommunity.claude.agent.sdk.transport.CLIOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SdkClientEnvironment}: the environment an SDK client gives its CLI is
+ * Tests for {@link SdkClientInternals#environment}: the environment an SDK client gives its CLI is
  * known, so that its credentials can be masked.
  */
-class SdkClientEnvironmentTests {
+class SdkClientInternalsTests {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("ANTHROPIC_API_KEY", "sk-ant-from-sdk-options");
 
@@ -26,19 +26,19 @@ class SdkClientEnvironmentTests {
 	@Test
 	void environmentOfTheSyncClientsOptionsIsKnown() throws Exception {
 		try (ClaudeSyncClient client = ClaudeClient.sync(options()).workingDirectory(this.workingDirectory).build()) {
-			assertThat(SdkClientEnvironment.of(client)).containsAllEntriesOf(ENVIRONMENT);
+			assertThat(SdkClientInternals.environment(client)).containsAllEntriesOf(ENVIRONMENT);
 		}
 	}
 
 	@Test
 	void environmentOfTheAsyncClientsOptionsIsKnown() {
 		ClaudeAsyncClient client = ClaudeClient.async(options()).workingDirectory(this.workingDirectory).build();
-		assertThat(SdkClientEnvironment.of(client)).containsAllEntriesOf(ENVIRONMENT);
+		assertThat(SdkClientInternals.environment(client)).containsAllEntriesOf(ENVIRONMENT);
 	}
 
 	@Test
 	void objectWithoutOptionsHasNoKnownEnvironment() {
-		assertThat(SdkClientEnvironment.of(new Object())).isEmpty();
+		assertThat(SdkClientInternals.environment(new Object())).isEmpty();
 	}
 
 	private static CLIOptions options() {
