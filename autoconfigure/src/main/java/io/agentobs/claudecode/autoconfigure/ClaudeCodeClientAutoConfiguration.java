@@ -1,6 +1,5 @@
 package io.agentobs.claudecode.autoconfigure;
 
-import io.agentobs.claudecode.client.cli.ClaudeCliLocator;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
@@ -23,8 +22,11 @@ public class ClaudeCodeClientAutoConfiguration {
 	@ConditionalOnMissingBean(ClaudeCodeClient.class)
 	CliClaudeCodeClient claudeCodeClient(ClaudeCodeClientProperties properties) {
 		ClaudeCodeClientProperties.StreamJson streamJson = properties.getStreamJson();
-		return new CliClaudeCodeClient(options(properties), new ClaudeCliLocator(),
-				new StreamJsonLimits(streamJson.getMaxLineLength().toBytes(), streamJson.getMaxNestingDepth()));
+		return CliClaudeCodeClient.builder()
+			.defaultOptions(options(properties))
+			.streamJsonLimits(
+					new StreamJsonLimits(streamJson.getMaxLineLength().toBytes(), streamJson.getMaxNestingDepth()))
+			.build();
 	}
 
 	private static ClaudeCodeOptions options(ClaudeCodeClientProperties properties) {

@@ -1,12 +1,10 @@
 package io.agentobs.claudecode.client;
 
-import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
-
 /**
  * Runs Claude Code through its CLI. Per-call options override the client's defaults:
  * unset fields inherit, environment variables are combined.
  *
- * @see CliClaudeCodeClient
+ * @see io.agentobs.claudecode.client.cli.CliClaudeCodeClient
  */
 public interface ClaudeCodeClient {
 

@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.client;
 
-import io.agentobs.claudecode.client.cli.ClaudeCliLocator;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -134,7 +132,7 @@ public final class ClaudeCodeOptions {
 	}
 
 	/**
-	 * The CLI executable; when unset it is located by {@link ClaudeCliLocator}.
+	 * The CLI executable; when unset it is located by {@link io.agentobs.claudecode.client.cli.ClaudeCliLocator}.
 	 * @return the CLI path or {@code null}
 	 */
 	public Path getCliPath() {

@@ -345,12 +345,12 @@ class AgentRunsEndpointIT {
 
 		@Bean
 		ClaudeCodeClient claudeCodeClient() {
-			return new CliClaudeCodeClient(ClaudeCodeOptions.builder()
+			return CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
 				.model("claude-sonnet-4-5")
 				.workingDirectory(workingDirectory)
 				.allowedTools(List.of("Bash"))
 				.environment(api.cliEnvironment())
-				.build());
+				.build()).build();
 		}
 
 	}

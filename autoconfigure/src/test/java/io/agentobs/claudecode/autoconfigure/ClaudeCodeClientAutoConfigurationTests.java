@@ -82,7 +82,7 @@ class ClaudeCodeClientAutoConfigurationTests {
 
 		@Bean
 		ClaudeCodeClient myClient() {
-			return new CliClaudeCodeClient(ClaudeCodeOptions.builder().model("mine").build());
+			return CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder().model("mine").build()).build();
 		}
 
 	}

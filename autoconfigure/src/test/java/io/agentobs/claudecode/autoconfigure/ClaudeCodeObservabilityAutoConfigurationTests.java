@@ -93,7 +93,7 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 
 	@Test
 	void proxiesTheClassSoTheClientCanBeInjectedByItsClass() {
-		this.contextRunner.withBean(CliClaudeCodeClient.class, () -> new CliClaudeCodeClient(ClaudeCodeOptions.empty()))
+		this.contextRunner.withBean(CliClaudeCodeClient.class, () -> CliClaudeCodeClient.builder().build())
 			.run((context) -> {
 				CliClaudeCodeClient client = context.getBean(CliClaudeCodeClient.class);
 				assertThat(AopUtils.isCglibProxy(client)).isTrue();
@@ -104,7 +104,7 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 	@Test
 	void proxiesTheInterfacesWhenProxyTargetClassIsOff() {
 		this.contextRunner.withPropertyValues("spring.aop.proxy-target-class=false")
-			.withBean(CliClaudeCodeClient.class, () -> new CliClaudeCodeClient(ClaudeCodeOptions.empty()))
+			.withBean(CliClaudeCodeClient.class, () -> CliClaudeCodeClient.builder().build())
 			.run((context) -> assertThat(AopUtils.isJdkDynamicProxy(context.getBean(ClaudeCodeClient.class))).isTrue());
 	}
 

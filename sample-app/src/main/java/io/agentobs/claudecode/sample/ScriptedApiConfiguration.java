@@ -32,12 +32,12 @@ class ScriptedApiConfiguration {
 	@Bean
 	ClaudeCodeClient claudeCodeClient(ScriptedAnthropicApi api) throws IOException {
 		Path workingDirectory = Files.createTempDirectory("claude-code-sample");
-		return new CliClaudeCodeClient(ClaudeCodeOptions.builder()
+		return CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
 			.model("claude-sonnet-4-5")
 			.workingDirectory(workingDirectory)
 			.allowedTools(List.of("Bash", "Agent", "Task"))
 			.environment(api.cliEnvironment())
-			.build());
+			.build()).build();
 	}
 
 }

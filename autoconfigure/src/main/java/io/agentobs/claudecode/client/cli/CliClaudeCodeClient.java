@@ -7,6 +7,7 @@ import io.agentobs.claudecode.client.ClaudeCodeSession;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +26,47 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	private final StreamJsonLimits limits;
 
+	/**
+	 * Creates a client.
+	 * @param defaultOptions the options every call starts from, may be {@code null}
+	 * @deprecated since 0.2.0 for removal in 0.3.0 in favour of {@link #builder()}
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
 	public CliClaudeCodeClient(ClaudeCodeOptions defaultOptions) {
 		this(defaultOptions, new ClaudeCliLocator());
 	}
 
+	/**
+	 * Creates a client.
+	 * @param defaultOptions the options every call starts from, may be {@code null}
+	 * @param locator finds the CLI
+	 * @deprecated since 0.2.0 for removal in 0.3.0 in favour of {@link #builder()}
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
 	public CliClaudeCodeClient(ClaudeCodeOptions defaultOptions, ClaudeCliLocator locator) {
 		this(defaultOptions, locator, StreamJsonLimits.DEFAULT);
 	}
 
+	/**
+	 * Creates a client.
+	 * @param defaultOptions the options every call starts from, may be {@code null}
+	 * @param locator finds the CLI
+	 * @param limits the limits of the lines of the CLI's output
+	 * @deprecated since 0.2.0 for removal in 0.3.0 in favour of {@link #builder()}
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
 	public CliClaudeCodeClient(ClaudeCodeOptions defaultOptions, ClaudeCliLocator locator, StreamJsonLimits limits) {
 		this.defaultOptions = (defaultOptions != null) ? defaultOptions : ClaudeCodeOptions.empty();
 		this.locator = locator;
 		this.limits = limits;
+	}
+
+	/**
+	 * A builder of clients: {@code CliClaudeCodeClient.builder().defaultOptions(options).build()}.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	/**
@@ -99,6 +129,61 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 				options.getEnvironment(), input, this.limits, options.getMessageListener());
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
 		return new CliClaudeCodeSession(process, input, options, resumeSessionId);
+	}
+
+	/**
+	 * Builds a {@link CliClaudeCodeClient}.
+	 */
+	public static final class Builder {
+
+		private ClaudeCodeOptions defaultOptions = ClaudeCodeOptions.empty();
+
+		private ClaudeCliLocator locator = new ClaudeCliLocator();
+
+		private StreamJsonLimits limits = StreamJsonLimits.DEFAULT;
+
+		private Builder() {
+		}
+
+		/**
+		 * The options every call starts from; per-call options override them.
+		 * @param defaultOptions the options, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder defaultOptions(ClaudeCodeOptions defaultOptions) {
+			this.defaultOptions = (defaultOptions != null) ? defaultOptions : ClaudeCodeOptions.empty();
+			return this;
+		}
+
+		/**
+		 * How the CLI is found when the options give no path.
+		 * @param locator the locator
+		 * @return this builder
+		 */
+		public Builder cliLocator(ClaudeCliLocator locator) {
+			this.locator = Objects.requireNonNull(locator, "locator");
+			return this;
+		}
+
+		/**
+		 * The limits of the lines of the CLI's output the client reads.
+		 * @param limits the limits
+		 * @return this builder
+		 */
+		public Builder streamJsonLimits(StreamJsonLimits limits) {
+			this.limits = Objects.requireNonNull(limits, "limits");
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 */
+		@SuppressWarnings("removal")
+		public CliClaudeCodeClient build() {
+			return new CliClaudeCodeClient(this.defaultOptions, this.locator, this.limits);
+		}
+
 	}
 
 }

@@ -158,7 +158,7 @@ class AbandonedProcessesTests {
 	}
 
 	private ClaudeCodeClient client(Path script) {
-		return new CliClaudeCodeClient(ClaudeCodeOptions.builder().cliPath(script).build());
+		return CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder().cliPath(script).build()).build();
 	}
 
 }

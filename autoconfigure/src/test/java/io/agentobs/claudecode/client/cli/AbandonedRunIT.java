@@ -55,12 +55,12 @@ class AbandonedRunIT {
 	void start() {
 		this.before = allCliProcesses();
 		this.api = ScriptedAnthropicApi.start();
-		this.client = ClaudeCodeObservations.observe(new CliClaudeCodeClient(ClaudeCodeOptions.builder()
+		this.client = ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
 			.model("claude-sonnet-4-5")
 			.workingDirectory(this.workingDirectory)
 			.allowedTools(List.of("Bash"))
 			.environment(this.api.cliEnvironment())
-			.build()), this.registry, "claude-code");
+			.build()).build(), this.registry, "claude-code");
 	}
 
 	@AfterEach

@@ -44,13 +44,13 @@ class ClaudeCodeClientIT {
 	@BeforeEach
 	void startApi() {
 		this.api = ScriptedAnthropicApi.start();
-		this.client = new CliClaudeCodeClient(ClaudeCodeOptions.builder()
+		this.client = CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
 			.model("claude-sonnet-4-5")
 			.workingDirectory(this.workingDirectory)
 			.allowedTools(List.of("Bash"))
 			.environment(this.api.cliEnvironment())
 			.idleTimeout(Duration.ofSeconds(60))
-			.build());
+			.build()).build();
 	}
 
 	@AfterEach

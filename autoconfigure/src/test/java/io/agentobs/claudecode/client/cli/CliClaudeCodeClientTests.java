@@ -39,7 +39,7 @@ class CliClaudeCodeClientTests {
 	Path directory;
 
 	private ClaudeCodeClient client(Path script) {
-		return new CliClaudeCodeClient(ClaudeCodeOptions.builder().cliPath(script).build());
+		return CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder().cliPath(script).build()).build();
 	}
 
 	@Test
@@ -228,13 +228,13 @@ class CliClaudeCodeClientTests {
 				+ out + ".env\npwd > " + out + ".pwd\nread -r line\necho \"$line\" > " + out + ".stdin\n"
 				+ FakeCli.print(FakeCli.RESULT) + "cat > /dev/null\n");
 		Path workingDirectory = Files.createDirectory(this.directory.resolve("work"));
-		ClaudeCodeClient client = new CliClaudeCodeClient(ClaudeCodeOptions.builder()
+		ClaudeCodeClient client = CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
 			.cliPath(script)
 			.model("claude-sonnet-4-5")
 			.allowedTools(List.of("Bash", "Read"))
 			.maxTurns(3)
 			.environment(Map.of("DEFAULT_ONLY", "d", "OVERRIDDEN", "default"))
-			.build());
+			.build()).build();
 		ClaudeCodeOptions overrides = ClaudeCodeOptions.builder()
 			.workingDirectory(workingDirectory)
 			.permissionMode("acceptEdits")
@@ -414,8 +414,9 @@ class CliClaudeCodeClientTests {
 
 	@Test
 	void missingCliFailsWithTheSearchedPlaces() {
-		ClaudeCodeClient client = new CliClaudeCodeClient(
-				ClaudeCodeOptions.builder().cliPath(this.directory.resolve("no-such-claude")).build());
+		ClaudeCodeClient client = CliClaudeCodeClient.builder()
+			.defaultOptions(ClaudeCodeOptions.builder().cliPath(this.directory.resolve("no-such-claude")).build())
+			.build();
 		assertThatExceptionOfType(ClaudeCodeCliNotFoundException.class).isThrownBy(() -> client.query("hello"))
 			.withMessageContaining(this.directory.resolve("no-such-claude").toString());
 	}

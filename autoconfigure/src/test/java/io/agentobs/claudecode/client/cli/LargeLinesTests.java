@@ -95,8 +95,10 @@ class LargeLinesTests {
 	}
 
 	private ClaudeCodeClient client(Path cli, StreamJsonLimits limits) {
-		return new CliClaudeCodeClient(ClaudeCodeOptions.builder().cliPath(cli).build(), new ClaudeCliLocator(),
-				limits);
+		return CliClaudeCodeClient.builder()
+			.defaultOptions(ClaudeCodeOptions.builder().cliPath(cli).build())
+			.streamJsonLimits(limits)
+			.build();
 	}
 
 	private Path cliPrinting(String... lines) throws IOException {

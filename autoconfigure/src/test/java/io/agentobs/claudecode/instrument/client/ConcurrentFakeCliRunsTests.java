@@ -53,8 +53,8 @@ class ConcurrentFakeCliRunsTests {
 		Files.writeString(cli, "#!/bin/bash\nread -r line\ncat '" + recording + "'\ncat > /dev/null\n");
 		Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwx------"));
 		ClaudeCodeClient client = ClaudeCodeObservations.observe(
-				new CliClaudeCodeClient(ClaudeCodeOptions.builder().cliPath(cli).build()), this.tracing.registry(),
-				"claude-code");
+				CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder().cliPath(cli).build()).build(),
+				this.tracing.registry(), "claude-code");
 		ConcurrentRuns.runAndCheck(this.tracing, this.exporter::getFinishedSpanItems, client, RUNS,
 				(run) -> "run " + run, """
 						invoke_agent claude-code

@@ -57,13 +57,13 @@ class ConcurrentRunsIT {
 	void concurrentRealCliRunsHalfInsideRequestSpansEachExportTheirOwnTree() throws Exception {
 		Map<String, String> environment = new HashMap<>(this.api.cliEnvironment());
 		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
-		ClaudeCodeClient client = ClaudeCodeObservations.observe(new CliClaudeCodeClient(ClaudeCodeOptions.builder()
+		ClaudeCodeClient client = ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
 			.model("claude-sonnet-4-5")
 			.workingDirectory(this.workingDirectory)
 			.allowedTools(List.of("Bash"))
 			.environment(environment)
 			.runTimeout(Duration.ofSeconds(150))
-			.build()), this.tracing.registry(), "claude-code");
+			.build()).build(), this.tracing.registry(), "claude-code");
 		ConcurrentRuns.runAndCheck(this.tracing, this.exporter::getFinishedSpanItems, client, RUNS,
 				(run) -> Scenario.TOOL_CALL.prompt("Run " + run + "."), """
 						invoke_agent claude-code

@@ -263,7 +263,7 @@ class InstrumentationIT {
 			.merge(overrides);
 		AgentRunObservations observations = new AgentRunObservations(
 				new AgentObservationFactory(this.tracing.registry()), "claude-code", List.of(providers));
-		return ClaudeCodeObservations.observe(new CliClaudeCodeClient(defaults), observations);
+		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(), observations);
 	}
 
 	private static List<ClaudeMessage> run(ClaudeCodeClient client, Scenario scenario) {

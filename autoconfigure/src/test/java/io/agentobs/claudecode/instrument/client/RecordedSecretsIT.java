@@ -146,7 +146,7 @@ class RecordedSecretsIT {
 		AgentRunObservations observations = new AgentRunObservations(
 				new AgentObservationFactory(this.tracing.registry()), "claude-code", List.of(),
 				new SecretEnvironment(List.of(MARKED_SECRET)));
-		return ClaudeCodeObservations.observe(new CliClaudeCodeClient(defaults), observations);
+		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(), observations);
 	}
 
 }
