@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.observation;
 
-import io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter;
-import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
 
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
@@ -153,18 +151,18 @@ public enum AgentInvocationObservationDocumentation implements ObservationDocume
 
 		/**
 		 * The prompt as GenAI input messages. Added only by
-		 * {@link ClaudeCodeInputContentObservationFilter}.
+		 * {@link io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter}.
 		 */
 		INPUT_MESSAGES("gen_ai.input.messages"),
 
 		/**
-		 * The system prompt. Added only by {@link ClaudeCodeInputContentObservationFilter}.
+		 * The system prompt. Added only by {@link io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter}.
 		 */
 		SYSTEM_INSTRUCTIONS("gen_ai.system_instructions"),
 
 		/**
 		 * The final result text as GenAI output messages. Added only by
-		 * {@link ClaudeCodeOutputContentObservationFilter}.
+		 * {@link io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter}.
 		 */
 		OUTPUT_MESSAGES("gen_ai.output.messages");
 

@@ -1,6 +1,5 @@
 package io.agentobs.claudecode.observation;
 
-import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
 
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
@@ -132,7 +131,7 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 
 		/**
 		 * The assistant message (text and tool calls) as GenAI output messages. Added only
-		 * by {@link ClaudeCodeOutputContentObservationFilter}.
+		 * by {@link io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter}.
 		 */
 		OUTPUT_MESSAGES("gen_ai.output.messages");
 

@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.observation;
 
-import io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter;
-import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
 
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
@@ -108,13 +106,13 @@ public enum ToolExecutionObservationDocumentation implements ObservationDocument
 
 		/**
 		 * The tool input as JSON. Added only by
-		 * {@link ClaudeCodeInputContentObservationFilter}.
+		 * {@link io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter}.
 		 */
 		TOOL_CALL_ARGUMENTS("gen_ai.tool.call.arguments"),
 
 		/**
 		 * The tool output as a JSON string. Added only by
-		 * {@link ClaudeCodeOutputContentObservationFilter}.
+		 * {@link io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter}.
 		 */
 		TOOL_CALL_RESULT("gen_ai.tool.call.result");
 
