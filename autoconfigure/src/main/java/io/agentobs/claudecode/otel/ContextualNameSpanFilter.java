@@ -12,7 +12,7 @@ import io.micrometer.tracing.exporter.SpanFilter;
 import io.micrometer.tracing.internal.SpanNameUtil;
 
 /**
- * {@link SpanFilter} that gives the spans of agent runs back the names of TELEMETRY.md.
+ * {@link SpanFilter} that gives the spans of agent runs back the names of docs/telemetry.md.
  * Micrometer's default tracing handler writes contextual names in lower hyphen case, so
  * {@code execute_tool Bash} would be exported as {@code execute_tool -bash}. When the
  * exported name is exactly that rewrite of {@code {operation} {subject}} (the agent name,

@@ -10,7 +10,7 @@ import io.micrometer.tracing.exporter.SpanFilter;
 
 /**
  * {@link SpanFilter} that gives the spans of agent runs typed attributes: Micrometer key
- * values are strings, while TELEMETRY.md wants token counts and run numbers as long and the
+ * values are strings, while docs/telemetry.md wants token counts and run numbers as long and the
  * cost as double. It also drops the {@link KeyValue#NONE_VALUE} placeholders that keep
  * metric tag sets constant but mean "absent" on a span. Spans are recognised by their
  * {@code gen_ai.operation.name}; all others pass unchanged.

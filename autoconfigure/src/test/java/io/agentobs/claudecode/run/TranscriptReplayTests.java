@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replays the real CLI recordings in {@code src/transcripts} through the adapter and the
- * recorder and checks the exact observation trees of TELEMETRY.md.
+ * recorder and checks the exact observation trees of docs/telemetry.md.
  */
 class TranscriptReplayTests {
 
