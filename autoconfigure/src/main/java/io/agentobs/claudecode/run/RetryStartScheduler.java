@@ -7,11 +7,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Schedules the start of a retried request's model call for when the CLI sends it: the CLI writes
- * {@code system/api_retry} and then waits {@code retry_delay_ms} before it sends the request
- * again, and no line marks the moment it does. One daemon thread for the process, started on
- * demand; it ends a second after it has nothing left to start, and a run cancels its pending
- * start when it ends.
+ * Schedules the start of a retried request's model call for when the CLI sends it: the CLI
+ * writes {@code system/api_retry} and then waits {@code retry_delay_ms} before it sends the
+ * request again, and no line marks the moment it does. One daemon timer thread for the
+ * process, started on demand; it ends a second after it has nothing left to start, and a run
+ * cancels its pending start when it ends.
  */
 final class RetryStartScheduler {
 
