@@ -1,10 +1,10 @@
 package io.agentobs.claudecode.instrument;
 
-import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.AgentRunEvents;
 
 /**
- * Maps the messages of one agent SDK to the neutral events of an {@link AgentRunRecorder}.
- * One implementation per SDK; adapters are stateless, the recorder keeps the run's state.
+ * Maps the messages of one agent SDK to the neutral {@link AgentRunEvents} of the run model.
+ * One implementation per SDK; adapters are stateless, the run model keeps the run's state.
  *
  * @param <M> the SDK's message type
  */
@@ -14,8 +14,8 @@ public interface AgentMessageAdapter<M> {
 	/**
 	 * Records one message of a run.
 	 * @param message the message, as the user receives it
-	 * @param recorder the recorder of the run
+	 * @param events the events of the run
 	 */
-	void record(M message, AgentRunRecorder recorder);
+	void record(M message, AgentRunEvents events);
 
 }

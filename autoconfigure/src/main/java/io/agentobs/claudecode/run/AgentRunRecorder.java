@@ -10,28 +10,29 @@ import io.agentobs.claudecode.observation.AgentRunControl;
 import io.micrometer.observation.Observation;
 
 /**
- * Turns the neutral events of one agent turn into {@code invoke_agent}, {@code chat} and
- * {@code execute_tool} observations. Adapters for each agent SDK call it; it keeps the tree
- * right: chats and tools are children of their agent, a subagent is a child of the tool call
- * that launched it ({@code parent_tool_use_id}), and every observation stops exactly once.
- * Parents are set explicitly, so messages may be consumed on any thread.
+ * Turns the {@link AgentRunEvents} of one agent turn into {@code invoke_agent}, {@code chat}
+ * and {@code execute_tool} observations. Adapters for each agent SDK send it the events; it
+ * keeps the tree right: chats and tools are children of their agent, a subagent is a child
+ * of the tool call that launched it ({@code parent_tool_use_id}), and every observation stops
+ * exactly once. Parents are set explicitly, so messages may be consumed on any thread.
  * <p>
- * A scope is identified by the {@code parent_tool_use_id} of its messages; {@code null} is
- * the top-level agent. The agents live in an {@link AgentScopeTree}, the model calls in
- * {@link ModelCalls}, the tool calls in {@link ToolCalls}. Model-call events arrive through
- * {@link #model()}, subagent and task events through {@link #tasks()}; this class takes the
- * tool calls and the turn's end, and ends things in order: model call, subagents, tools, then
- * the agent. All events of a turn are serialized on its recorder.
+ * The agents live in an {@link AgentTree}, found for each event in one place
+ * ({@link #agent}); the model calls are in {@link ModelCalls}, the tool calls in
+ * {@link ToolCalls}, the results in {@link TurnResults}. Things end in order: model call,
+ * subagents, tools, then the agent. All events of a turn are serialized on this recorder's
+ * lock, which a retried call's delayed start also takes.
  */
-public final class AgentRunRecorder {
+public final class AgentRunRecorder implements AgentRunEvents {
+
+	private static final String LOCAL_AGENT = "local_agent";
 
 	private final AgentObservationFactory observations;
 
 	private final TurnResults results;
 
-	private final AgentScopeTree scopes;
+	private final AgentTree agents;
 
-	private final AgentScope root;
+	private final AgentNode root;
 
 	private final ModelCalls modelCalls;
 
@@ -42,10 +43,6 @@ public final class AgentRunRecorder {
 	private boolean finished;
 
 	private boolean interruptRequested;
-
-	private final ModelCallEvents modelCallEvents;
-
-	private final SubagentTaskEvents subagentTaskEvents;
 
 	/**
 	 * Creates a recorder for one turn.
@@ -59,26 +56,8 @@ public final class AgentRunRecorder {
 		this.results = new TurnResults(sessionCost);
 		this.modelCalls = new ModelCalls(observations, context, this);
 		this.tools = new ToolCalls(observations);
-		this.scopes = new AgentScopeTree(observations, context, this.modelCalls, this.tools);
-		this.root = this.scopes.root();
-		this.modelCallEvents = new ModelCallEvents(this, this.modelCalls);
-		this.subagentTaskEvents = new SubagentTaskEvents(this, this.scopes, this.results);
-	}
-
-	/**
-	 * The turn's model-call events: requests, retries, streamed responses and their ends.
-	 * @return the model-call events
-	 */
-	public ModelCallEvents model() {
-		return this.modelCallEvents;
-	}
-
-	/**
-	 * The turn's subagent and task events.
-	 * @return the subagent and task events
-	 */
-	public SubagentTaskEvents tasks() {
-		return this.subagentTaskEvents;
+		this.agents = new AgentTree(observations, context, this.modelCalls, this.tools);
+		this.root = this.agents.root();
 	}
 
 	/**
@@ -110,17 +89,12 @@ public final class AgentRunRecorder {
 		return this.finished;
 	}
 
-	/**
-	 * The agent session started or a new turn began ({@code system/init}).
-	 * @param sessionId the session id
-	 * @param model the main model
-	 * @param tools the available tool names
-	 */
+	@Override
 	public synchronized void sessionStarted(String sessionId, String model, List<String> tools) {
 		if (this.finished) {
 			return;
 		}
-		this.results.backgroundTasks().turnStarted();
+		this.results.turnEnd().turnStarted();
 		AgentInvocationObservationContext context = this.root.context;
 		if (context.getConversationId() == null) {
 			context.setConversationId(sessionId);
@@ -133,54 +107,151 @@ public final class AgentRunRecorder {
 		}
 	}
 
-	/**
-	 * The model asked for a tool call.
-	 * @param parentToolUseId the scope
-	 * @param toolUseId the tool call id
-	 * @param toolName the tool name
-	 * @param arguments the arguments as JSON text
-	 */
-	public synchronized void toolCallStarted(String parentToolUseId, String toolUseId, String toolName,
-			String arguments) {
-		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope == null || toolUseId == null || this.tools.get(toolUseId) != null) {
-			return;
+	@Override
+	public synchronized void modelRequested(String parentToolUseId) {
+		AgentNode agent = agent(parentToolUseId, null, null);
+		if (agent != null) {
+			this.modelCalls.requested(agent);
 		}
-		this.modelCalls.toolRequested(scope);
-		this.tools.start(scope, this.root.context.getConversationId(), toolUseId, toolName, arguments);
 	}
 
-	/**
-	 * A tool call ended.
-	 * @param parentToolUseId the scope of the message that carried the result
-	 * @param toolUseId the tool call id
-	 * @param isError whether the tool failed
-	 * @param result the result text
-	 */
-	public synchronized void toolCallFinished(String parentToolUseId, String toolUseId, boolean isError,
-			String result) {
-		AgentScope scope = scope(parentToolUseId, null, null);
-		if (scope != null) {
-			this.modelCalls.toolResultReceived(scope);
+	@Override
+	public synchronized void modelRequestRetried(String parentToolUseId, String errorType, long retryDelayMillis) {
+		AgentNode agent = agent(parentToolUseId, null, null);
+		if (agent != null) {
+			this.modelCalls.retried(agent, (errorType != null) ? errorType : "error", retryDelayMillis);
 		}
+	}
+
+	@Override
+	public synchronized void modelRequestFailed(String parentToolUseId, String errorType) {
+		AgentNode agent = agent(parentToolUseId, null, null);
+		if (agent != null) {
+			this.modelCalls.failed(agent, (errorType != null) ? errorType : "error");
+		}
+	}
+
+	@Override
+	public synchronized void modelResponseStarted(ModelResponseStart start) {
+		AgentNode agent = agent(start.parentToolUseId(), null, null);
+		if (agent != null) {
+			this.modelCalls.responseStarted(agent, start.messageId(), start.model(), start.usage());
+		}
+	}
+
+	@Override
+	public synchronized void modelOutput(ModelOutput output) {
+		AgentNode agent = agent(output.parentToolUseId(), output.agentId(), null);
+		if (agent == null) {
+			return;
+		}
+		if (output.agentId() != null && !agent.isRoot() && agent.context.getAgentId() == null) {
+			agent.context.setAgentId(output.agentId());
+		}
+		this.modelCalls.output(agent, output.messageId(), output.model(), output.usage(), output.parts(),
+				output.stopReason());
+	}
+
+	@Override
+	public synchronized void modelResponseFinished(ModelResponseEnd end) {
+		AgentNode agent = agent(end.parentToolUseId(), null, null);
+		if (agent != null) {
+			this.modelCalls.responseFinished(agent, end.messageId(), end.stopReason(), end.usage());
+		}
+	}
+
+	@Override
+	public synchronized void modelResponseStopped(String parentToolUseId, String messageId) {
+		AgentNode agent = agent(parentToolUseId, null, null);
+		if (agent != null) {
+			this.modelCalls.responseStopped(agent, messageId);
+		}
+	}
+
+	@Override
+	public synchronized void toolCallStarted(ToolCallStart call) {
+		AgentNode agent = agent(call.parentToolUseId(), null, null);
+		if (agent == null || call.toolUseId() == null || this.tools.get(call.toolUseId()) != null) {
+			return;
+		}
+		this.modelCalls.toolRequested(agent);
+		this.tools.start(agent, this.root.context.getConversationId(), call);
+	}
+
+	@Override
+	public synchronized void toolCallFinished(ToolCallEnd end) {
+		AgentNode agent = agent(end.parentToolUseId(), null, null);
+		if (agent != null) {
+			this.modelCalls.toolResultReceived(agent);
+		}
+		String toolUseId = end.toolUseId();
 		if (this.tools.get(toolUseId) == null) {
 			return;
 		}
-		AgentScope subagent = this.scopes.subagent(toolUseId);
+		AgentNode subagent = this.agents.subagent(toolUseId);
 		if (subagent != null && !subagent.ended && subagent.backgrounded) {
-			this.tools.finishWithSubagent(toolUseId, isError, result);
+			this.tools.finishWithSubagent(toolUseId, end.isError(), end.result());
 			return;
 		}
 		if (subagent != null && !subagent.ended) {
-			this.scopes.end(subagent);
+			this.agents.end(subagent);
 		}
-		this.tools.finish(toolUseId, isError, result);
+		this.tools.finish(toolUseId, end.isError(), end.result());
 	}
 
-	/**
-	 * The turn ended with a result.
-	 * @param result the result
-	 */
+	@Override
+	public synchronized void subagentStarted(SubagentStart subagent) {
+		AgentNode agent = agent(subagent.parentToolUseId(), subagent.agentId(), subagent.subagentType());
+		if (agent != null && subagent.prompt() != null && agent.context.getPrompt() == null) {
+			agent.context.setPrompt(subagent.prompt());
+		}
+	}
+
+	@Override
+	public synchronized void subagentFinished(String parentToolUseId, String errorType) {
+		AgentNode agent = (parentToolUseId != null) ? this.agents.subagent(parentToolUseId) : null;
+		if (agent != null && !agent.ended && !this.finished) {
+			if (errorType != null) {
+				agent.context.setErrorType(errorType);
+				InstrumentationFailures.run("recording a failed subagent", () -> agent.observation
+					.error(new AgentRunFailedException(errorType, "Subagent failed: " + errorType)));
+			}
+			this.agents.end(agent);
+		}
+	}
+
+	@Override
+	public synchronized void taskStarted(TaskStart task) {
+		if (this.finished) {
+			return;
+		}
+		if (task.backgrounded()) {
+			this.results.turnEnd().backgroundTaskStarted(task.taskId());
+		}
+		if ((task.taskType() != null && !LOCAL_AGENT.equals(task.taskType())) || task.toolUseId() == null) {
+			return;
+		}
+		subagentStarted(new SubagentStart(task.toolUseId(), task.taskId(), task.subagentType(), task.prompt()));
+		AgentNode subagent = this.agents.subagent(task.toolUseId());
+		if (subagent != null && task.backgrounded()) {
+			subagent.backgrounded = true;
+		}
+	}
+
+	@Override
+	public synchronized void taskBackgrounded(String taskId) {
+		if (!this.finished) {
+			this.results.turnEnd().backgroundTaskStarted(taskId);
+		}
+	}
+
+	@Override
+	public synchronized void taskFinished(String toolUseId, String taskId, String errorType) {
+		this.results.turnEnd().taskEnded(taskId);
+		subagentFinished(toolUseId, errorType);
+	}
+
+	@Override
 	public synchronized void finished(AgentRunResult turnResult) {
 		if (this.finished) {
 			return;
@@ -201,10 +272,7 @@ public final class AgentRunRecorder {
 		finish();
 	}
 
-	/**
-	 * The turn failed with an exception: the client threw or the agent process died.
-	 * @param error the failure
-	 */
+	@Override
 	public synchronized void failed(Throwable error) {
 		if (this.finished) {
 			return;
@@ -219,16 +287,7 @@ public final class AgentRunRecorder {
 		finish();
 	}
 
-	private void error(Throwable error) {
-		Observation observation = this.root.observation;
-		if (observation != null) {
-			InstrumentationFailures.run("recording a failed agent run", () -> observation.error(error));
-		}
-	}
-
-	/**
-	 * The consumer stopped before the turn ended (closed or abandoned the run).
-	 */
+	@Override
 	public synchronized void abandoned() {
 		if (this.interruptRequested) {
 			failed(interruption());
@@ -238,12 +297,16 @@ public final class AgentRunRecorder {
 		}
 	}
 
-	/**
-	 * Someone asked to stop the turn: however it ends from now on, it ends with
-	 * {@code error.type=interrupted}.
-	 */
+	@Override
 	public synchronized void interruptRequested() {
 		this.interruptRequested = true;
+	}
+
+	private void error(Throwable error) {
+		Observation observation = this.root.observation;
+		if (observation != null) {
+			InstrumentationFailures.run("recording a failed agent run", () -> observation.error(error));
+		}
 	}
 
 	private static AgentRunFailedException interruption() {
@@ -253,17 +316,27 @@ public final class AgentRunRecorder {
 	private void finish() {
 		this.finished = true;
 		if (this.root.observation != null) {
-			this.scopes.end(this.root);
+			this.agents.end(this.root);
 		}
-		this.scopes.clear();
+		this.agents.clear();
 		this.tools.clear();
 	}
 
-	AgentScope scope(String parentToolUseId, String agentId, String subagentType) {
+	/**
+	 * The agent an event belongs to: the top-level agent, or the subagent of the given
+	 * {@code parent_tool_use_id}, opened on its first event.
+	 * @param parentToolUseId the id of the tool call that launched the subagent, {@code null}
+	 * for the top-level agent
+	 * @param agentId the subagent id, may be {@code null}
+	 * @param subagentType the subagent type, may be {@code null}
+	 * @return the agent, or {@code null} when the turn has not started or has ended, or that
+	 * subagent has ended
+	 */
+	private AgentNode agent(String parentToolUseId, String agentId, String subagentType) {
 		if (this.finished || this.root.observation == null) {
 			return null;
 		}
-		return this.scopes.resolve(parentToolUseId, agentId, subagentType);
+		return this.agents.resolve(parentToolUseId, agentId, subagentType);
 	}
 
 }

@@ -21,7 +21,7 @@ import io.agentobs.claudecode.observation.TokenUsage;
  * without stream events, when it asks for a tool. A request that fails (an HTTP error the
  * CLI retries, a stream cut by an error) ends with an error, and its retry is a new call,
  * which starts when the CLI sends it: after the {@code api_retry}'s back-off
- * ({@link RetryStarts}).
+ * ({@link RetryStartScheduler}).
  */
 final class ModelCalls {
 
@@ -48,9 +48,9 @@ final class ModelCalls {
 	 * The agent sent a model request ({@code system/status requesting}): its call starts now,
 	 * and takes the id of the response that follows.
 	 */
-	void requested(AgentScope scope) {
-		end(scope);
-		open(scope, null, null, null).awaitingResponse = true;
+	void requested(AgentNode agent) {
+		end(agent);
+		open(agent, null, null, null).awaitingResponse = true;
 	}
 
 	/**
@@ -60,12 +60,12 @@ final class ModelCalls {
 	 * @param errorType the HTTP status, or the error name when there is none
 	 * @param retryDelayMillis the CLI's back-off before it sends the request again
 	 */
-	void retried(AgentScope scope, String errorType, long retryDelayMillis) {
-		OpenChat chat = scope.chat;
-		if (chat == null && scope.pendingRetryFollowsCut) {
+	void retried(AgentNode agent, String errorType, long retryDelayMillis) {
+		OpenChat chat = agent.chat;
+		if (chat == null && agent.pendingRetryFollowsCut) {
 			// A connection that ended mid-stream: the api_retry reports the attempt whose cut
 			// stream already failed its call, and gives the retry's back-off
-			requestAfter(scope, retryDelayMillis);
+			requestAfter(agent, retryDelayMillis);
 			return;
 		}
 		if (chat != null && chat.awaitingResponse && chat.retriesCutStream) {
@@ -76,18 +76,18 @@ final class ModelCalls {
 		if (chat == null) {
 			// The attempt that failed: a retry sent before its back-off was over here (failing
 			// it ends its pending start), or a call whose request was not seen
-			open(scope, null, null, null);
+			open(agent, null, null, null);
 		}
-		fail(scope, errorType);
-		requestAfter(scope, retryDelayMillis);
+		fail(agent, errorType);
+		requestAfter(agent, retryDelayMillis);
 	}
 
-	private void requestAfter(AgentScope scope, long delayMillis) {
+	private void requestAfter(AgentNode agent, long delayMillis) {
 		if (delayMillis <= 0) {
-			requested(scope);
+			requested(agent);
 		}
 		else {
-			RetryStarts.schedule(scope, delayMillis, this.turn, () -> requested(scope));
+			RetryStartScheduler.schedule(agent, delayMillis, this.turn, () -> requested(agent));
 		}
 	}
 
@@ -96,13 +96,13 @@ final class ModelCalls {
 	 * response ends with the error.
 	 * @param errorType the HTTP status, or the error name when there is none
 	 */
-	void failed(AgentScope scope, String errorType) {
-		if (scope.chat == null && scope.pendingRetry != null) {
+	void failed(AgentNode agent, String errorType) {
+		if (agent.chat == null && agent.pendingRetry != null) {
 			// The retry failed before its back-off was over here
-			requested(scope);
+			requested(agent);
 		}
-		if (scope.chat != null && scope.chat.awaitingResponse) {
-			fail(scope, errorType);
+		if (agent.chat != null && agent.chat.awaitingResponse) {
+			fail(agent, errorType);
 		}
 	}
 
@@ -112,27 +112,27 @@ final class ModelCalls {
 	 * CLI's retry starts a moment later, unless an {@code api_retry} that reports the dropped
 	 * connection comes first and gives the back-off.
 	 */
-	void responseStopped(AgentScope scope, String messageId) {
-		OpenChat chat = scope.chat;
+	void responseStopped(AgentNode agent, String messageId) {
+		OpenChat chat = agent.chat;
 		if (chat == null || !chat.streamed || (messageId != null && !messageId.equals(chat.context.getResponseId()))) {
 			return;
 		}
-		fail(scope, STREAM_ERROR);
+		fail(agent, STREAM_ERROR);
 		// After an error event the CLI writes no back-off; after a dropped connection it writes
 		// an api_retry with one right after the cut: the start waits a moment for that line
-		RetryStarts.schedule(scope, CUT_STREAM_GRACE_MILLIS, this.turn, () -> {
-			requested(scope);
-			scope.chat.retriesCutStream = true;
+		RetryStartScheduler.schedule(agent, CUT_STREAM_GRACE_MILLIS, this.turn, () -> {
+			requested(agent);
+			agent.chat.retriesCutStream = true;
 		});
-		scope.pendingRetryFollowsCut = true;
+		agent.pendingRetryFollowsCut = true;
 	}
 
 	/**
 	 * A response began streaming ({@code message_start}).
 	 */
-	void responseStarted(AgentScope scope, String messageId, String model, TokenUsage usage) {
-		OpenChat requested = (scope.chat != null && scope.chat.awaitingResponse) ? scope.chat : null;
-		OpenChat chat = chat(scope, messageId, model, usage);
+	void responseStarted(AgentNode agent, String messageId, String model, TokenUsage usage) {
+		OpenChat requested = (agent.chat != null && agent.chat.awaitingResponse) ? agent.chat : null;
+		OpenChat chat = chat(agent, messageId, model, usage);
 		if (chat != null) {
 			chat.streamed = true;
 			if (chat == requested) {
@@ -145,9 +145,9 @@ final class ModelCalls {
 	 * A piece of a response: text, thinking or tool calls. A piece with a stop reason comes
 	 * from a complete (not streamed) response, whose usage is final.
 	 */
-	void output(AgentScope scope, String messageId, String model, TokenUsage usage, List<ChatOutputPart> parts,
+	void output(AgentNode agent, String messageId, String model, TokenUsage usage, List<ChatOutputPart> parts,
 			String stopReason) {
-		OpenChat chat = chat(scope, messageId, model, usage);
+		OpenChat chat = chat(agent, messageId, model, usage);
 		if (chat == null) {
 			return;
 		}
@@ -165,16 +165,16 @@ final class ModelCalls {
 	/**
 	 * A response ended with its final numbers ({@code message_delta}).
 	 */
-	void responseFinished(AgentScope scope, String messageId, String stopReason, TokenUsage usage) {
-		if (scope.chat == null || (messageId != null && !messageId.equals(scope.chat.context.getResponseId()))) {
+	void responseFinished(AgentNode agent, String messageId, String stopReason, TokenUsage usage) {
+		if (agent.chat == null || (messageId != null && !messageId.equals(agent.chat.context.getResponseId()))) {
 			return;
 		}
-		ChatObservationContext context = scope.chat.context;
+		ChatObservationContext context = agent.chat.context;
 		if (stopReason != null) {
 			context.setFinishReasons(List.of(stopReason));
 		}
 		context.setUsage(merge(context.getUsage(), usage));
-		end(scope);
+		end(agent);
 	}
 
 	/**
@@ -182,44 +182,44 @@ final class ModelCalls {
 	 * once it asks for a tool: the chat must not cover the tool's execution. Further tool calls
 	 * of the same response may follow until a tool result arrives.
 	 */
-	void toolRequested(AgentScope scope) {
-		if (scope.chat != null && !scope.chat.streamed) {
-			end(scope);
-			scope.responseEndedAtToolUse = true;
+	void toolRequested(AgentNode agent) {
+		if (agent.chat != null && !agent.chat.streamed) {
+			end(agent);
+			agent.responseEndedAtToolUse = true;
 		}
 	}
 
 	/**
 	 * The agent got a tool result: its response is over.
 	 */
-	void toolResultReceived(AgentScope scope) {
-		end(scope);
-		scope.responseEndedAtToolUse = false;
+	void toolResultReceived(AgentNode agent) {
+		end(agent);
+		agent.responseEndedAtToolUse = false;
 	}
 
 	/**
 	 * Ends the agent's model call in progress, if any.
 	 */
-	void end(AgentScope scope) {
-		RetryStarts.cancel(scope);
-		OpenChat chat = scope.chat;
+	void end(AgentNode agent) {
+		RetryStartScheduler.cancel(agent);
+		OpenChat chat = agent.chat;
 		if (chat != null) {
-			scope.chat = null;
-			scope.lastEndedMessageId = chat.context.getResponseId();
+			agent.chat = null;
+			agent.lastEndedMessageId = chat.context.getResponseId();
 			Observations.stop(chat.observation);
 		}
 	}
 
-	private void fail(AgentScope scope, String errorType) {
-		OpenChat chat = scope.chat;
+	private void fail(AgentNode agent, String errorType) {
+		OpenChat chat = agent.chat;
 		chat.context.setErrorType(errorType);
 		InstrumentationFailures.run("recording a failed model call",
 				() -> chat.observation.error(new ModelCallFailedException(errorType)));
-		end(scope);
+		end(agent);
 	}
 
-	private OpenChat chat(AgentScope scope, String messageId, String model, TokenUsage usage) {
-		OpenChat chat = scope.chat;
+	private OpenChat chat(AgentNode agent, String messageId, String model, TokenUsage usage) {
+		OpenChat chat = agent.chat;
 		if (chat != null && chat.awaitingResponse) {
 			chat.awaitingResponse = false;
 			chat.context.setResponseId(messageId);
@@ -230,29 +230,29 @@ final class ModelCalls {
 		if (chat != null && Objects.equals(chat.context.getResponseId(), messageId)) {
 			return chat;
 		}
-		boolean endedResponse = (messageId != null) ? messageId.equals(scope.lastEndedMessageId)
-				: scope.responseEndedAtToolUse;
+		boolean endedResponse = (messageId != null) ? messageId.equals(agent.lastEndedMessageId)
+				: agent.responseEndedAtToolUse;
 		if (endedResponse) {
 			return null;
 		}
-		end(scope);
-		return open(scope, messageId, model, usage);
+		end(agent);
+		return open(agent, messageId, model, usage);
 	}
 
-	private OpenChat open(AgentScope scope, String messageId, String model, TokenUsage usage) {
+	private OpenChat open(AgentNode agent, String messageId, String model, TokenUsage usage) {
 		// An SDK that drops the response's model gets its agent's model as the request model
 		// and no response model; so does a call that starts before its response.
 		ChatObservationContext context = new ChatObservationContext(
-				(model != null) ? model : scope.context.getRequestModel());
+				(model != null) ? model : agent.context.getRequestModel());
 		context.setProviderName(this.run.getProviderName());
-		context.setAgentName(scope.context.getAgentName());
+		context.setAgentName(agent.context.getAgentName());
 		context.setConversationId(this.run.getConversationId());
 		context.setResponseId(messageId);
 		context.setResponseModel(model);
 		context.setUsage(inputSide(usage));
 		long startNanos = System.nanoTime();
-		scope.chat = new OpenChat(context, this.observations.startChat(context, scope.observation), startNanos);
-		return scope.chat;
+		agent.chat = new OpenChat(context, this.observations.startChat(context, agent.observation), startNanos);
+		return agent.chat;
 	}
 
 	/** The usage snapshot of a response start: input side only, output is not known yet. */

@@ -6,11 +6,11 @@ import io.micrometer.observation.Observation;
 /**
  * A tool call whose {@code execute_tool} observation is running.
  *
- * @param scope the agent that called the tool
+ * @param agent the agent that called the tool
  * @param context the observation context
  * @param observation the running observation
  * @param subagentType the subagent type when the call launches a subagent, else {@code null}
  */
-record OpenTool(AgentScope scope, ToolExecutionObservationContext context, Observation observation,
+record OpenTool(AgentNode agent, ToolExecutionObservationContext context, Observation observation,
 		String subagentType) {
 }

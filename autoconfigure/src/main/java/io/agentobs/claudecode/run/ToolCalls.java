@@ -40,19 +40,18 @@ final class ToolCalls {
 
 	/**
 	 * Starts a tool call of an agent.
-	 * @param scope the calling agent
+	 * @param agent the calling agent
 	 * @param conversationId the run's conversation id
-	 * @param toolUseId the tool call id
-	 * @param toolName the tool name, may be {@code null}
-	 * @param arguments the arguments as JSON text
+	 * @param call the call
 	 */
-	void start(AgentScope scope, String conversationId, String toolUseId, String toolName, String arguments) {
-		ToolExecutionObservationContext context = new ToolExecutionObservationContext(toolName, toolUseId);
-		context.setAgentName(scope.context.getAgentName());
+	void start(AgentNode agent, String conversationId, ToolCallStart call) {
+		ToolExecutionObservationContext context = new ToolExecutionObservationContext(call.toolName(),
+				call.toolUseId());
+		context.setAgentName(agent.context.getAgentName());
 		context.setConversationId(conversationId);
-		context.setArguments(arguments);
-		this.open.put(toolUseId, new OpenTool(scope, context, this.observations.startTool(context, scope.observation),
-				SubagentLaunch.subagentType(toolName, arguments)));
+		context.setArguments(call.arguments());
+		this.open.put(call.toolUseId(), new OpenTool(agent, context,
+				this.observations.startTool(context, agent.observation), call.subagentType()));
 	}
 
 	/**
@@ -107,11 +106,11 @@ final class ToolCalls {
 
 	/**
 	 * Ends the open tool calls of an agent, without a result.
-	 * @param scope the agent
+	 * @param agent the agent
 	 */
-	void endAll(AgentScope scope) {
+	void endAll(AgentNode agent) {
 		for (Map.Entry<String, OpenTool> tool : new ArrayList<>(this.open.entrySet())) {
-			if (tool.getValue().scope() == scope) {
+			if (tool.getValue().agent() == agent) {
 				end(tool.getKey());
 			}
 		}

@@ -1,18 +1,20 @@
 package io.agentobs.claudecode.run;
 
+import io.agentobs.claudecode.client.message.TurnEnd;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 
 /**
  * The results of a turn. With background tasks the CLI writes a result while they run and
  * another after the follow-up turn they cause: the turn's result is then the sum of its
  * results (counts and usage) with the last one's outcome, and its cost is the session's
- * cumulative cost minus what earlier turns cost.
+ * cumulative cost minus what earlier turns cost. Which result ends the turn is the client's
+ * rule ({@link TurnEnd}), fed with the turn's task events.
  */
 final class TurnResults {
 
 	private final SessionCost sessionCost;
 
-	private final BackgroundTasks backgroundTasks = new BackgroundTasks();
+	private final TurnEnd turnEnd = new TurnEnd();
 
 	/** The results the CLI wrote while background tasks were pending. */
 	private AgentRunResult earlier;
@@ -21,8 +23,12 @@ final class TurnResults {
 		this.sessionCost = sessionCost;
 	}
 
-	BackgroundTasks backgroundTasks() {
-		return this.backgroundTasks;
+	/**
+	 * The turn's background tasks, which decide whether a result ends it.
+	 * @return the rule, fed with the turn's start and task events
+	 */
+	TurnEnd turnEnd() {
+		return this.turnEnd;
 	}
 
 	/**
@@ -33,7 +39,7 @@ final class TurnResults {
 	 */
 	AgentRunResult complete(AgentRunResult result) {
 		AgentRunResult whole = (this.earlier != null) ? this.earlier.followedBy(result) : result;
-		if (!this.backgroundTasks.isTurnComplete()) {
+		if (!this.turnEnd.resultEndsTurn()) {
 			this.earlier = whole;
 			return null;
 		}

@@ -41,14 +41,14 @@ class AgentRunRecorderTests {
 	@Test
 	void parallelToolCallsOfAResponseWithoutIdsShareOneChat() {
 		this.recorder.sessionStarted("session", "claude-sonnet-4-5", List.of("Bash"));
-		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.Text("Two commands.")));
-		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
-		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
-		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")));
-		this.recorder.toolCallStarted(null, "b", "Bash", "{}");
-		this.recorder.toolCallFinished(null, "a", false, "1");
-		this.recorder.toolCallFinished(null, "b", false, "2");
-		this.recorder.model().modelOutput(null, null, null, null, null, List.of(new ChatOutputPart.Text("Done.")));
+		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.Text("Two commands."))));
+		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}"))));
+		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{}"));
+		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}"))));
+		this.recorder.toolCallStarted(ToolCallStart.of("b", "Bash").arguments("{}"));
+		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "1"));
+		this.recorder.toolCallFinished(ToolCallEnd.of("b", false, "2"));
+		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.Text("Done."))));
 		this.recorder.finished(new AgentRunResult("success", false, 2, 10L, 0.1, null, null, 0, null, "Done.", List.of()));
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
@@ -64,14 +64,18 @@ class AgentRunRecorderTests {
 
 	@Test
 	void parallelToolCallsWithoutStreamEventsShareOneChatThatEndsBeforeTheTools() {
-		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
-				List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
-		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
-		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
-				List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")));
-		this.recorder.toolCallStarted(null, "b", "Bash", "{}");
-		this.recorder.toolCallFinished(null, "a", false, "1");
-		this.recorder.toolCallFinished(null, "b", false, "2");
+		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")))
+			.messageId("msg_1")
+			.model("claude-sonnet-4-5")
+			.usage(USAGE));
+		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{}"));
+		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")))
+			.messageId("msg_1")
+			.model("claude-sonnet-4-5")
+			.usage(USAGE));
+		this.recorder.toolCallStarted(ToolCallStart.of("b", "Bash").arguments("{}"));
+		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "1"));
+		this.recorder.toolCallFinished(ToolCallEnd.of("b", false, "2"));
 		this.recorder.abandoned();
 		assertThat(this.tree.events()).containsExactly("+invoke_agent claude-code", "+chat claude-sonnet-4-5",
 				"-chat claude-sonnet-4-5", "+execute_tool Bash", "+execute_tool Bash", "-execute_tool Bash",
@@ -80,12 +84,15 @@ class AgentRunRecorderTests {
 
 	@Test
 	void streamedResponseEndsOnItsMessageDeltaNotOnItsToolCall() {
-		this.recorder.model().modelCallStarted(null, "msg_1", "claude-sonnet-4-5", USAGE);
-		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
-				List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")));
-		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
-		this.recorder.model().modelCallFinished(null, "msg_1", "tool_use", new TokenUsage(null, 20L, null, null));
-		this.recorder.toolCallFinished(null, "a", false, "1");
+		this.recorder.modelResponseStarted(ModelResponseStart.of("msg_1", "claude-sonnet-4-5").usage(USAGE));
+		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")))
+			.messageId("msg_1")
+			.model("claude-sonnet-4-5")
+			.usage(USAGE));
+		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{}"));
+		this.recorder.modelResponseFinished(ModelResponseEnd.of("msg_1", "tool_use")
+			.usage(new TokenUsage(null, 20L, null, null)));
+		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "1"));
 		this.recorder.abandoned();
 		assertThat(this.tree.events()).containsExactly("+invoke_agent claude-code", "+chat claude-sonnet-4-5",
 				"+execute_tool Bash", "-chat claude-sonnet-4-5", "-execute_tool Bash", "-invoke_agent claude-code");
@@ -97,16 +104,21 @@ class AgentRunRecorderTests {
 	@Test
 	void eventsAfterTheEndAreIgnored() {
 		this.recorder.abandoned();
-		this.recorder.model().modelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE, List.of());
-		this.recorder.toolCallStarted(null, "a", "Bash", "{}");
+		this.recorder.modelOutput(ModelOutput.of(List.of()).messageId("msg_1").model("claude-sonnet-4-5").usage(USAGE));
+		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{}"));
 		this.recorder.failed(new IllegalStateException("late"));
 		assertThat(this.tree.render()).isEqualTo("invoke_agent claude-code\n");
 	}
 
 	@Test
 	void subagentOfAnUnknownToolCallEndsWithTheRun() {
-		this.recorder.model().modelOutput("toolu_unknown", "agent-1", "msg_1", "claude-sonnet-4-5", USAGE, List.of());
-		this.recorder.toolCallStarted("toolu_unknown", "b", "Bash", "{}");
+		this.recorder.modelOutput(ModelOutput.of(List.of())
+			.parentToolUseId("toolu_unknown")
+			.agentId("agent-1")
+			.messageId("msg_1")
+			.model("claude-sonnet-4-5")
+			.usage(USAGE));
+		this.recorder.toolCallStarted(ToolCallStart.of("b", "Bash").arguments("{}").parentToolUseId("toolu_unknown"));
 		this.recorder.abandoned();
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
@@ -119,10 +131,15 @@ class AgentRunRecorderTests {
 
 	@Test
 	void taskStartedAfterItsToolResultEndsWithTheRun() {
-		this.recorder.toolCallStarted(null, "a", "Agent", "{\"subagent_type\":\"general-purpose\"}");
-		this.recorder.toolCallFinished(null, "a", false, "done");
-		this.recorder.tasks().taskStarted("a", "task-1", "local_agent", false, "general-purpose", "late");
-		this.recorder.toolCallStarted("a", "b", "Bash", "{}");
+		this.recorder.toolCallStarted(ToolCallStart.of("a", "Agent")
+			.arguments("{\"subagent_type\":\"general-purpose\"}")
+			.subagentType("general-purpose"));
+		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "done"));
+		this.recorder.taskStarted(TaskStart.of("a", "task-1")
+			.taskType("local_agent")
+			.subagentType("general-purpose")
+			.prompt("late"));
+		this.recorder.toolCallStarted(ToolCallStart.of("b", "Bash").arguments("{}").parentToolUseId("a"));
 		this.recorder.finished(new AgentRunResult("success", false, 1, 10L, 0.1, null, null, 0, null, "ok", List.of()));
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
@@ -134,8 +151,8 @@ class AgentRunRecorderTests {
 
 	@Test
 	void toolCallWithoutNameIsStoppedLikeAnyOther() {
-		this.recorder.toolCallStarted(null, "a", null, "{}");
-		this.recorder.toolCallFinished(null, "a", true, "failed");
+		this.recorder.toolCallStarted(ToolCallStart.of("a", null).arguments("{}"));
+		this.recorder.toolCallFinished(ToolCallEnd.of("a", true, "failed"));
 		this.recorder.abandoned();
 		assertThat(this.tree.contexts(ToolExecutionObservationContext.class).get(0).getErrorType())
 			.isEqualTo("tool_error");
@@ -143,10 +160,10 @@ class AgentRunRecorderTests {
 
 	@Test
 	void localBashTaskIsNotASubagent() {
-		this.recorder.toolCallStarted(null, "a", "Bash", "{\"command\":\"sleep 30\"}");
-		this.recorder.tasks().taskStarted("a", "task-1", "local_bash", false, null, null);
-		this.recorder.tasks().taskFinished("a", "task-1", null);
-		this.recorder.toolCallFinished(null, "a", false, "ok");
+		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{\"command\":\"sleep 30\"}"));
+		this.recorder.taskStarted(TaskStart.of("a", "task-1").taskType("local_bash"));
+		this.recorder.taskFinished("a", "task-1", null);
+		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "ok"));
 		this.recorder.abandoned();
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
@@ -156,8 +173,8 @@ class AgentRunRecorderTests {
 
 	@Test
 	void requestThatFailsForGoodIsAnErrorChatAndTheSyntheticMessageIsNot() {
-		this.recorder.model().modelRequested(null);
-		this.recorder.model().modelRequestFailed(null, "401");
+		this.recorder.modelRequested(null);
+		this.recorder.modelRequestFailed(null, "401");
 		this.recorder.finished(new AgentRunResult("success", true, 1, 0L, 0.0, null, "api_error", 0, 401,
 				"Invalid API key", List.of()));
 		assertThat(this.tree.render()).isEqualTo("""

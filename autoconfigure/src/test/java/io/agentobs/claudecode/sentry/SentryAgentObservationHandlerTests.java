@@ -10,6 +10,8 @@ import io.agentobs.claudecode.run.SessionCost;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConvention;
+import io.agentobs.claudecode.run.ToolCallEnd;
+import io.agentobs.claudecode.run.ToolCallStart;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.sentry.IScopes;
@@ -66,8 +68,8 @@ class SentryAgentObservationHandlerTests {
 		AgentRunRecorder recorder = startRun();
 		assertThatNoException().isThrownBy(() -> {
 			recorder.sessionStarted("session-1", "claude-sonnet-4-5", List.of("Bash"));
-			recorder.toolCallStarted(null, "toolu_1", "Bash", "{}");
-			recorder.toolCallFinished(null, "toolu_1", false, "ok");
+			recorder.toolCallStarted(ToolCallStart.of("toolu_1", "Bash").arguments("{}"));
+			recorder.toolCallFinished(ToolCallEnd.of("toolu_1", false, "ok"));
 			recorder.finished(success());
 		});
 		assertThat(recorder.isFinished()).isTrue();

@@ -19,6 +19,9 @@ import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
 import io.agentobs.claudecode.testsupport.Transcripts;
+import io.agentobs.claudecode.run.SubagentStart;
+import io.agentobs.claudecode.run.ToolCallEnd;
+import io.agentobs.claudecode.run.ToolCallStart;
 import io.micrometer.observation.ObservationRegistry;
 import io.sentry.ITransaction;
 import io.sentry.ScopesAdapter;
@@ -259,10 +262,15 @@ class SentryEnvelopeTests {
 	void failedRunWithFailedSubagentCapturesOnlyTheRunFailure() {
 		AgentRunRecorder recorder = this.observations.startRun("prompt", null, null, new SessionCost());
 		recorder.sessionStarted("session-1", "claude-sonnet-4-5", List.of("Agent", "Bash"));
-		recorder.toolCallStarted(null, "toolu_1", "Agent", "{\"subagent_type\":\"general-purpose\"}");
-		recorder.tasks().subagentStarted("toolu_1", "agent-1", "general-purpose", "task");
-		recorder.tasks().subagentFinished("toolu_1", "error_max_turns");
-		recorder.toolCallFinished(null, "toolu_1", true, "subagent failed");
+		recorder.toolCallStarted(ToolCallStart.of("toolu_1", "Agent")
+			.arguments("{\"subagent_type\":\"general-purpose\"}")
+			.subagentType("general-purpose"));
+		recorder.subagentStarted(SubagentStart.of("toolu_1")
+			.agentId("agent-1")
+			.subagentType("general-purpose")
+			.prompt("task"));
+		recorder.subagentFinished("toolu_1", "error_max_turns");
+		recorder.toolCallFinished(ToolCallEnd.of("toolu_1", true, "subagent failed"));
 		recorder.failed(new IllegalStateException("Claude Code CLI exited with code 1"));
 		Sentry.flush(5000);
 

@@ -93,9 +93,11 @@ public final class Transcripts {
 		AgentRunRecorder recorder = observations.startRun("prompt", null, null, new SessionCost());
 		for (ClaudeMessage message : parse(name)) {
 			adapter.record(message, recorder);
-			if (message instanceof SystemMessage system && "api_retry".equals(system.subtype())) {
+			SystemMessage.ApiRetry retry = (message instanceof SystemMessage system) ? system.apiRetry().orElse(null)
+					: null;
+			if (retry != null) {
 				try {
-					Thread.sleep(system.raw().path("retry_delay_ms").asLong() + 30);
+					Thread.sleep(retry.retryDelayMillis() + 30);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

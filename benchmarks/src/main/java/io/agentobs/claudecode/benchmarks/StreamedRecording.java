@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentobs.claudecode.client.message.Json;
 
 /**
  * A recording as Anthropic's token streaming sends it: the scripted API answers each content
@@ -21,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class StreamedRecording {
 
-	private static final ObjectMapper mapper = new ObjectMapper();
+	private static final ObjectMapper mapper = Json.mapper();
 
 	/** The field holding the streamed text, per delta type. */
 	private static final Map<String, String> TEXT_FIELDS = Map.of("text_delta", "text", "input_json_delta",

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+import io.agentobs.claudecode.client.message.ControlMessage;
 import io.agentobs.claudecode.client.message.StreamJsonLimitException;
-import io.agentobs.claudecode.client.message.UnknownMessage;
 
 /**
  * One running Claude Code CLI process: its stdout lines parsed into a bounded queue by a
@@ -171,8 +171,8 @@ final class ClaudeCliProcess {
 	}
 
 	private void accept(ClaudeMessage message) throws InterruptedException {
-		if (StreamJsonInput.isControl(message)) {
-			String answer = this.input.answer((UnknownMessage) message);
+		if (message instanceof ControlMessage control) {
+			String answer = this.input.answer(control);
 			if (answer != null) {
 				try {
 					write(answer);

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
+import io.agentobs.claudecode.client.message.TurnEnd;
 
 /**
  * A run on a CLI process: takes the process's messages until the {@link ResultMessage} that
@@ -38,7 +39,7 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 
 	private long lastMessageNanos = this.startNanos;
 
-	private final TurnCompletion turn = new TurnCompletion();
+	private final TurnEnd turnEnd = new TurnEnd();
 
 	private final AtomicBoolean iterated = new AtomicBoolean();
 
@@ -81,7 +82,7 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 			}
 		}
 		else if (!this.completed) {
-			this.session.abandon(this.turn);
+			this.session.abandon(this.turnEnd);
 		}
 	}
 
@@ -100,7 +101,7 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 			if (message != null) {
 				this.lastMessageNanos = System.nanoTime();
 				this.session.observe(message);
-				if (this.turn.isTurnEnd(message)) {
+				if (this.turnEnd.follow(message)) {
 					this.completed = true;
 					if (this.ownsSession) {
 						this.process.closeInput();

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
+import io.agentobs.claudecode.client.message.TurnEnd;
 
 /**
  * A session on one CLI process: writes prompts to its stdin and hands out one
@@ -108,9 +109,9 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	 * messages up to the result that ends it (after background tasks, the last one), so the
 	 * next prompt starts clean; closes the session when the CLI does not end the turn
 	 * promptly.
-	 * @param turn the run's view of its turn
+	 * @param turnEnd the run's view of its turn, followed on the closing thread from now on
 	 */
-	void abandon(TurnCompletion turn) {
+	void abandon(TurnEnd turnEnd) {
 		interrupt();
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ABANDON_GRACE_MILLIS);
 		try {
@@ -122,7 +123,7 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 				ClaudeMessage message = this.process.poll(Math.min(remaining, 200));
 				if (message != null) {
 					observe(message);
-					if (turn.isTurnEnd(message)) {
+					if (turnEnd.follow(message)) {
 						return;
 					}
 				}

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.client.message.UnknownMessage;
+import io.agentobs.claudecode.client.message.ControlMessage;
+import io.agentobs.claudecode.client.message.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,21 +19,11 @@ final class StreamJsonInput {
 
 	private static final Logger logger = LoggerFactory.getLogger(StreamJsonInput.class);
 
-	private static final ObjectMapper objectMapper = new ObjectMapper();
+	private static final ObjectMapper objectMapper = Json.mapper();
 
 	private final String requestIdPrefix = "req_" + UUID.randomUUID().toString().substring(0, 8) + "_";
 
 	private final AtomicLong requestCounter = new AtomicLong();
-
-	/**
-	 * Whether a message belongs to the control protocol and must not reach the user.
-	 * @param message a parsed output line
-	 * @return {@code true} for control requests, responses and cancellations
-	 */
-	static boolean isControl(ClaudeMessage message) {
-		return message instanceof UnknownMessage unknown && unknown.type() != null
-				&& unknown.type().startsWith("control_");
-	}
 
 	String userMessage(String prompt, String sessionId) {
 		ObjectNode line = objectMapper.createObjectNode();
@@ -48,7 +38,7 @@ final class StreamJsonInput {
 
 	String controlRequest(String subtype) {
 		ObjectNode line = objectMapper.createObjectNode();
-		line.put("type", "control_request");
+		line.put("type", ControlMessage.REQUEST);
 		line.put("request_id", this.requestIdPrefix + this.requestCounter.incrementAndGet());
 		line.putObject("request").put("subtype", subtype);
 		return write(line);
@@ -59,24 +49,19 @@ final class StreamJsonInput {
 	 * @param message a control message
 	 * @return the line to answer with, or {@code null} when none is due
 	 */
-	String answer(UnknownMessage message) {
-		String subtype = message.raw().path("request").path("subtype").asText(null);
-		if ("control_request".equals(message.type())) {
-			String requestId = message.raw().path("request_id").asText(null);
-			logger.debug("Refusing unsupported control request '{}' from the Claude Code CLI", subtype);
+	String answer(ControlMessage message) {
+		if (message.isRequest()) {
+			logger.debug("Refusing unsupported control request '{}' from the Claude Code CLI", message.subtype());
 			ObjectNode line = objectMapper.createObjectNode();
-			line.put("type", "control_response");
+			line.put("type", ControlMessage.RESPONSE);
 			ObjectNode response = line.putObject("response");
 			response.put("subtype", "error");
-			response.put("request_id", requestId);
-			response.put("error", "Unsupported control request subtype: " + subtype);
+			response.put("request_id", message.requestId());
+			response.put("error", "Unsupported control request subtype: " + message.subtype());
 			return write(line);
 		}
-		if ("control_response".equals(message.type())
-				&& "error".equals(message.raw().path("response").path("subtype").asText(null))) {
-			logger.debug("Claude Code CLI refused control request {}: {}",
-					message.raw().path("response").path("request_id").asText(null),
-					message.raw().path("response").path("error").asText(null));
+		if (message.isErrorResponse()) {
+			logger.debug("Claude Code CLI refused control request {}: {}", message.requestId(), message.error());
 		}
 		return null;
 	}

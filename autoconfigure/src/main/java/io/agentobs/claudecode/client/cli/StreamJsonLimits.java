@@ -2,9 +2,7 @@ package io.agentobs.claudecode.client.cli;
 
 import io.agentobs.claudecode.client.ClaudeCodeProcessException;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 
 /**
@@ -39,8 +37,7 @@ public record StreamJsonLimits(long maxLineLength, int maxNestingDepth) {
 			.maxDocumentLength(this.maxLineLength)
 			.maxNestingDepth(this.maxNestingDepth)
 			.build();
-		return new ClaudeMessageParser(
-				new ObjectMapper(JsonFactory.builder().streamReadConstraints(constraints).build()));
+		return ClaudeMessageParser.within(constraints);
 	}
 
 	/**

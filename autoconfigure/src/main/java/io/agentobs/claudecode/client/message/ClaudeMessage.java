@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @see ClaudeMessageParser
  */
 public sealed interface ClaudeMessage
-		permits SystemMessage, AssistantMessage, UserMessage, StreamEventMessage, ResultMessage, UnknownMessage {
+		permits SystemMessage, AssistantMessage, UserMessage, StreamEventMessage, ResultMessage, ControlMessage,
+		UnknownMessage {
 
 	/**
 	 * The {@code type} field of the line, e.g. {@code assistant}.

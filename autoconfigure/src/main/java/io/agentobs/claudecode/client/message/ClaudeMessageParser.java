@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Parses lines of the CLI's stream-json output into {@link ClaudeMessage}s. A line that is
  * not a JSON object becomes an {@link UnknownMessage} and is logged once per parser; a line
  * over the mapper's read constraints (string length, nesting depth) is refused with a
- * {@link StreamJsonLimitException}, never turned into an unknown message.
+ * {@link StreamJsonLimitException}, never turned into an unknown message. Lines of the control
+ * protocol (a {@code type} starting with {@code control_}) become {@link ControlMessage}s.
  */
 public final class ClaudeMessageParser {
 
@@ -25,16 +28,39 @@ public final class ClaudeMessageParser {
 
 	private static final int MAX_LOGGED_LINE = 200;
 
-	private final ObjectMapper objectMapper;
+	private static final String CONTROL_TYPE_PREFIX = "control_";
+
+	private final ObjectReader reader;
 
 	private volatile boolean malformedLineLogged;
 
+	/**
+	 * Creates a parser that reads with the shared {@link Json#mapper()}.
+	 */
 	public ClaudeMessageParser() {
-		this(new ObjectMapper());
+		this(Json.mapper().reader());
 	}
 
+	/**
+	 * Creates a parser that reads with the given mapper.
+	 * @param objectMapper the mapper
+	 */
 	public ClaudeMessageParser(ObjectMapper objectMapper) {
-		this.objectMapper = objectMapper;
+		this(objectMapper.reader());
+	}
+
+	private ClaudeMessageParser(ObjectReader reader) {
+		this.reader = reader;
+	}
+
+	/**
+	 * Creates a parser that reads with the shared {@link Json#mapper()} and refuses lines over
+	 * the given constraints with a {@link StreamJsonLimitException}.
+	 * @param constraints the largest strings, names, lines and nesting read
+	 * @return the parser
+	 */
+	public static ClaudeMessageParser within(StreamReadConstraints constraints) {
+		return new ClaudeMessageParser(Json.reader(constraints));
 	}
 
 	/**
@@ -46,7 +72,7 @@ public final class ClaudeMessageParser {
 	public ClaudeMessage parse(String line) {
 		JsonNode node;
 		try {
-			node = this.objectMapper.readTree(line);
+			node = this.reader.readTree(line);
 		}
 		catch (StreamConstraintsException ex) {
 			throw new StreamJsonLimitException(ex.getOriginalMessage(), ex);
@@ -71,6 +97,9 @@ public final class ClaudeMessageParser {
 		String sessionId = Json.text(node, "session_id");
 		if (type == null) {
 			return new UnknownMessage(null, sessionId, node);
+		}
+		if (type.startsWith(CONTROL_TYPE_PREFIX)) {
+			return ControlMessage.from(type, sessionId, node);
 		}
 		return switch (type) {
 			case "system" -> new SystemMessage(Json.text(node, "subtype"), sessionId, node);

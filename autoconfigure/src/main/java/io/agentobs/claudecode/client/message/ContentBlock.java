@@ -2,6 +2,7 @@ package io.agentobs.claudecode.client.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -45,10 +46,42 @@ public sealed interface ContentBlock {
 	 * @param input the tool arguments
 	 */
 	record ToolUse(String id, String name, JsonNode input) implements ContentBlock {
+
+		/** The tools that launch a subagent: {@code Agent}, formerly {@code Task}. */
+		private static final Set<String> SUBAGENT_LAUNCH_TOOLS = Set.of("Agent", "Task");
+
+		/** The argument of a subagent launch that names the subagent type. */
+		public static final String SUBAGENT_TYPE = "subagent_type";
+
 		@Override
 		public String type() {
 			return "tool_use";
 		}
+
+		/**
+		 * The subagent type a call that launches a subagent asks for (its
+		 * {@code subagent_type} argument).
+		 * @return the subagent type, or {@code null} when the call launches no subagent or
+		 * names none
+		 */
+		public String subagentType() {
+			if (!launchesSubagent(this.name)) {
+				return null;
+			}
+			JsonNode type = (this.input != null) ? this.input.get(SUBAGENT_TYPE) : null;
+			return (type != null && type.isTextual()) ? type.asText() : null;
+		}
+
+		/**
+		 * Whether a call of the given tool launches a subagent, whose type is its
+		 * {@link #SUBAGENT_TYPE} argument.
+		 * @param toolName the tool name, may be {@code null}
+		 * @return {@code true} for {@code Agent} and {@code Task}
+		 */
+		public static boolean launchesSubagent(String toolName) {
+			return toolName != null && SUBAGENT_LAUNCH_TOOLS.contains(toolName);
+		}
+
 	}
 
 	/**

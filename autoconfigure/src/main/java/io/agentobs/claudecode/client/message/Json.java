@@ -3,15 +3,42 @@ package io.agentobs.claudecode.client.message;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Null-tolerant field access on Jackson nodes: a missing or {@code null} field reads as
- * {@code null}, never as {@code 0} or {@code ""}.
+ * The JSON of the CLI's stream-json protocol: the one {@link ObjectMapper} that reads and
+ * writes its lines and the JSON of the messages, configured here once, and null-tolerant
+ * field access on its nodes (a missing or {@code null} field reads as {@code null}, never as
+ * {@code 0} or {@code ""}).
  */
-final class Json {
+public final class Json {
+
+	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
 	private Json() {
+	}
+
+	/**
+	 * The shared mapper of the stream-json protocol. Shared by the parser, the message
+	 * adapters and the lines written to the CLI: use it as it is, never reconfigure it.
+	 * @return the mapper
+	 */
+	public static ObjectMapper mapper() {
+		return MAPPER;
+	}
+
+	/**
+	 * A reader of the shared mapper that refuses input over the given constraints.
+	 * @param constraints the largest strings, names, documents and nesting read
+	 * @return the reader
+	 */
+	static ObjectReader reader(StreamReadConstraints constraints) {
+		return MAPPER.reader().with(JsonFactory.builder().streamReadConstraints(constraints).build());
 	}
 
 	static JsonNode field(JsonNode node, String name) {

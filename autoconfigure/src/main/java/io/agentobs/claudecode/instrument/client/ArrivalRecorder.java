@@ -3,7 +3,7 @@ package io.agentobs.claudecode.instrument.client;
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.AgentRunEvents;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 
 /**
@@ -16,19 +16,19 @@ final class ArrivalRecorder implements ClaudeMessageListener {
 
 	private final AgentMessageAdapter<ClaudeMessage> adapter;
 
-	private final AgentRunRecorder recorder;
+	private final AgentRunEvents events;
 
 	private volatile boolean active;
 
-	ArrivalRecorder(AgentMessageAdapter<ClaudeMessage> adapter, AgentRunRecorder recorder) {
+	ArrivalRecorder(AgentMessageAdapter<ClaudeMessage> adapter, AgentRunEvents events) {
 		this.adapter = adapter;
-		this.recorder = recorder;
+		this.events = events;
 	}
 
 	@Override
 	public void onMessage(ClaudeMessage message) {
 		this.active = true;
-		InstrumentationFailures.run("recording an agent message", () -> this.adapter.record(message, this.recorder));
+		InstrumentationFailures.run("recording an agent message", () -> this.adapter.record(message, this.events));
 	}
 
 	/**

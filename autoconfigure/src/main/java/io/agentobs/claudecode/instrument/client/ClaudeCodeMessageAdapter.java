@@ -5,7 +5,6 @@ import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.message.AssistantMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ContentBlock;
@@ -14,10 +13,16 @@ import io.agentobs.claudecode.client.message.StreamEventMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.Usage;
 import io.agentobs.claudecode.client.message.UserMessage;
-import io.agentobs.claudecode.run.AgentRunRecorder;
-import io.agentobs.claudecode.run.AgentRunResult;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
+import io.agentobs.claudecode.run.AgentRunEvents;
+import io.agentobs.claudecode.run.AgentRunResult;
+import io.agentobs.claudecode.run.ModelOutput;
+import io.agentobs.claudecode.run.ModelResponseEnd;
+import io.agentobs.claudecode.run.ModelResponseStart;
+import io.agentobs.claudecode.run.TaskStart;
+import io.agentobs.claudecode.run.ToolCallEnd;
+import io.agentobs.claudecode.run.ToolCallStart;
 
 /**
  * Adapts the project's own Claude Code client, which keeps every field the CLI emits: message
@@ -27,105 +32,92 @@ import io.agentobs.claudecode.observation.TokenUsage;
 public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<ClaudeMessage> {
 
 	@Override
-	public void record(ClaudeMessage message, AgentRunRecorder recorder) {
+	public void record(ClaudeMessage message, AgentRunEvents events) {
 		if (message instanceof SystemMessage system) {
-			system(system, recorder);
+			system(system, events);
 		}
 		else if (message instanceof AssistantMessage assistant) {
-			assistant(assistant, recorder);
+			assistant(assistant, events);
 		}
 		else if (message instanceof UserMessage user) {
 			for (ContentBlock.ToolResult result : user.toolResults()) {
-				recorder.toolCallFinished(user.parentToolUseId(), result.toolUseId(), result.isError(),
-						ToolResultText.of(result.content()));
+				events.toolCallFinished(ToolCallEnd.of(result.toolUseId(), result.isError(),
+						ToolResultText.of(result.content())).parentToolUseId(user.parentToolUseId()));
 			}
 		}
 		else if (message instanceof StreamEventMessage event) {
-			streamEvent(event, recorder);
+			streamEvent(event, events);
 		}
 		else if (message instanceof ResultMessage result) {
-			recorder.finished(result(result));
+			events.finished(result(result));
 		}
 	}
 
-	private void system(SystemMessage system, AgentRunRecorder recorder) {
-		if (system.subtype() == null) {
-			return;
-		}
-		switch (system.subtype()) {
-			case "init" -> recorder.sessionStarted(system.sessionId(), system.model(), system.tools());
-			case "status" -> {
-				if ("requesting".equals(system.field("status"))) {
-					recorder.model().modelRequested(system.field("parent_tool_use_id"));
-				}
-			}
-			case "api_retry" -> recorder.model()
-				.modelRequestRetried(system.field("parent_tool_use_id"), retryError(system),
-						Math.max(0, system.raw().path("retry_delay_ms").asLong(0)));
-			case "task_started" -> recorder.tasks().taskStarted(system.field("tool_use_id"), system.field("task_id"),
-					system.field("task_type"), system.raw().path("is_backgrounded").asBoolean(false),
-					system.field("subagent_type"), system.field("prompt"));
-			case "task_updated" -> {
-				if (system.raw().path("patch").path("is_backgrounded").asBoolean(false)) {
-					recorder.tasks().taskBackgrounded(system.field("task_id"));
-				}
-			}
-			case "task_notification" -> {
-				String status = system.field("status");
-				recorder.tasks().taskFinished(system.field("tool_use_id"), system.field("task_id"),
-						(status == null || "completed".equals(status)) ? null : status);
-			}
-			default -> {
-			}
-		}
+	private void system(SystemMessage system, AgentRunEvents events) {
+		system.init().ifPresent((init) -> events.sessionStarted(system.sessionId(), init.model(), init.tools()));
+		system.status()
+			.filter(SystemMessage.Status::isRequesting)
+			.ifPresent((status) -> events.modelRequested(status.parentToolUseId()));
+		system.apiRetry()
+			.ifPresent((retry) -> events.modelRequestRetried(retry.parentToolUseId(), retry.errorType(),
+					retry.retryDelayMillis()));
+		system.taskStarted()
+			.ifPresent((task) -> events.taskStarted(TaskStart.of(task.toolUseId(), task.taskId())
+				.taskType(task.taskType())
+				.backgrounded(task.backgrounded())
+				.subagentType(task.subagentType())
+				.prompt(task.prompt())));
+		system.taskUpdated()
+			.filter(SystemMessage.TaskUpdated::backgrounded)
+			.ifPresent((task) -> events.taskBackgrounded(task.taskId()));
+		system.taskNotification()
+			.ifPresent((task) -> events.taskFinished(task.toolUseId(), task.taskId(), task.failureStatus()));
 	}
 
-	/** The {@code error.type} of a retried request: its HTTP status, else the CLI's error name. */
-	private static String retryError(SystemMessage retry) {
-		JsonNode status = retry.raw().path("error_status");
-		if (status.isNumber() || (status.isTextual() && !status.asText().isBlank())) {
-			return status.asText();
-		}
-		return retry.field("error");
-	}
-
-	private void assistant(AssistantMessage assistant, AgentRunRecorder recorder) {
+	private void assistant(AssistantMessage assistant, AgentRunEvents events) {
 		if (assistant.isSynthetic()) {
 			// Not a model call, but it tells why the request in progress failed
-			recorder.model().modelRequestFailed(assistant.parentToolUseId(), (assistant.apiErrorStatus() != null)
+			events.modelRequestFailed(assistant.parentToolUseId(), (assistant.apiErrorStatus() != null)
 					? String.valueOf(assistant.apiErrorStatus()) : assistant.error());
 			return;
 		}
 		List<ChatOutputPart> parts = new ArrayList<>();
-		List<ChatOutputPart.ToolCall> toolCalls = new ArrayList<>();
+		List<ToolCallStart> toolCalls = new ArrayList<>();
 		for (ContentBlock block : assistant.content()) {
 			if (block instanceof ContentBlock.Text text && text.text() != null) {
 				parts.add(new ChatOutputPart.Text(text.text()));
 			}
 			else if (block instanceof ContentBlock.ToolUse toolUse) {
 				// Arguments written once, for the chat's output and the tool's start
-				ChatOutputPart.ToolCall toolCall = new ChatOutputPart.ToolCall(toolUse.id(), toolUse.name(),
-						json(toolUse.input()));
-				parts.add(toolCall);
-				toolCalls.add(toolCall);
+				String arguments = (toolUse.input() != null) ? toolUse.input().toString() : null;
+				parts.add(new ChatOutputPart.ToolCall(toolUse.id(), toolUse.name(), arguments));
+				toolCalls.add(ToolCallStart.of(toolUse.id(), toolUse.name())
+					.arguments(arguments)
+					.subagentType(toolUse.subagentType())
+					.parentToolUseId(assistant.parentToolUseId()));
 			}
 		}
-		recorder.model().modelOutput(assistant.parentToolUseId(), assistant.agentId(), assistant.messageId(),
-				assistant.model(), tokens(assistant.usage()), parts, assistant.stopReason());
-		for (ChatOutputPart.ToolCall toolCall : toolCalls) {
-			recorder.toolCallStarted(assistant.parentToolUseId(), toolCall.id(), toolCall.name(), toolCall.arguments());
-		}
+		events.modelOutput(ModelOutput.of(parts)
+			.parentToolUseId(assistant.parentToolUseId())
+			.agentId(assistant.agentId())
+			.messageId(assistant.messageId())
+			.model(assistant.model())
+			.usage(tokens(assistant.usage()))
+			.stopReason(assistant.stopReason()));
+		toolCalls.forEach(events::toolCallStarted);
 	}
 
-	private void streamEvent(StreamEventMessage event, AgentRunRecorder recorder) {
+	private void streamEvent(StreamEventMessage event, AgentRunEvents events) {
 		event.messageStart()
-			.ifPresent((start) -> recorder.model().modelCallStarted(event.parentToolUseId(), start.messageId(), start.model(),
-					tokens(start.usage())));
+			.ifPresent((start) -> events.modelResponseStarted(ModelResponseStart.of(start.messageId(), start.model())
+				.usage(tokens(start.usage()))
+				.parentToolUseId(event.parentToolUseId())));
 		event.messageDelta()
-			.ifPresent((delta) -> recorder.model().modelCallFinished(event.parentToolUseId(), event.apiMessageId(),
-					delta.stopReason(), deltaTokens(delta.usage())));
+			.ifPresent((delta) -> events.modelResponseFinished(ModelResponseEnd.of(event.apiMessageId(), delta.stopReason())
+				.usage(deltaTokens(delta.usage()))
+				.parentToolUseId(event.parentToolUseId())));
 		if ("message_stop".equals(event.eventType())) {
-			recorder.model().modelResponseStopped(event.parentToolUseId(), event.apiMessageId());
+			events.modelResponseStopped(event.parentToolUseId(), event.apiMessageId());
 		}
 	}
 
@@ -154,10 +146,6 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 		boolean completeInput = usage.inputTokens() != null && usage.cacheReadInputTokens() != null
 				&& usage.cacheCreationInputTokens() != null;
 		return completeInput ? tokens(usage) : new TokenUsage(null, usage.outputTokens(), null, null);
-	}
-
-	private static String json(JsonNode node) {
-		return (node != null) ? node.toString() : null;
 	}
 
 }

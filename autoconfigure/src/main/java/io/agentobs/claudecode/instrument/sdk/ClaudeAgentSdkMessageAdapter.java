@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentobs.claudecode.client.message.ContentBlock.ToolUse;
+import io.agentobs.claudecode.client.message.Json;
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
-import io.agentobs.claudecode.run.AgentRunRecorder;
-import io.agentobs.claudecode.run.AgentRunResult;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
+import io.agentobs.claudecode.run.AgentRunEvents;
+import io.agentobs.claudecode.run.AgentRunResult;
+import io.agentobs.claudecode.run.ModelOutput;
+import io.agentobs.claudecode.run.SubagentStart;
+import io.agentobs.claudecode.run.ToolCallEnd;
+import io.agentobs.claudecode.run.ToolCallStart;
 import org.springaicommunity.claude.agent.sdk.types.AssistantMessage;
 import org.springaicommunity.claude.agent.sdk.types.ContentBlock;
 import org.springaicommunity.claude.agent.sdk.types.Message;
@@ -31,39 +36,39 @@ import org.springaicommunity.claude.agent.sdk.types.UserMessage;
  */
 public final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<Message> {
 
-	private static final ObjectMapper objectMapper = new ObjectMapper();
-
 	@Override
-	public void record(Message message, AgentRunRecorder recorder) {
+	public void record(Message message, AgentRunEvents events) {
 		if (message instanceof SystemMessage system) {
-			system(system, recorder);
+			system(system, events);
 		}
 		else if (message instanceof AssistantMessage assistant) {
-			assistant(assistant, recorder);
+			assistant(assistant, events);
 		}
 		else if (message instanceof UserMessage user && user.getContentAsBlocks() != null) {
 			for (ContentBlock block : user.getContentAsBlocks()) {
 				if (block instanceof ToolResultBlock result) {
-					recorder.toolCallFinished(null, result.toolUseId(), Boolean.TRUE.equals(result.isError()),
-							resultText(result));
+					events.toolCallFinished(
+							ToolCallEnd.of(result.toolUseId(), Boolean.TRUE.equals(result.isError()), resultText(result)));
 				}
 			}
 		}
 		else if (message instanceof ResultMessage result) {
-			recorder.finished(result(result));
+			events.finished(result(result));
 		}
 	}
 
-	private void system(SystemMessage system, AgentRunRecorder recorder) {
+	private void system(SystemMessage system, AgentRunEvents events) {
 		Map<String, Object> data = (system.data() != null) ? system.data() : Map.of();
 		switch (String.valueOf(system.subtype())) {
-			case "init" -> recorder.sessionStarted(string(data, "session_id"), string(data, "model"),
+			case "init" -> events.sessionStarted(string(data, "session_id"), string(data, "model"),
 					(data.get("tools") instanceof List<?> tools) ? tools.stream().map(String::valueOf).toList() : null);
-			case "task_started" -> recorder.tasks().subagentStarted(string(data, "tool_use_id"), string(data, "task_id"),
-					string(data, "subagent_type"), string(data, "prompt"));
+			case "task_started" -> events.subagentStarted(SubagentStart.of(string(data, "tool_use_id"))
+				.agentId(string(data, "task_id"))
+				.subagentType(string(data, "subagent_type"))
+				.prompt(string(data, "prompt")));
 			case "task_notification" -> {
 				String status = string(data, "status");
-				recorder.tasks().subagentFinished(string(data, "tool_use_id"),
+				events.subagentFinished(string(data, "tool_use_id"),
 						(status == null || "completed".equals(status)) ? null : status);
 			}
 			default -> {
@@ -71,7 +76,7 @@ public final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<M
 		}
 	}
 
-	private void assistant(AssistantMessage assistant, AgentRunRecorder recorder) {
+	private void assistant(AssistantMessage assistant, AgentRunEvents events) {
 		List<ChatOutputPart> parts = new ArrayList<>();
 		for (ContentBlock block : assistant.content()) {
 			if (block instanceof TextBlock text && text.text() != null) {
@@ -81,10 +86,17 @@ public final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<M
 				parts.add(new ChatOutputPart.ToolCall(toolUse.id(), toolUse.name(), json(toolUse.input())));
 			}
 		}
-		recorder.model().modelOutput(null, null, null, null, null, parts);
+		events.modelOutput(ModelOutput.of(parts));
 		for (ToolUseBlock toolUse : assistant.getToolUses()) {
-			recorder.toolCallStarted(null, toolUse.id(), toolUse.name(), json(toolUse.input()));
+			events.toolCallStarted(ToolCallStart.of(toolUse.id(), toolUse.name())
+				.arguments(json(toolUse.input()))
+				.subagentType(subagentType(toolUse)));
 		}
+	}
+
+	private static String subagentType(ToolUseBlock toolUse) {
+		return (ToolUse.launchesSubagent(toolUse.name()) && toolUse.input() != null)
+				? string(toolUse.input(), ToolUse.SUBAGENT_TYPE) : null;
 	}
 
 	private static AgentRunResult result(ResultMessage result) {
@@ -140,7 +152,7 @@ public final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<M
 			return null;
 		}
 		try {
-			return objectMapper.writeValueAsString(value);
+			return Json.mapper().writeValueAsString(value);
 		}
 		catch (JsonProcessingException ex) {
 			return String.valueOf(value);

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Parses every real CLI recording in {@code src/transcripts} and hand-made bad input.
@@ -122,6 +124,73 @@ class ClaudeMessageParserTests {
 	}
 
 	@Test
+	void systemLinesHaveTypedViewsOfTheSubtypesTheClientReads() throws IOException {
+		List<SystemMessage> retries = systemMessages("api-retry.jsonl");
+		assertThat(retries.get(0).init()).get().satisfies((init) -> {
+			assertThat(init.model()).isNotBlank();
+			assertThat(init.tools()).isNotEmpty();
+		});
+		assertThat(retries).flatExtracting((system) -> system.status().stream().toList())
+			.allSatisfy((status) -> assertThat(status.isRequesting()).isTrue())
+			.isNotEmpty();
+		assertThat(retries).flatExtracting((system) -> system.apiRetry().stream().toList())
+			.extracting(SystemMessage.ApiRetry::errorType, SystemMessage.ApiRetry::retryDelayMillis)
+			.startsWith(tuple("500", 577L), tuple("529", 1225L));
+		List<SystemMessage> tasks = systemMessages("background-subagent.jsonl");
+		assertThat(tasks).flatExtracting((system) -> system.taskStarted().stream().toList())
+			.singleElement()
+			.satisfies((task) -> {
+				assertThat(task.taskType()).isEqualTo("local_agent");
+				assertThat(task.backgrounded()).isTrue();
+				assertThat(task.toolUseId()).isEqualTo("toolu_background_subagent_0001_0");
+				assertThat(task.subagentType()).isEqualTo("general-purpose");
+			});
+		assertThat(tasks).flatExtracting((system) -> system.taskUpdated().stream().toList())
+			.singleElement()
+			.satisfies((update) -> assertThat(update.backgrounded()).isFalse());
+		assertThat(tasks).flatExtracting((system) -> system.taskNotification().stream().toList())
+			.singleElement()
+			.satisfies((end) -> {
+				assertThat(end.status()).isEqualTo("completed");
+				assertThat(end.failureStatus()).isNull();
+			});
+		assertThat(tasks.get(0).apiRetry()).isEmpty();
+	}
+
+	@Test
+	void controlLinesBecomeControlMessages() {
+		ClaudeMessage request = this.parser
+			.parse("{\"type\":\"control_request\",\"request_id\":\"r1\",\"request\":{\"subtype\":\"can_use_tool\"}}");
+		assertThat(request).isInstanceOfSatisfying(ControlMessage.class, (control) -> {
+			assertThat(control.isRequest()).isTrue();
+			assertThat(control.requestId()).isEqualTo("r1");
+			assertThat(control.subtype()).isEqualTo("can_use_tool");
+		});
+		ClaudeMessage refusal = this.parser.parse("{\"type\":\"control_response\",\"response\":"
+				+ "{\"subtype\":\"error\",\"request_id\":\"r2\",\"error\":\"no\"}}");
+		assertThat(refusal).isInstanceOfSatisfying(ControlMessage.class, (control) -> {
+			assertThat(control.isErrorResponse()).isTrue();
+			assertThat(control.requestId()).isEqualTo("r2");
+			assertThat(control.error()).isEqualTo("no");
+		});
+		ClaudeMessage cancel = this.parser.parse("{\"type\":\"control_cancel_request\",\"request_id\":\"r3\"}");
+		assertThat(cancel).isInstanceOfSatisfying(ControlMessage.class, (control) -> {
+			assertThat(control.isRequest()).isFalse();
+			assertThat(control.isErrorResponse()).isFalse();
+			assertThat(control.requestId()).isEqualTo("r3");
+		});
+	}
+
+	@Test
+	void subagentTypeIsReadFromTheInputOfASubagentLaunchOnly() {
+		ObjectNode input = Json.mapper().createObjectNode().put("subagent_type", "general-purpose");
+		assertThat(new ContentBlock.ToolUse("a", "Agent", input).subagentType()).isEqualTo("general-purpose");
+		assertThat(new ContentBlock.ToolUse("t", "Task", input).subagentType()).isEqualTo("general-purpose");
+		assertThat(new ContentBlock.ToolUse("b", "Bash", input).subagentType()).isNull();
+		assertThat(new ContentBlock.ToolUse("c", "Agent", null).subagentType()).isNull();
+	}
+
+	@Test
 	void apiErrorIsASyntheticMessageAndAFailedResult() throws IOException {
 		List<ClaudeMessage> messages = parse("api-error-401.jsonl");
 		AssistantMessage synthetic = (AssistantMessage) messages.get(1);
@@ -178,6 +247,13 @@ class ClaudeMessageParserTests {
 			.parse("{\"type\":\"assistant\",\"message\":{\"id\":\"m\",\"content\":[{\"type\":\"text\",\"text\":\"" + text
 					+ "\"}]}}");
 		assertThat(((ContentBlock.Text) message.content().get(0)).text()).hasSize(5_000_000);
+	}
+
+	private List<SystemMessage> systemMessages(String transcript) throws IOException {
+		return parse(transcript).stream()
+			.filter(SystemMessage.class::isInstance)
+			.map(SystemMessage.class::cast)
+			.toList();
 	}
 
 	private List<ClaudeMessage> parse(String transcript) throws IOException {

@@ -6,15 +6,16 @@ import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.micrometer.observation.Observation;
 
 /**
- * One agent of a run, the top-level one or a subagent: its {@code invoke_agent} observation,
- * the agent scope it runs in, and the state of its current model call.
+ * One agent of a run, a node of its {@link AgentTree}: the top-level agent or a subagent,
+ * with its {@code invoke_agent} observation, the agent it nests in, and the state of its
+ * current model call.
  */
-final class AgentScope {
+final class AgentNode {
 
 	final AgentInvocationObservationContext context;
 
-	/** The scope this one nests in, {@code null} for the top-level agent. */
-	final AgentScope parent;
+	/** The agent this one nests in, {@code null} for the top-level agent. */
+	final AgentNode parent;
 
 	Observation observation;
 
@@ -41,7 +42,7 @@ final class AgentScope {
 	/** Whether this subagent runs in the background, so that its launching call waits for it. */
 	boolean backgrounded;
 
-	AgentScope(AgentInvocationObservationContext context, AgentScope parent, String launcherToolUseId) {
+	AgentNode(AgentInvocationObservationContext context, AgentNode parent, String launcherToolUseId) {
 		this.context = context;
 		this.parent = parent;
 		this.launcherToolUseId = launcherToolUseId;

@@ -16,7 +16,7 @@ import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
  * A subagent nests in the agent whose tool call launched it, or in the top-level agent when
  * that call is unknown, so that ending an agent always ends its subagents.
  */
-final class AgentScopeTree {
+final class AgentTree {
 
 	private final AgentObservationFactory observations;
 
@@ -24,29 +24,29 @@ final class AgentScopeTree {
 
 	private final ToolCalls tools;
 
-	private final AgentScope root;
+	private final AgentNode root;
 
-	private final Map<String, AgentScope> subagents = new LinkedHashMap<>();
+	private final Map<String, AgentNode> subagents = new LinkedHashMap<>();
 
-	AgentScopeTree(AgentObservationFactory observations, AgentInvocationObservationContext rootContext,
+	AgentTree(AgentObservationFactory observations, AgentInvocationObservationContext rootContext,
 			ModelCalls modelCalls, ToolCalls tools) {
 		this.observations = observations;
 		this.modelCalls = modelCalls;
 		this.tools = tools;
-		this.root = new AgentScope(rootContext, null, null);
+		this.root = new AgentNode(rootContext, null, null);
 	}
 
-	AgentScope root() {
+	AgentNode root() {
 		return this.root;
 	}
 
 	/**
 	 * The subagent launched by a tool call.
-	 * @param parentToolUseId the id of the launching tool call
+	 * @param launcherToolUseId the id of the launching tool call
 	 * @return the subagent, or {@code null} when none was opened for it
 	 */
-	AgentScope subagent(String parentToolUseId) {
-		return this.subagents.get(parentToolUseId);
+	AgentNode subagent(String launcherToolUseId) {
+		return this.subagents.get(launcherToolUseId);
 	}
 
 	/**
@@ -57,13 +57,13 @@ final class AgentScopeTree {
 	 * @param subagentType the subagent type, may be {@code null}
 	 * @return the agent, or {@code null} when that subagent has ended
 	 */
-	AgentScope resolve(String parentToolUseId, String agentId, String subagentType) {
+	AgentNode resolve(String parentToolUseId, String agentId, String subagentType) {
 		if (parentToolUseId == null) {
 			return this.root;
 		}
-		AgentScope scope = this.subagents.get(parentToolUseId);
-		if (scope != null) {
-			return scope.ended ? null : scope;
+		AgentNode agent = this.subagents.get(parentToolUseId);
+		if (agent != null) {
+			return agent.ended ? null : agent;
 		}
 		return open(parentToolUseId, agentId, subagentType, this.tools.get(parentToolUseId));
 	}
@@ -71,18 +71,18 @@ final class AgentScopeTree {
 	/**
 	 * Ends an agent and everything in it, in order: its model call, its subagents, its tool
 	 * calls, the agent; then the call that launched it when that call waited for it.
-	 * @param scope the agent
+	 * @param agent the agent
 	 */
-	void end(AgentScope scope) {
-		this.modelCalls.end(scope);
-		for (AgentScope child : openChildren(scope)) {
+	void end(AgentNode agent) {
+		this.modelCalls.end(agent);
+		for (AgentNode child : openChildren(agent)) {
 			end(child);
 		}
-		this.tools.endAll(scope);
-		scope.ended = true;
-		Observations.stop(scope.observation);
-		if (scope.launcherToolUseId != null) {
-			this.tools.subagentEnded(scope.launcherToolUseId);
+		this.tools.endAll(agent);
+		agent.ended = true;
+		Observations.stop(agent.observation);
+		if (agent.launcherToolUseId != null) {
+			this.tools.subagentEnded(agent.launcherToolUseId);
 		}
 	}
 
@@ -95,30 +95,30 @@ final class AgentScopeTree {
 	 * @param launcher the launching tool call, {@code null} when it is not open
 	 * @return the started subagent
 	 */
-	private AgentScope open(String parentToolUseId, String agentId, String subagentType, OpenTool launcher) {
+	private AgentNode open(String parentToolUseId, String agentId, String subagentType, OpenTool launcher) {
 		String name = (subagentType != null) ? subagentType : (launcher != null) ? launcher.subagentType() : null;
 		AgentInvocationObservationContext context = new AgentInvocationObservationContext(
 				(name != null) ? name : "subagent");
 		context.setProviderName(this.root.context.getProviderName());
 		context.setConversationId(this.root.context.getConversationId());
 		context.setAgentId(agentId);
-		AgentScope parent = (launcher != null && !launcher.scope().ended) ? launcher.scope() : this.root;
-		AgentScope scope = new AgentScope(context, parent, parentToolUseId);
-		scope.observation = this.observations.startAgent(context,
+		AgentNode parent = (launcher != null && !launcher.agent().ended) ? launcher.agent() : this.root;
+		AgentNode agent = new AgentNode(context, parent, parentToolUseId);
+		agent.observation = this.observations.startAgent(context,
 				(launcher != null) ? launcher.observation() : parent.observation);
-		this.subagents.put(parentToolUseId, scope);
-		return scope;
+		this.subagents.put(parentToolUseId, agent);
+		return agent;
 	}
 
 	/**
 	 * The subagents nested directly in an agent that have not ended.
-	 * @param scope the agent
+	 * @param agent the agent
 	 * @return its open subagents
 	 */
-	private List<AgentScope> openChildren(AgentScope scope) {
-		List<AgentScope> children = new ArrayList<>();
-		for (AgentScope subagent : this.subagents.values()) {
-			if (subagent.parent == scope && !subagent.ended) {
+	private List<AgentNode> openChildren(AgentNode agent) {
+		List<AgentNode> children = new ArrayList<>();
+		for (AgentNode subagent : this.subagents.values()) {
+			if (subagent.parent == agent && !subagent.ended) {
 				children.add(subagent);
 			}
 		}

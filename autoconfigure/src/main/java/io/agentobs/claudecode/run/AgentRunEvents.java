@@ -1,0 +1,144 @@
+package io.agentobs.claudecode.run;
+
+import java.util.List;
+
+/**
+ * The events of one agent turn, as any agent SDK reports them: what a message adapter tells
+ * the run model. The agent an event belongs to is named by {@code parentToolUseId}: the id of
+ * the tool call that launched the subagent, {@code null} for the top-level agent. Events may
+ * come from any thread; events after the turn's end are ignored. Events with more than a few
+ * values take a small parameter object ({@link ModelOutput}, {@link ToolCallStart}, ...).
+ *
+ * @see AgentRunRecorder
+ */
+public interface AgentRunEvents {
+
+	/**
+	 * The agent session started or a new turn began ({@code system/init}).
+	 * @param sessionId the session id
+	 * @param model the main model
+	 * @param tools the available tool names
+	 */
+	void sessionStarted(String sessionId, String model, List<String> tools);
+
+	/**
+	 * An agent sent a model request ({@code system/status} {@code requesting}): its model call
+	 * starts now.
+	 * @param parentToolUseId the agent
+	 */
+	void modelRequested(String parentToolUseId);
+
+	/**
+	 * A model request failed and will be retried ({@code system/api_retry}).
+	 * @param parentToolUseId the agent
+	 * @param errorType the HTTP status, or the error name when there is none
+	 * @param retryDelayMillis the back-off before the request is sent again, {@code 0} when
+	 * not known
+	 */
+	void modelRequestRetried(String parentToolUseId, String errorType, long retryDelayMillis);
+
+	/**
+	 * The model request in progress failed for good (the CLI's synthetic API-error message).
+	 * @param parentToolUseId the agent
+	 * @param errorType the HTTP status, or the error name when there is none
+	 */
+	void modelRequestFailed(String parentToolUseId, String errorType);
+
+	/**
+	 * A model response began streaming ({@code message_start}).
+	 * @param start the response's id, model and usage snapshot
+	 */
+	void modelResponseStarted(ModelResponseStart start);
+
+	/**
+	 * A piece of a model response: text, thinking or tool calls.
+	 * @param output the piece
+	 */
+	void modelOutput(ModelOutput output);
+
+	/**
+	 * A model response ended with its final numbers ({@code message_delta}).
+	 * @param end the response's stop reason and final usage
+	 */
+	void modelResponseFinished(ModelResponseEnd end);
+
+	/**
+	 * A streamed model response stopped ({@code message_stop}); without its final numbers
+	 * before, the stream was cut by an error.
+	 * @param parentToolUseId the agent
+	 * @param messageId the response id, may be {@code null}
+	 */
+	void modelResponseStopped(String parentToolUseId, String messageId);
+
+	/**
+	 * The model asked for a tool call.
+	 * @param call the call
+	 */
+	void toolCallStarted(ToolCallStart call);
+
+	/**
+	 * A tool call ended with its result.
+	 * @param end the result
+	 */
+	void toolCallFinished(ToolCallEnd end);
+
+	/**
+	 * A subagent started for an {@code Agent} tool call.
+	 * @param subagent the subagent
+	 */
+	void subagentStarted(SubagentStart subagent);
+
+	/**
+	 * A subagent ended.
+	 * @param parentToolUseId the id of the tool call that launched it
+	 * @param errorType an error type if it failed, else {@code null}
+	 */
+	void subagentFinished(String parentToolUseId, String errorType);
+
+	/**
+	 * The CLI started a task ({@code system/task_started}). Only {@code local_agent} tasks (or
+	 * tasks of unknown type) are subagents; a shell command moved to a task stays a tool call.
+	 * @param task the task
+	 */
+	void taskStarted(TaskStart task);
+
+	/**
+	 * A running task was moved to the background ({@code task_updated} with
+	 * {@code is_backgrounded}).
+	 * @param taskId the task id
+	 */
+	void taskBackgrounded(String taskId);
+
+	/**
+	 * A task ended ({@code system/task_notification}).
+	 * @param toolUseId the id of the tool call the task belongs to, may be {@code null}
+	 * @param taskId the task id
+	 * @param errorType an error type if it failed, else {@code null}
+	 */
+	void taskFinished(String toolUseId, String taskId, String errorType);
+
+	/**
+	 * The CLI wrote a result. It ends the turn unless background tasks go on, in which case
+	 * the CLI writes another one when they are done.
+	 * @param result the result
+	 */
+	void finished(AgentRunResult result);
+
+	/**
+	 * The turn failed with an exception: the client threw or the agent process died.
+	 * @param error the failure
+	 */
+	void failed(Throwable error);
+
+	/**
+	 * The consumer stopped before the turn ended (closed or abandoned the run).
+	 */
+	void abandoned();
+
+	/**
+	 * Someone asked to stop the turn: however it ends from now on, it ends with
+	 * {@code error.type=interrupted}.
+	 */
+	void interruptRequested();
+
+}
