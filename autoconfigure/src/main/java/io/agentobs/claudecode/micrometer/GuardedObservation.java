@@ -1,6 +1,6 @@
 package io.agentobs.claudecode.micrometer;
 
-import io.agentobs.claudecode.run.AgentRunFailedException;
+import io.agentobs.claudecode.observation.AgentRunFailedException;
 
 import io.agentobs.claudecode.content.SecretMask;
 import io.micrometer.common.KeyValue;

@@ -1,5 +1,7 @@
 package io.agentobs.claudecode.run;
 
+import io.agentobs.claudecode.observation.AgentRunFailedException;
+
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 

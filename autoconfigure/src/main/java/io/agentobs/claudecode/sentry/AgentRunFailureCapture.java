@@ -2,7 +2,7 @@ package io.agentobs.claudecode.sentry;
 
 import java.util.List;
 
-import io.agentobs.claudecode.run.AgentRunFailedException;
+import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunControl;
 import io.micrometer.common.lang.Nullable;

@@ -1,5 +1,9 @@
 package io.agentobs.claudecode.run;
 
+import io.agentobs.claudecode.observation.ToolExecutionFailedException;
+
+import io.agentobs.claudecode.observation.AgentRunFailedException;
+
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.Transcripts;

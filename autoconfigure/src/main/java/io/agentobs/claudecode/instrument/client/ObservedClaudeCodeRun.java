@@ -11,7 +11,7 @@ import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.run.AbandonedRuns;
-import io.agentobs.claudecode.run.AgentRunFailedException;
+import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.RunInterruption;
 

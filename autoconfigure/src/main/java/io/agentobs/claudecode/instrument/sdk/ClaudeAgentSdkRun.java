@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.instrument.RunMessageObserver;
-import io.agentobs.claudecode.run.AgentRunFailedException;
+import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import org.springaicommunity.claude.agent.sdk.types.AssistantMessage;

@@ -1,4 +1,4 @@
-package io.agentobs.claudecode.run;
+package io.agentobs.claudecode.observation;
 
 /**
  * Recorded on a tool observation when the tool result says {@code is_error: true}. Tool

@@ -1,4 +1,4 @@
-package io.agentobs.claudecode.run;
+package io.agentobs.claudecode.observation;
 
 /**
  * Recorded on an agent observation when the agent reported a failed turn

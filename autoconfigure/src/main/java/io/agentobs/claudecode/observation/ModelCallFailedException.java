@@ -1,4 +1,4 @@
-package io.agentobs.claudecode.run;
+package io.agentobs.claudecode.observation;
 
 /**
  * A model request failed: the API answered with an error the agent retries, or the response
