@@ -89,11 +89,14 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 			ObjectProvider<ChatObservationConvention> chatConvention,
 			ObjectProvider<ToolExecutionObservationConvention> toolConvention,
 			ObjectProvider<CliEnvironmentProvider> environmentProviders) {
-		AgentObservationFactory factory = new AgentObservationFactory(
-				registry.getIfAvailable(() -> ObservationRegistry.NOOP), agentConvention.getIfAvailable(),
-				chatConvention.getIfAvailable(), toolConvention.getIfAvailable());
-		return new AgentRunObservations(factory, properties.getAgentName(),
-				environmentProviders.orderedStream().toList(), secretEnvironment(properties));
+		return AgentRunObservations.builder(registry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.agentName(properties.getAgentName())
+			.agentConvention(agentConvention.getIfAvailable())
+			.chatConvention(chatConvention.getIfAvailable())
+			.toolConvention(toolConvention.getIfAvailable())
+			.cliEnvironmentProviders(environmentProviders.orderedStream().toList())
+			.secretEnvironment(secretEnvironment(properties))
+			.build();
 	}
 
 	@Bean

@@ -7,10 +7,15 @@ import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.content.SecretMask;
+import io.agentobs.claudecode.observation.AgentInvocationObservationConvention;
+import io.agentobs.claudecode.observation.ChatObservationConvention;
+import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Starts the observation of agent runs: creates a {@link AgentRunRecorder} per run (or per
@@ -27,17 +32,23 @@ public final class AgentRunObservations {
 
 	private final SecretEnvironment secretEnvironment;
 
-	public AgentRunObservations(AgentObservationFactory observations, String agentName,
-			List<CliEnvironmentProvider> environmentProviders) {
-		this(observations, agentName, environmentProviders, new SecretEnvironment(List.of()));
+	private AgentRunObservations(Builder builder) {
+		this.observations = new AgentObservationFactory(builder.registry, builder.agentConvention,
+				builder.chatConvention, builder.toolConvention);
+		this.agentName = builder.agentName;
+		this.environmentProviders = List.copyOf(builder.environmentProviders);
+		this.secretEnvironment = builder.secretEnvironment;
 	}
 
-	public AgentRunObservations(AgentObservationFactory observations, String agentName,
-			List<CliEnvironmentProvider> environmentProviders, SecretEnvironment secretEnvironment) {
-		this.observations = observations;
-		this.agentName = agentName;
-		this.environmentProviders = List.copyOf(environmentProviders);
-		this.secretEnvironment = secretEnvironment;
+	/**
+	 * A builder of run observations in the given registry, with the default conventions, the
+	 * agent name {@code claude-code}, no CLI environment and only the credentials found by name
+	 * masked.
+	 * @param registry the observation registry
+	 * @return a new builder
+	 */
+	public static Builder builder(ObservationRegistry registry) {
+		return new Builder(registry);
 	}
 
 	/**
@@ -103,6 +114,100 @@ public final class AgentRunObservations {
 					() -> environment.putAll(provider.environment(agent)));
 		}
 		return environment;
+	}
+
+	/**
+	 * Builds {@link AgentRunObservations}.
+	 */
+	public static final class Builder {
+
+		private final ObservationRegistry registry;
+
+		private String agentName = "claude-code";
+
+		private AgentInvocationObservationConvention agentConvention;
+
+		private ChatObservationConvention chatConvention;
+
+		private ToolExecutionObservationConvention toolConvention;
+
+		private List<CliEnvironmentProvider> environmentProviders = List.of();
+
+		private SecretEnvironment secretEnvironment = new SecretEnvironment(List.of());
+
+		private Builder(ObservationRegistry registry) {
+			this.registry = Objects.requireNonNull(registry, "registry");
+		}
+
+		/**
+		 * The name of the agent, in span names and as {@code gen_ai.agent.name}.
+		 * @param agentName the name
+		 * @return this builder
+		 */
+		public Builder agentName(String agentName) {
+			this.agentName = Objects.requireNonNull(agentName, "agentName");
+			return this;
+		}
+
+		/**
+		 * A convention replacing the default one of {@code invoke_agent} observations.
+		 * @param convention the convention, {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder agentConvention(AgentInvocationObservationConvention convention) {
+			this.agentConvention = convention;
+			return this;
+		}
+
+		/**
+		 * A convention replacing the default one of {@code chat} observations.
+		 * @param convention the convention, {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder chatConvention(ChatObservationConvention convention) {
+			this.chatConvention = convention;
+			return this;
+		}
+
+		/**
+		 * A convention replacing the default one of {@code execute_tool} observations.
+		 * @param convention the convention, {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder toolConvention(ToolExecutionObservationConvention convention) {
+			this.toolConvention = convention;
+			return this;
+		}
+
+		/**
+		 * What adds variables to the environment of each run's CLI process (its trace context,
+		 * say), in order.
+		 * @param providers the providers
+		 * @return this builder
+		 */
+		public Builder cliEnvironmentProviders(List<CliEnvironmentProvider> providers) {
+			this.environmentProviders = List.copyOf(providers);
+			return this;
+		}
+
+		/**
+		 * Which credentials of the CLI process environment are masked in recorded content.
+		 * @param secretEnvironment the secret environment
+		 * @return this builder
+		 */
+		public Builder secretEnvironment(SecretEnvironment secretEnvironment) {
+			this.secretEnvironment = Objects.requireNonNull(secretEnvironment, "secretEnvironment");
+			return this;
+		}
+
+		/**
+		 * Builds the run observations.
+		 * @return the run observations
+		 */
+		public AgentRunObservations build() {
+			return new AgentRunObservations(this);
+		}
+
 	}
 
 }

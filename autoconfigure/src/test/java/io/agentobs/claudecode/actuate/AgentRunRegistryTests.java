@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.AgentRunResult;
@@ -42,7 +41,7 @@ class AgentRunRegistryTests {
 
 	AgentRunRegistryTests() {
 		this.registry.observationConfig().observationHandler(this.runs);
-		this.observations = new AgentRunObservations(new AgentObservationFactory(this.registry), "triage", List.of());
+		this.observations = AgentRunObservations.builder(this.registry).agentName("triage").build();
 	}
 
 	@Test
@@ -193,8 +192,7 @@ class AgentRunRegistryTests {
 		this.runs.onNewAgent(announced::add);
 		AgentRunRecorder first = startRun("a");
 		AgentRunRecorder second = startRun("b");
-		AgentRunRecorder other = new AgentRunObservations(new AgentObservationFactory(this.registry), "reviewer",
-				List.of())
+		AgentRunRecorder other = AgentRunObservations.builder(this.registry).agentName("reviewer").build()
 			.startRun("c", null, null, new SessionCost());
 		assertThat(this.runs.runningCount("triage")).isEqualTo(2);
 		assertThat(this.runs.runningCount("reviewer")).isEqualTo(1);

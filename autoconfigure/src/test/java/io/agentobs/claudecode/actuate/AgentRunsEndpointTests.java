@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.AgentRunResult;
@@ -37,7 +36,7 @@ class AgentRunsEndpointTests {
 
 	AgentRunsEndpointTests() {
 		this.registry.observationConfig().observationHandler(this.runs);
-		this.observations = new AgentRunObservations(new AgentObservationFactory(this.registry), "triage", List.of());
+		this.observations = AgentRunObservations.builder(this.registry).agentName("triage").build();
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import io.agentobs.claudecode.actuate.AgentRunRegistry;
 import io.agentobs.claudecode.actuate.AgentRunsEndpoint;
 import io.agentobs.claudecode.actuate.SpanIds;
 import io.agentobs.claudecode.actuate.TracingSpanIds;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
@@ -152,7 +151,7 @@ class AgentRunsEndpointAutoConfigurationTests {
 	private static AgentRunObservations observations(AgentRunRegistry runs) {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(runs);
-		return new AgentRunObservations(new AgentObservationFactory(registry), "triage", List.of());
+		return AgentRunObservations.builder(registry).agentName("triage").build();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.Transcripts;
 import io.agentobs.claudecode.observation.ChatObservationContext;
@@ -38,8 +37,7 @@ class ChatMetricsObservationHandlerTests {
 
 	private final ObservationRegistry registry = ObservationRegistry.create();
 
-	private final AgentRunObservations observations = new AgentRunObservations(
-			new AgentObservationFactory(this.registry), "claude-code", List.of());
+	private final AgentRunObservations observations = AgentRunObservations.builder(this.registry).build();
 
 	ChatMetricsObservationHandlerTests() {
 		this.registry.observationConfig()

@@ -4,7 +4,6 @@ import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 
 import java.util.List;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.tracing.exporter.FinishedSpan;
@@ -48,8 +47,7 @@ class ContextualNameSpanFilterTests {
 		// Micrometer Tracing 1.5 (Spring Boot 3.5) lower-hyphens names; 1.6 (Spring Boot 4) keeps them.
 		boolean rewrites = SpringBootVersion.getVersion().startsWith("3.");
 		try (OtelTracingFixture tracing = new OtelTracingFixture(this.exporter, new TypedAttributesSpanFilter())) {
-			AgentRunObservations observations = new AgentRunObservations(
-					new AgentObservationFactory(tracing.registry()), "ReviewAgent", List.of());
+			AgentRunObservations observations = AgentRunObservations.builder(tracing.registry()).agentName("ReviewAgent").build();
 			Transcripts.replay(observations, "tool-call.jsonl");
 			assertThat(this.exporter.getFinishedSpanItems()).extracting(SpanData::getName)
 				.contains(rewrites ? new String[] { "invoke_agent -review-agent", "execute_tool -bash" }
@@ -60,8 +58,7 @@ class ContextualNameSpanFilterTests {
 	@Test
 	void capitalisedAgentNameIsRestoredOnEveryLine() {
 		try (OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter)) {
-			AgentRunObservations observations = new AgentRunObservations(
-					new AgentObservationFactory(tracing.registry()), "ReviewAgent", List.of());
+			AgentRunObservations observations = AgentRunObservations.builder(tracing.registry()).agentName("ReviewAgent").build();
 			Transcripts.replay(observations, "tool-call.jsonl");
 			assertThat(this.exporter.getFinishedSpanItems()).extracting(SpanData::getName)
 				.containsExactlyInAnyOrder("invoke_agent ReviewAgent", "chat claude-sonnet-4-5", "execute_tool Bash",

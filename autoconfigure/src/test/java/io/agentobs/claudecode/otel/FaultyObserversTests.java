@@ -4,7 +4,6 @@ import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 
 import java.util.List;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.Transcripts;
@@ -60,9 +59,7 @@ class FaultyObserversTests {
 
 	@Test
 	void conventionsThatThrowFallBackToTheDefaultValues() {
-		AgentRunObservations runs = new AgentRunObservations(new AgentObservationFactory(this.tracing.registry(),
-				new ThrowingAgentConvention(), new ThrowingChatConvention(), new ThrowingToolConvention()),
-				"claude-code", List.of());
+		AgentRunObservations runs = AgentRunObservations.builder(this.tracing.registry()).agentConvention(new ThrowingAgentConvention()).chatConvention(new ThrowingChatConvention()).toolConvention(new ThrowingToolConvention()).build();
 		Transcripts.replay(runs, "subagent-foreground.jsonl");
 		assertThat(SpanTree.render(this.exporter.getFinishedSpanItems())).isEqualTo(TREE);
 		assertThat(this.exporter.getFinishedSpanItems())

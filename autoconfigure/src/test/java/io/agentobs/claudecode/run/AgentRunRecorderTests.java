@@ -2,7 +2,6 @@ package io.agentobs.claudecode.run;
 
 import io.agentobs.claudecode.observation.ModelCallFailedException;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 
 import java.util.List;
@@ -30,8 +29,7 @@ class AgentRunRecorderTests {
 
 	private final ObservationTree tree = ObservationTree.of(this.registry);
 
-	private final AgentRunRecorder recorder = new AgentRunObservations(new AgentObservationFactory(this.registry),
-			"claude-code", List.of())
+	private final AgentRunRecorder recorder = AgentRunObservations.builder(this.registry).build()
 		.startRun("prompt", null, "claude-sonnet-4-5", new SessionCost());
 
 	@AfterEach

@@ -1,6 +1,5 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 
 import java.util.List;
@@ -25,8 +24,7 @@ class FailureMessageSecretsTests {
 
 	private final ObservationTree tree = ObservationTree.of(this.registry);
 
-	private final AgentRunObservations observations = new AgentRunObservations(
-			new AgentObservationFactory(this.registry), "claude-code", List.of());
+	private final AgentRunObservations observations = AgentRunObservations.builder(this.registry).build();
 
 	@Test
 	void errorWhoseMessageHoldsASecretIsRecordedMaskedWithItsType() {

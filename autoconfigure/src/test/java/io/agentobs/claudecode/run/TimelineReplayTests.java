@@ -2,7 +2,6 @@ package io.agentobs.claudecode.run;
 
 import io.agentobs.claudecode.observation.ModelCallFailedException;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.Transcripts;
 
@@ -31,8 +30,7 @@ class TimelineReplayTests {
 
 	private final ObservationTree tree = ObservationTree.of(this.registry);
 
-	private final AgentRunObservations observations = new AgentRunObservations(
-			new AgentObservationFactory(this.registry), "claude-code", List.of());
+	private final AgentRunObservations observations = AgentRunObservations.builder(this.registry).build();
 
 	@AfterEach
 	void everyObservationStoppedOnce() {

@@ -4,7 +4,6 @@ import io.agentobs.claudecode.observation.ToolExecutionFailedException;
 
 import io.agentobs.claudecode.observation.AgentRunFailedException;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.Transcripts;
 
@@ -35,8 +34,7 @@ class TranscriptReplayTests {
 
 	private final ObservationTree tree = ObservationTree.of(this.registry);
 
-	private final AgentRunObservations observations = new AgentRunObservations(
-			new AgentObservationFactory(this.registry), "claude-code", List.of());
+	private final AgentRunObservations observations = AgentRunObservations.builder(this.registry).build();
 
 	@AfterEach
 	void noObservationIsLeftCurrent() {

@@ -2,7 +2,6 @@ package io.agentobs.claudecode.sentry;
 
 import java.util.List;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.AgentRunResult;
@@ -128,8 +127,7 @@ class SentryAgentObservationHandlerTests {
 	}
 
 	private AgentRunRecorder startRun() {
-		AgentRunObservations observations = new AgentRunObservations(new AgentObservationFactory(this.registry),
-				"claude-code", List.of());
+		AgentRunObservations observations = AgentRunObservations.builder(this.registry).build();
 		return observations.startRun("prompt", null, null, new SessionCost());
 	}
 

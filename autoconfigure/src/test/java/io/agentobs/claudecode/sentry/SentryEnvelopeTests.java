@@ -14,7 +14,6 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
@@ -48,8 +47,7 @@ class SentryEnvelopeTests {
 
 	private final ObservationRegistry registry = ObservationRegistry.create();
 
-	private final AgentRunObservations observations = new AgentRunObservations(
-			new AgentObservationFactory(this.registry), "claude-code", List.of());
+	private final AgentRunObservations observations = AgentRunObservations.builder(this.registry).build();
 
 	@BeforeEach
 	void initSentry() throws IOException {

@@ -11,7 +11,6 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
@@ -106,8 +105,7 @@ class SentryOpenTelemetryTimingTests {
 
 	private void replay() throws InterruptedException {
 		List<ClaudeMessage> messages = Transcripts.parse("subagent-foreground.jsonl");
-		AgentRunRecorder recorder = new AgentRunObservations(new AgentObservationFactory(this.tracing.registry()),
-				"claude-code", List.of())
+		AgentRunRecorder recorder = AgentRunObservations.builder(this.tracing.registry()).build()
 			.startRun("prompt", null, null, new SessionCost());
 		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
 		for (ClaudeMessage message : messages) {

@@ -5,7 +5,6 @@ import io.agentobs.claudecode.otel.TypedAttributesSpanFilter;
 
 import java.util.List;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -60,8 +59,7 @@ public final class OtelTracingFixture implements AutoCloseable {
 					new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
 					new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
 					new DefaultTracingObservationHandler(tracer)));
-		this.observations = new AgentRunObservations(new AgentObservationFactory(this.registry), "claude-code",
-				List.of());
+		this.observations = AgentRunObservations.builder(this.registry).build();
 	}
 
 	public static OtelTracingFixture inMemory(InMemorySpanExporter exporter) {

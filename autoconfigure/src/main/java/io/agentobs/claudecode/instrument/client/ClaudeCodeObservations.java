@@ -6,7 +6,6 @@ import io.agentobs.claudecode.instrument.AgentObservationInterceptor;
 import java.util.List;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -33,11 +32,12 @@ public final class ClaudeCodeObservations {
 	 * @return an observed client
 	 */
 	public static ClaudeCodeClient observe(ClaudeCodeClient client, ObservationRegistry registry, String agentName) {
-		return observe(client, new AgentRunObservations(new AgentObservationFactory(registry), agentName, List.of()));
+		return observe(client, AgentRunObservations.builder(registry).agentName(agentName).build());
 	}
 
 	/**
-	 * Wraps a client.
+	 * Wraps a client, with conventions, CLI environment and secrets of your own:
+	 * {@code observe(client, AgentRunObservations.builder(registry).agentName("my-agent").build())}.
 	 * @param client the client
 	 * @param observations how runs are observed
 	 * @return an observed client

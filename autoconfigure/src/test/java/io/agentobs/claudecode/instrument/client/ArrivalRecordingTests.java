@@ -12,7 +12,6 @@ import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.Transcripts;
@@ -42,7 +41,7 @@ class ArrivalRecordingTests {
 		List<ClaudeMessage> recorded = Transcripts.parse("partial-messages.jsonl");
 		ArrivingClient arriving = new ArrivingClient(recorded);
 		ClaudeCodeClient client = ClaudeCodeObservations.observe(arriving,
-				new AgentRunObservations(new AgentObservationFactory(this.registry), "claude-code", List.of()));
+				AgentRunObservations.builder(this.registry).build());
 		List<ClaudeMessage> received = new ArrayList<>();
 		try (ClaudeCodeRun run = client.query("go")) {
 			Iterator<ClaudeMessage> messages = run.iterator();
@@ -66,7 +65,7 @@ class ArrivalRecordingTests {
 		List<ClaudeMessage> recorded = Transcripts.parse("tool-call.jsonl");
 		ArrivingClient arriving = new ArrivingClient(recorded);
 		ClaudeCodeClient client = ClaudeCodeObservations.observe(arriving,
-				new AgentRunObservations(new AgentObservationFactory(this.registry), "claude-code", List.of()));
+				AgentRunObservations.builder(this.registry).build());
 		List<String> seen = new ArrayList<>();
 		ClaudeMessageListener user = (message) -> seen.add(message.type() + " finished=" + isRunFinished());
 		try (ClaudeCodeRun run = client.query("go", ClaudeCodeOptions.builder().messageListener(user).build())) {

@@ -20,7 +20,6 @@ import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ContentBlock;
 import io.agentobs.claudecode.client.message.UserMessage;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.CliEnvironmentProvider;
 import io.agentobs.claudecode.testsupport.ObservationTree;
@@ -261,8 +260,7 @@ class InstrumentationIT {
 			.runTimeout(Duration.ofSeconds(90))
 			.build()
 			.merge(overrides);
-		AgentRunObservations observations = new AgentRunObservations(
-				new AgentObservationFactory(this.tracing.registry()), "claude-code", List.of(providers));
+		AgentRunObservations observations = AgentRunObservations.builder(this.tracing.registry()).cliEnvironmentProviders(List.of(providers)).build();
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(), observations);
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.Transcripts;
@@ -35,8 +34,7 @@ class LongShellTaskTests {
 				+ "\"session_id\":\"" + session + "\"}"));
 		messages.add(4, parser.parse("{\"type\":\"system\",\"subtype\":\"task_notification\",\"task_id\":\"b1\","
 				+ "\"tool_use_id\":\"toolu_0002\",\"status\":\"completed\",\"session_id\":\"" + session + "\"}"));
-		Transcripts.replay(new AgentRunObservations(new AgentObservationFactory(this.registry), "claude-code",
-				List.of()), messages);
+		Transcripts.replay(AgentRunObservations.builder(this.registry).build(), messages);
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.Transcripts;
@@ -142,8 +141,7 @@ class ObservedClaudeCodeRunTests {
 		};
 		List<ClaudeMessage> recorded = Transcripts.parse("tool-call.jsonl");
 		ClaudeCodeClient client = ClaudeCodeObservations.observe(new ReplayedClaudeCodeClient(recorded),
-				new AgentRunObservations(new AgentObservationFactory(this.registry, null, failing, null), "claude-code",
-						List.of()));
+				AgentRunObservations.builder(this.registry).chatConvention(failing).build());
 		List<ClaudeMessage> received = new ArrayList<>();
 		try (ClaudeCodeRun run = client.query("go")) {
 			run.forEach(received::add);
@@ -181,9 +179,8 @@ class ObservedClaudeCodeRunTests {
 		ReplayedClaudeCodeClient replayed = new ReplayedClaudeCodeClient(
 				Transcripts.parse("tool-call.jsonl"));
 		ClaudeCodeClient client = ClaudeCodeObservations.observe(replayed,
-				new AgentRunObservations(new AgentObservationFactory(this.registry), "claude-code",
-						List.of((observation) -> java.util.Map.of("TRACEPARENT",
-								"00-" + observation.getContext().getName() + "-01"))));
+				AgentRunObservations.builder(this.registry).cliEnvironmentProviders(List.of((observation) -> java.util.Map.of("TRACEPARENT",
+								"00-" + observation.getContext().getName() + "-01"))).build());
 		client.query("go").awaitResult();
 		assertThat(replayed.queriedOptions).singleElement()
 			.satisfies((options) -> assertThat(options.getEnvironment()).containsEntry("TRACEPARENT", "00-gen_ai.invoke_agent-01"));

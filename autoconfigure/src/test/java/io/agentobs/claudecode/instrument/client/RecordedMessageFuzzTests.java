@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
@@ -85,8 +84,7 @@ class RecordedMessageFuzzTests {
 		ObservationRegistry registry = ObservationRegistry.create();
 		RecordingHandler handler = new RecordingHandler();
 		registry.observationConfig().observationHandler(handler);
-		AgentRunRecorder recorder = new AgentRunObservations(new AgentObservationFactory(registry), "claude-code",
-				List.of())
+		AgentRunRecorder recorder = AgentRunObservations.builder(registry).build()
 			.startRun("prompt", null, null, new SessionCost());
 		ArrivalRecorder arrivals = onArrival ? new ArrivalRecorder(this.adapter, recorder) : null;
 		List<ClaudeMessage> delivered = new ArrayList<>();

@@ -13,7 +13,6 @@ import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.content.SecretEnvironment;
 import io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter;
@@ -143,9 +142,7 @@ class RecordedSecretsIT {
 			.environment(environment)
 			.runTimeout(Duration.ofSeconds(90))
 			.build();
-		AgentRunObservations observations = new AgentRunObservations(
-				new AgentObservationFactory(this.tracing.registry()), "claude-code", List.of(),
-				new SecretEnvironment(List.of(MARKED_SECRET)));
+		AgentRunObservations observations = AgentRunObservations.builder(this.tracing.registry()).secretEnvironment(new SecretEnvironment(List.of(MARKED_SECRET))).build();
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(), observations);
 	}
 

@@ -20,7 +20,6 @@ import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.StreamEventMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.UserMessage;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
@@ -292,8 +291,7 @@ class TimelineIT {
 			.runTimeout(Duration.ofSeconds(90))
 			.build()
 			.merge(overrides);
-		AgentRunObservations observations = new AgentRunObservations(
-				new AgentObservationFactory(this.tracing.registry()), "claude-code", List.of());
+		AgentRunObservations observations = AgentRunObservations.builder(this.tracing.registry()).build();
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(), observations);
 	}
 

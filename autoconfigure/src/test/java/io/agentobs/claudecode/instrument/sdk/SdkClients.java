@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.agentobs.claudecode.instrument.AgentObservationAdvisor;
 import io.agentobs.claudecode.instrument.AgentObservationInterceptor;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -25,8 +24,7 @@ public final class SdkClients {
 	}
 
 	static <T> T proxy(T target, Class<T> type, ObservationRegistry registry, Duration exitGrace) {
-		AgentRunObservations observations = new AgentRunObservations(new AgentObservationFactory(registry),
-				"claude-code", List.of());
+		AgentRunObservations observations = AgentRunObservations.builder(registry).build();
 		ProxyFactory proxyFactory = new ProxyFactory(target);
 		proxyFactory.addInterface(type);
 		proxyFactory.addAdvisor(new AgentObservationAdvisor(new AgentObservationInterceptor(
