@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.config.NamingConvention;
  * A UCUM annotation in braces names what is counted, not a unit. Every other name is the
  * delegate's.
  */
-public final class AnnotationUnitNamingConvention implements NamingConvention {
+final class AnnotationUnitNamingConvention implements NamingConvention {
 
 	private final NamingConvention delegate;
 

@@ -10,17 +10,17 @@ import io.sentry.SentryIntegrationPackageStorage;
  * Reports this integration and its package in the SDK information of every Sentry event and
  * transaction, as Sentry's own integrations do.
  */
-public final class ClaudeCodeSentryIntegration {
+final class ClaudeCodeSentryIntegration {
 
 	/**
 	 * The integration name, as listed under {@code sdk.integrations}.
 	 */
-	public static final String NAME = "ClaudeCode";
+	static final String NAME = "ClaudeCode";
 
 	/**
 	 * The package name, as listed under {@code sdk.packages}.
 	 */
-	public static final String PACKAGE = "maven:io.agentobs:claude-code-observability-spring-boot-autoconfigure";
+	static final String PACKAGE = "maven:io.agentobs:claude-code-observability-spring-boot-autoconfigure";
 
 	private static final String VERSION_RESOURCE = "version.properties";
 
@@ -33,7 +33,7 @@ public final class ClaudeCodeSentryIntegration {
 	 * Add the integration and its package to {@link SentryIntegrationPackageStorage}. Calling
 	 * it again has no further effect.
 	 */
-	public static void register() {
+	static void register() {
 		SentryIntegrationPackageStorage storage = SentryIntegrationPackageStorage.getInstance();
 		storage.addIntegration(NAME);
 		storage.addPackage(PACKAGE, version());

@@ -34,7 +34,7 @@ import org.springaicommunity.claude.agent.sdk.types.UserMessage;
  * two tool results) with the agent's model, no response id, response model or per-call
  * tokens; tools timed from tool use to tool result; totals and cost on the agent.
  */
-public final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<Message> {
+final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<Message> {
 
 	@Override
 	public void record(Message message, AgentRunEvents events) {

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * to {@code onMessage} and {@code onResult} run on the SDK's reader thread inside the open
  * turn's observation scope. Subscribing to {@code close()} ends an open turn.
  */
-public class ClaudeAsyncClientInstrumentation implements AgentClientInstrumentation {
+class ClaudeAsyncClientInstrumentation implements AgentClientInstrumentation {
 
 	private static final Set<String> OBSERVED_METHODS = Set.of("connect", "query", "receiveResponse",
 			"connectAndReceive", "queryAndReceive", "connectText", "queryText", "onMessage", "onResult", "close",

@@ -19,7 +19,7 @@ import org.springaicommunity.claude.agent.sdk.types.Message;
  * ({@code queryAndReceive}, {@code connectAndReceive}, {@code queryText},
  * {@code connectText}) are observed the same way. Closing the client ends an open turn.
  */
-public class ClaudeSyncClientInstrumentation implements AgentClientInstrumentation {
+class ClaudeSyncClientInstrumentation implements AgentClientInstrumentation {
 
 	private static final Set<String> OBSERVED_METHODS = Set.of("connect", "query", "receiveResponse", "messages",
 			"connectAndReceive", "queryAndReceive", "connectText", "queryText", "close", "disconnect");
