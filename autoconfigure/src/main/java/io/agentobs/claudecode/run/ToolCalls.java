@@ -1,5 +1,7 @@
 package io.agentobs.claudecode.run;
 
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
+
 import io.agentobs.claudecode.observation.ToolExecutionFailedException;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;

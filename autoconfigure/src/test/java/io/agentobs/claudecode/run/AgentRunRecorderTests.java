@@ -1,5 +1,12 @@
 package io.agentobs.claudecode.run;
 
+import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
+import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
+
 import io.agentobs.claudecode.observation.ModelCallFailedException;
 
 import io.agentobs.claudecode.testsupport.ObservationTree;

@@ -17,12 +17,12 @@ import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
 import io.agentobs.claudecode.run.AgentRunEvents;
 import io.agentobs.claudecode.run.AgentRunResult;
-import io.agentobs.claudecode.run.ModelOutput;
-import io.agentobs.claudecode.run.ModelResponseEnd;
-import io.agentobs.claudecode.run.ModelResponseStart;
-import io.agentobs.claudecode.run.TaskStart;
-import io.agentobs.claudecode.run.ToolCallEnd;
-import io.agentobs.claudecode.run.ToolCallStart;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
+import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
 
 /**
  * Adapts the project's own Claude Code client, which keeps every field the CLI emits: message
