@@ -28,7 +28,7 @@ public final class RunInterruption implements AgentRunControl {
 
 	/**
 	 * Puts a control on the run's {@code invoke_agent} context. The actions must not reference
-	 * the object the user holds (see {@link AbandonedRuns}).
+	 * the object the user holds (see {@link AbandonedRunCleaner}).
 	 * @param recorder the run's recorder, started
 	 * @param interrupt asks the client to stop the turn
 	 * @param close closes the client's run

@@ -133,7 +133,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			throws Throwable {
 		Object[] arguments = call.getArguments().clone();
 		ClaudeCodeOptions options = (ClaudeCodeOptions) arguments[optionsIndex];
-		SessionArrivals arrivals = new SessionArrivals();
+		SessionArrivalRouter arrivals = new SessionArrivalRouter();
 		arguments[optionsIndex] = withListener(options, arrivals);
 		call.setArguments(arguments);
 		Object session = call.proceed();
@@ -150,7 +150,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * @return the observed session
 	 */
 	private ClaudeCodeSession observe(ClaudeCodeSession session, Map<String, String> cliEnvironment,
-			SessionArrivals arrivals) {
+			SessionArrivalRouter arrivals) {
 		AgentRunObservations observations = this.observations.get();
 		return observations.isNoop() ? session
 				: new ObservedClaudeCodeSession(session, observations, this.adapter, cliEnvironment, arrivals);

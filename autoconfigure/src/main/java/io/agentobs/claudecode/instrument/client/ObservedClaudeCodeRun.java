@@ -10,7 +10,7 @@ import java.util.Iterator;
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.run.AbandonedRuns;
+import io.agentobs.claudecode.run.AbandonedRunCleaner;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.RunInterruption;
@@ -39,7 +39,7 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 		this.adapter = adapter;
 		this.recorder = recorder;
 		this.arrivals = arrivals;
-		Cleaner.Cleanable abandonment = AbandonedRuns.register(this, recorder);
+		Cleaner.Cleanable abandonment = AbandonedRunCleaner.register(this, recorder);
 		this.abandonment = abandonment;
 		// The client's run is held weakly: the control lives on the agent context, which the CLI's
 		// reader thread reaches through the arrival listener, and a run the user dropped must

@@ -28,7 +28,7 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 
 	private final SessionCost sessionCost = new SessionCost();
 
-	private final SessionArrivals arrivals;
+	private final SessionArrivalRouter arrivals;
 
 	/**
 	 * Observes a session.
@@ -40,7 +40,7 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 	 * {@code null} when the session was not opened with it
 	 */
 	ObservedClaudeCodeSession(ClaudeCodeSession delegate, AgentRunObservations observations,
-			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment, SessionArrivals arrivals) {
+			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment, SessionArrivalRouter arrivals) {
 		this.delegate = delegate;
 		this.observations = observations;
 		this.adapter = adapter;

@@ -7,7 +7,7 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
  * The message listener of a session's CLI process: hands each arriving message to the
  * {@link ArrivalRecorder} of the session's current turn.
  */
-final class SessionArrivals implements ClaudeMessageListener {
+final class SessionArrivalRouter implements ClaudeMessageListener {
 
 	private volatile ArrivalRecorder current;
 

@@ -8,7 +8,7 @@ import java.lang.ref.Cleaner;
  * Ends the observations of runs that the user dropped without consuming or closing them, when
  * the garbage collector finds the run unreachable, so no observation stays open forever.
  */
-public final class AbandonedRuns {
+public final class AbandonedRunCleaner {
 
 	private static final Cleaner cleaner = Cleaner.create((runnable) -> {
 		Thread thread = new Thread(runnable, "claude-code-observability-cleaner");
@@ -16,7 +16,7 @@ public final class AbandonedRuns {
 		return thread;
 	});
 
-	private AbandonedRuns() {
+	private AbandonedRunCleaner() {
 	}
 
 	/**
