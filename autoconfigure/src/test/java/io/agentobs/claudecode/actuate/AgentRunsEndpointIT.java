@@ -21,6 +21,7 @@ import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -61,6 +62,8 @@ class AgentRunsEndpointIT {
 
 	private static ScriptedAnthropicApi api;
 
+	private static HermeticCliEnvironment cliHome;
+
 	@TempDir
 	static Path workingDirectory;
 
@@ -73,11 +76,13 @@ class AgentRunsEndpointIT {
 	@BeforeAll
 	static void startApi() {
 		api = ScriptedAnthropicApi.start();
+		cliHome = HermeticCliEnvironment.create();
 	}
 
 	@AfterAll
 	static void stopApi() {
 		api.close();
+		cliHome.close();
 	}
 
 	@AfterEach
@@ -324,7 +329,7 @@ class AgentRunsEndpointIT {
 				.model("claude-sonnet-4-5")
 				.allowedTools(List.of("Bash"))
 				.permissionMode(PermissionMode.DEFAULT)
-				.env(api.cliEnvironment())
+				.env(cliHome.environment(api.cliEnvironment()))
 				.build())
 				.workingDirectory(workingDirectory)
 				.claudePath(System.getenv("CLAUDE_CODE_CLI_PATH"))
@@ -349,7 +354,7 @@ class AgentRunsEndpointIT {
 				.model("claude-sonnet-4-5")
 				.workingDirectory(workingDirectory)
 				.allowedTools(List.of("Bash"))
-				.environment(api.cliEnvironment())
+				.environment(cliHome.environment(api.cliEnvironment()))
 				.build()).build();
 		}
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.OtlpTraceReceiver;
 import io.agentobs.claudecode.testsupport.OtlpTraceReceiver.ReceivedSpan;
 import io.agentobs.claudecode.scripted.Scenario;
@@ -61,14 +62,15 @@ class StarterApplicationIT {
 
 	@Test
 	void agentTaskIsTracedInSentryAndOtlpAndMetered(CapturedOutput output) throws Exception {
-		try (ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
+		try (HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+				ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
 				SentryEnvelopeServer sentry = new SentryEnvelopeServer();
 				OtlpTraceReceiver otlp = new OtlpTraceReceiver();
 				ConfigurableApplicationContext app = new SpringApplicationBuilder(UserApplication.class)
 					.web(WebApplicationType.NONE)
 					.properties(Map.of("sentry.dsn", sentry.dsn(), "sentry.traces-sample-rate", "1.0",
 							BootLine.current().otlpTracingEndpointProperty(), otlp.endpoint()))
-					.properties(clientProperties(api))
+					.properties(clientProperties(api, cliHome))
 					.run()) {
 			String result = app.getBean(TriageService.class).triage(Scenario.TOOL_CALL.prompt("Run a command."));
 			assertThat(result).isNotBlank();
@@ -137,12 +139,13 @@ class StarterApplicationIT {
 		return Math.round(seconds.asDouble() * 1_000_000);
 	}
 
-	private static Map<String, Object> clientProperties(ScriptedAnthropicApi api) {
+	private static Map<String, Object> clientProperties(ScriptedAnthropicApi api, HermeticCliEnvironment cliHome) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("claude-code.model", "claude-sonnet-4-5");
 		properties.put("claude-code.allowed-tools", "Bash");
 		properties.put("claude-code.working-directory", workingDirectory.toString());
-		api.cliEnvironment().forEach((name, value) -> properties.put("claude-code.environment[" + name + "]", value));
+		cliHome.environment(api.cliEnvironment())
+			.forEach((name, value) -> properties.put("claude-code.environment[" + name + "]", value));
 		return properties;
 	}
 

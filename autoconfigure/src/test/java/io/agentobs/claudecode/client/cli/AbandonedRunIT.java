@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.agentobs.claudecode.client.message.SystemMessage;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
@@ -40,6 +41,8 @@ class AbandonedRunIT {
 	@TempDir
 	Path workingDirectory;
 
+	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+
 	private final ObservationRegistry registry = ObservationRegistry.create();
 
 	private final ObservationTree observations = ObservationTree.of(this.registry);
@@ -59,13 +62,18 @@ class AbandonedRunIT {
 			.model("claude-sonnet-4-5")
 			.workingDirectory(this.workingDirectory)
 			.allowedTools(List.of("Bash"))
-			.environment(this.api.cliEnvironment())
+			.environment(this.cliHome.environment(this.api.cliEnvironment()))
 			.build()).build(), this.registry, "claude-code");
 	}
 
 	@AfterEach
 	void stop() {
 		this.api.close();
+	}
+
+	@AfterEach
+	void deleteCliHome() {
+		this.cliHome.close();
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.UserMessage;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class ClaudeCodeClientIT {
 	@TempDir
 	Path workingDirectory;
 
+	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+
 	private ScriptedAnthropicApi api;
 
 	private ClaudeCodeClient client;
@@ -48,7 +51,7 @@ class ClaudeCodeClientIT {
 			.model("claude-sonnet-4-5")
 			.workingDirectory(this.workingDirectory)
 			.allowedTools(List.of("Bash"))
-			.environment(this.api.cliEnvironment())
+			.environment(this.cliHome.environment(this.api.cliEnvironment()))
 			.idleTimeout(Duration.ofSeconds(60))
 			.build()).build();
 	}
@@ -56,6 +59,11 @@ class ClaudeCodeClientIT {
 	@AfterEach
 	void stopApi() {
 		this.api.close();
+	}
+
+	@AfterEach
+	void deleteCliHome() {
+		this.cliHome.close();
 	}
 
 	@Test

@@ -4,13 +4,13 @@ import io.agentobs.claudecode.testsupport.ConcurrentRuns;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 import io.agentobs.claudecode.scripted.Scenario;
@@ -39,6 +39,8 @@ class ConcurrentRunsIT {
 	@TempDir
 	Path workingDirectory;
 
+	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+
 	private final ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
 
 	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
@@ -53,9 +55,14 @@ class ConcurrentRunsIT {
 		this.api.close();
 	}
 
+	@AfterEach
+	void deleteCliHome() {
+		this.cliHome.close();
+	}
+
 	@Test
 	void concurrentRealCliRunsHalfInsideRequestSpansEachExportTheirOwnTree() throws Exception {
-		Map<String, String> environment = new HashMap<>(this.api.cliEnvironment());
+		Map<String, String> environment = this.cliHome.environment(this.api.cliEnvironment());
 		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
 		ClaudeCodeClient client = ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
 			.model("claude-sonnet-4-5")

@@ -22,6 +22,7 @@ import io.agentobs.claudecode.client.message.ContentBlock;
 import io.agentobs.claudecode.client.message.UserMessage;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.CliEnvironmentProvider;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.scripted.RecordedCall;
 import io.agentobs.claudecode.scripted.Scenario;
@@ -53,6 +54,8 @@ class InstrumentationIT {
 	@TempDir
 	Path workingDirectory;
 
+	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+
 	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
 
 	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
@@ -73,6 +76,11 @@ class InstrumentationIT {
 	void everyObservationStoppedOnce() {
 		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
 		this.tracing.close();
+	}
+
+	@AfterEach
+	void deleteCliHome() {
+		this.cliHome.close();
 	}
 
 	@Test
@@ -250,7 +258,7 @@ class InstrumentationIT {
 	}
 
 	private ClaudeCodeClient client(ClaudeCodeOptions overrides, CliEnvironmentProvider... providers) {
-		Map<String, String> environment = new java.util.HashMap<>(api.cliEnvironment());
+		Map<String, String> environment = this.cliHome.environment(api.cliEnvironment());
 		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
 		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
 			.model("claude-sonnet-4-5")

@@ -3,7 +3,6 @@ package io.agentobs.claudecode.instrument.client;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import io.agentobs.claudecode.content.SecretEnvironment;
 import io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter;
 import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
 import io.agentobs.claudecode.content.SecretMask;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
@@ -62,6 +62,8 @@ class RecordedSecretsIT {
 	@TempDir
 	Path workingDirectory;
 
+	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+
 	@BeforeEach
 	void start() throws IOException {
 		this.api = ScriptedAnthropicApi.start();
@@ -88,6 +90,11 @@ class RecordedSecretsIT {
 		this.sentry.close();
 		this.api.close();
 		this.tracing.close();
+	}
+
+	@AfterEach
+	void deleteCliHome() {
+		this.cliHome.close();
 	}
 
 	@Test
@@ -132,7 +139,7 @@ class RecordedSecretsIT {
 	}
 
 	private ClaudeCodeClient client() {
-		Map<String, String> environment = new HashMap<>(this.api.cliEnvironment());
+		Map<String, String> environment = this.cliHome.environment(this.api.cliEnvironment());
 		environment.put("ANTHROPIC_API_KEY", this.apiKey);
 		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
 		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +20,7 @@ import io.agentobs.claudecode.client.message.StreamEventMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.UserMessage;
 import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 import io.agentobs.claudecode.scripted.Scenario;
@@ -54,6 +54,8 @@ class TimelineIT {
 	@TempDir
 	Path workingDirectory;
 
+	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+
 	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
 
 	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
@@ -74,6 +76,11 @@ class TimelineIT {
 	void everyObservationStoppedOnce() {
 		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
 		this.tracing.close();
+	}
+
+	@AfterEach
+	void deleteCliHome() {
+		this.cliHome.close();
 	}
 
 	@Test
@@ -281,7 +288,7 @@ class TimelineIT {
 	}
 
 	private ClaudeCodeClient client(ClaudeCodeOptions overrides) {
-		Map<String, String> environment = new HashMap<>(api.cliEnvironment());
+		Map<String, String> environment = this.cliHome.environment(api.cliEnvironment());
 		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
 		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
 			.model("claude-sonnet-4-5")

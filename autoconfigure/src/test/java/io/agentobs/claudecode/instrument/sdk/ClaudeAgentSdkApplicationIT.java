@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
 import io.agentobs.claudecode.testsupport.BootLine;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
@@ -44,6 +45,8 @@ class ClaudeAgentSdkApplicationIT {
 
 	private static ScriptedAnthropicApi api;
 
+	private static HermeticCliEnvironment cliHome;
+
 	@TempDir
 	static Path workingDirectory;
 
@@ -54,11 +57,13 @@ class ClaudeAgentSdkApplicationIT {
 	@BeforeAll
 	static void startApi() {
 		api = ScriptedAnthropicApi.start();
+		cliHome = HermeticCliEnvironment.create();
 	}
 
 	@AfterAll
 	static void stopApi() {
 		api.close();
+		cliHome.close();
 	}
 
 	@Test
@@ -108,7 +113,7 @@ class ClaudeAgentSdkApplicationIT {
 			.model("claude-sonnet-4-5")
 			.allowedTools(List.of("Bash"))
 			.permissionMode(PermissionMode.DEFAULT)
-			.env(api.cliEnvironment())
+			.env(cliHome.environment(api.cliEnvironment()))
 			.build();
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
@@ -48,10 +49,17 @@ class ClaudeAgentSdkIT {
 	@TempDir
 	Path workingDirectory;
 
+	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+
 	@AfterEach
 	void closeAndCheckEveryObservationStoppedOnce() throws Exception {
-		for (AutoCloseable resource : this.resources) {
-			resource.close();
+		try {
+			for (AutoCloseable resource : this.resources) {
+				resource.close();
+			}
+		}
+		finally {
+			this.cliHome.close();
 		}
 		TestObservationRegistryAssert.assertThat(this.registry).doesNotHaveAnyRemainingCurrentObservation();
 		assertThat(this.tree.notStoppedExactlyOnce()).isEmpty();
@@ -178,7 +186,7 @@ class ClaudeAgentSdkIT {
 			.model("claude-sonnet-4-5")
 			.allowedTools(List.of("Bash"))
 			.permissionMode(PermissionMode.DEFAULT)
-			.env(api.cliEnvironment())
+			.env(this.cliHome.environment(api.cliEnvironment()))
 			.stderrHandler((line) -> System.err.println("CLI stderr: " + line))
 			.build();
 	}
