@@ -32,10 +32,10 @@ class HermeticCliEnvironmentTests {
 		assertThat(variables).containsEntry("HOME", home.toString())
 			.containsEntry("CLAUDE_CONFIG_DIR", home.resolve(".claude").toString())
 			.containsEntry("ZDOTDIR", home.toString());
-		assertThat(variables).hasEntrySatisfying("XDG_CONFIG_HOME", (value) -> assertThat(Path.of(value)).startsWith(home))
-			.hasEntrySatisfying("XDG_CACHE_HOME", (value) -> assertThat(Path.of(value)).startsWith(home))
-			.hasEntrySatisfying("XDG_DATA_HOME", (value) -> assertThat(Path.of(value)).startsWith(home))
-			.hasEntrySatisfying("XDG_STATE_HOME", (value) -> assertThat(Path.of(value)).startsWith(home));
+		assertThat(variables).hasEntrySatisfying("XDG_CONFIG_HOME", (value) -> assertThat(Path.of(value)).startsWithRaw(home))
+			.hasEntrySatisfying("XDG_CACHE_HOME", (value) -> assertThat(Path.of(value)).startsWithRaw(home))
+			.hasEntrySatisfying("XDG_DATA_HOME", (value) -> assertThat(Path.of(value)).startsWithRaw(home))
+			.hasEntrySatisfying("XDG_STATE_HOME", (value) -> assertThat(Path.of(value)).startsWithRaw(home));
 		assertThat(variables).containsEntry("BASH_ENV", "").containsEntry("ENV", "");
 		assertThat(home).startsWith(Path.of(System.getProperty("java.io.tmpdir")).toRealPath());
 		for (Path realHome : realHomes()) {
