@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One run of the real Claude Code CLI in one-shot mode ({@code -p}, stream-json output with
- * partial messages) against a {@link ScriptedAnthropicApi}, in a fresh temporary directory.
+ * partial messages) against a {@link ScriptedAnthropicApi}, in a fresh temporary directory, with
+ * its own empty home and CLI configuration directory so that the user's shell profile cannot
+ * reach the login shell of the CLI's Bash tool (as the autoconfigure tests'
+ * {@code HermeticCliEnvironment} does).
  *
  * @param exitCode the CLI's exit code
  * @param lines the JSON lines of its stdout
@@ -40,6 +44,7 @@ record ClaudeCliRun(int exitCode, List<JsonNode> lines, String stderr, Duration 
 				"--verbose", "--include-partial-messages", "--model", "claude-sonnet-4-5", "--allowedTools", "Bash"));
 		command.addAll(List.of(arguments));
 		Path directory = Files.createTempDirectory("claude-cli-it");
+		Path home = Files.createTempDirectory("claude-cli-home");
 		Path stdout = Files.createTempFile("claude-cli-it", ".jsonl");
 		Path stderr = Files.createTempFile("claude-cli-it", ".err");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
@@ -48,6 +53,9 @@ record ClaudeCliRun(int exitCode, List<JsonNode> lines, String stderr, Duration 
 			.redirectOutput(stdout.toFile())
 			.redirectError(stderr.toFile());
 		builder.environment().putAll(api.cliEnvironment());
+		builder.environment().putAll(hermeticHome(home));
+		builder.environment().remove("BASH_ENV");
+		builder.environment().remove("ENV");
 		builder.environment().putAll(environment);
 		long start = System.nanoTime();
 		Process process = builder.start();
@@ -71,6 +79,26 @@ record ClaudeCliRun(int exitCode, List<JsonNode> lines, String stderr, Duration 
 			process.destroyForcibly();
 			Files.deleteIfExists(stdout);
 			Files.deleteIfExists(stderr);
+			delete(home);
+		}
+	}
+
+	private static Map<String, String> hermeticHome(Path home) {
+		return Map.of("HOME", home.toString(), "CLAUDE_CONFIG_DIR", home.resolve(".claude").toString(), "ZDOTDIR",
+				home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString(), "XDG_CACHE_HOME",
+				home.resolve(".cache").toString(), "XDG_DATA_HOME", home.resolve(".local/share").toString(),
+				"XDG_STATE_HOME", home.resolve(".local/state").toString());
+	}
+
+	/** Deletes what it can: a file the killed CLI still writes stays in the temporary directory. */
+	private static void delete(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Left behind in the temporary directory.
 		}
 	}
 
