@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.SentryEnvelopeServer;
 import io.agentobs.claudecode.testsupport.ZipkinServer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -26,17 +30,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.AopTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -192,6 +201,13 @@ class SampleAppIT {
 	}
 
 	@Test
+	void agentTaskCliRunsInItsOwnHome() {
+		CliClaudeCodeClient client = AopTestUtils.getUltimateTargetObject(this.context.getBean(ClaudeCodeClient.class));
+		HermeticCliEnvironment cliHome = this.context.getBean(HermeticCliPostProcessor.class).cliHome;
+		assertThat(client.getDefaultOptions().getEnvironment()).containsAllEntriesOf(cliHome.variables());
+	}
+
+	@Test
 	void webAppKeepsJackson3ForItsOwnJson() {
 		// The client parses the CLI's JSON with a private Jackson 2 mapper: the web app's JSON stays Jackson 3.
 		assertThat(this.context.getBeanNamesForType(tools.jackson.databind.json.JsonMapper.class)).isNotEmpty();
@@ -329,6 +345,46 @@ class SampleAppIT {
 
 	private static double value(String sample) {
 		return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
+	}
+
+	/**
+	 * The app's CLI gets its own HOME and CLI configuration directory, deleted with the
+	 * context: the machine's shell profile cannot slow or break the Bash tool of the agent
+	 * task.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class HermeticCliConfiguration {
+
+		@Bean
+		static HermeticCliPostProcessor hermeticCliPostProcessor() {
+			return new HermeticCliPostProcessor();
+		}
+
+	}
+
+	/**
+	 * Gives the app's {@link CliClaudeCodeClient} the variables of a
+	 * {@link HermeticCliEnvironment}, before the client is instrumented.
+	 */
+	static class HermeticCliPostProcessor implements BeanPostProcessor, DisposableBean {
+
+		private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+
+		@Override
+		public Object postProcessBeforeInitialization(Object bean, String beanName) {
+			if (bean instanceof CliClaudeCodeClient client) {
+				ClaudeCodeOptions options = client.getDefaultOptions();
+				return new CliClaudeCodeClient(
+						options.toBuilder().environment(this.cliHome.environment(options.getEnvironment())).build());
+			}
+			return bean;
+		}
+
+		@Override
+		public void destroy() {
+			this.cliHome.close();
+		}
+
 	}
 
 }
