@@ -12,6 +12,7 @@ import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
 import io.agentobs.claudecode.metrics.RunningAgentRunsMeterBinder;
 import io.agentobs.claudecode.sentry.SentrySpanIds;
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.TracingObservationHandler;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Conditions and properties of {@link AgentRunsEndpointAutoConfiguration}.
  */
+@BootLineNeutral
 class AgentRunsEndpointAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

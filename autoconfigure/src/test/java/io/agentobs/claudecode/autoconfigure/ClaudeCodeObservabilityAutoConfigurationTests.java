@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.agentobs.claudecode.instrument.AgentObservationAdvisor;
 import io.agentobs.claudecode.instrument.AgentObservationPostProcessor;
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.ReplayedClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
@@ -42,6 +43,7 @@ import static org.mockito.Mockito.mock;
 /**
  * Conditions and properties of {@link ClaudeCodeObservabilityAutoConfiguration}.
  */
+@BootLineNeutral
 class ClaudeCodeObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

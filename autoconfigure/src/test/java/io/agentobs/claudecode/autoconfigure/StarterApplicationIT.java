@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.OtlpTraceReceiver;
 import io.agentobs.claudecode.testsupport.OtlpTraceReceiver.ReceivedSpan;
@@ -50,6 +51,7 @@ import static org.assertj.core.api.Assertions.within;
  * meters, with no Sentry version warning on the console. Runs in the {@code compat} modules,
  * one per Boot line, whose only dependency is the line's starter.
  */
+@BootLineNeutral
 @Timeout(180)
 @ExtendWith(OutputCaptureExtension.class)
 class StarterApplicationIT {

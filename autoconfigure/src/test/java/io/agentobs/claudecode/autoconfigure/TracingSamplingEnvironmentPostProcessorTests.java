@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.autoconfigure;
 
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link TracingSamplingEnvironmentPostProcessor}.
  */
+@BootLineNeutral
 class TracingSamplingEnvironmentPostProcessorTests {
 
 	private final TracingSamplingEnvironmentPostProcessor postProcessor = new TracingSamplingEnvironmentPostProcessor();

@@ -8,6 +8,7 @@ import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfigura
 import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeOpenTelemetryAutoConfiguration;
 import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.Transcripts;
 import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * auto-configurations with ours, in the order the {@code afterName} attributes give, and
  * checks a replayed run end to end: exported spans and meters.
  */
+@BootLineNeutral
 class BootBackendsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()

@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.otel;
 
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 
 import java.util.List;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link ContextualNameSpanFilter}.
  */
+@BootLineNeutral
 class ContextualNameSpanFilterTests {
 
 	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();

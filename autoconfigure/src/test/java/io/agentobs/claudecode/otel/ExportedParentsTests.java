@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.otel;
 
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 
 import java.util.List;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * consumed: Micrometer Tracing prefers the thread's current span to the parent observation's,
  * so a span current where messages are consumed must not capture the run's chats and tools.
  */
+@BootLineNeutral
 class ExportedParentsTests {
 
 	private static final String SUBAGENT_TREE = """

@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.otel;
 
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 
 import java.util.List;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A user's convention, filter or handler that throws costs at most its own contribution:
  * every observation still stops exactly once and every span is exported with its parents.
  */
+@BootLineNeutral
 class FaultyObserversTests {
 
 	private static final String TREE = """

@@ -5,6 +5,7 @@ import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConvention;
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.sentry.IScopes;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link ClaudeCodeSentryAutoConfiguration}, with the real Sentry starter
  * auto-configuration. Kept in the {@code sentry} test package to run with the Sentry tests.
  */
+@BootLineNeutral
 class ClaudeCodeSentryAutoConfigurationTests {
 
 	private static final String DSN = "sentry.dsn=http://key@127.0.0.1:9/42";
