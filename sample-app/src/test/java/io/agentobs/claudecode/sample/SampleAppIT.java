@@ -374,8 +374,11 @@ class SampleAppIT {
 		public Object postProcessBeforeInitialization(Object bean, String beanName) {
 			if (bean instanceof CliClaudeCodeClient client) {
 				ClaudeCodeOptions options = client.getDefaultOptions();
-				return new CliClaudeCodeClient(
-						options.toBuilder().environment(this.cliHome.environment(options.getEnvironment())).build());
+				return CliClaudeCodeClient.builder()
+					.defaultOptions(
+							options.toBuilder().environment(this.cliHome.environment(options.getEnvironment())).build())
+					.streamJsonLimits(client.getStreamJsonLimits())
+					.build();
 			}
 			return bean;
 		}
