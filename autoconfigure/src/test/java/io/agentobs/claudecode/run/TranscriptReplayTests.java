@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replays the real CLI recordings in {@code src/transcripts} through the adapter and the
+ * Replays the real CLI recordings ({@code src/test/resources/transcripts}) through the adapter and the
  * recorder and checks the exact observation trees of docs/telemetry.md.
  */
 class TranscriptReplayTests {

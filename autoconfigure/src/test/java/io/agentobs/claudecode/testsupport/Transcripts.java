@@ -1,29 +1,84 @@
 package io.agentobs.claudecode.testsupport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+import io.agentobs.claudecode.client.message.SystemMessage;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
-import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.client.message.ClaudeMessageParser;
-import io.agentobs.claudecode.client.message.SystemMessage;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Replays the real CLI recordings in {@code src/transcripts} through the Claude Code adapter
- * and a run recorder, for tests of the backends.
+ * The real CLI recordings, {@code transcripts/*.jsonl} on the test class path (this module's
+ * {@code src/test/resources/transcripts}, also read from its test jar by the compatibility
+ * modules): their lines, their messages, and replays through the Claude Code adapter and a
+ * run recorder, for tests of the backends. {@code docs/testing.md} says how to record one.
  */
 public final class Transcripts {
 
-	private static final Path DIRECTORY = findDirectory();
+	/** Where the recordings are on the class path. */
+	public static final String LOCATION = "transcripts/";
 
 	private Transcripts() {
+	}
+
+	/**
+	 * The names of every recording on the class path.
+	 * @return the file names, for example {@code tool-call.jsonl}, sorted
+	 */
+	public static List<String> names() {
+		try {
+			Resource[] resources = new PathMatchingResourcePatternResolver(Transcripts.class.getClassLoader())
+				.getResources("classpath*:" + LOCATION + "*.jsonl");
+			return Arrays.stream(resources).map(Resource::getFilename).distinct().sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The lines of a recording, one JSON object each.
+	 * @param name the file name, for example {@code tool-call.jsonl}
+	 * @return the lines in order
+	 */
+	public static List<String> lines(String name) {
+		try (InputStream in = Transcripts.class.getClassLoader().getResourceAsStream(LOCATION + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No " + LOCATION + name + " on the class path");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Writes a recording to a file, for a fake CLI that prints it.
+	 * @param name the file name
+	 * @param directory where to write it
+	 * @return the written file
+	 */
+	public static Path copy(String name, Path directory) {
+		try {
+			return Files.write(directory.resolve(name), lines(name));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -33,12 +88,7 @@ public final class Transcripts {
 	 */
 	public static List<ClaudeMessage> parse(String name) {
 		ClaudeMessageParser parser = new ClaudeMessageParser();
-		try {
-			return Files.readAllLines(DIRECTORY.resolve(name)).stream().map(parser::parse).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return lines(name).stream().map(parser::parse).toList();
 	}
 
 	/**
@@ -106,17 +156,6 @@ public final class Transcripts {
 			}
 		}
 		return recorder;
-	}
-
-	/** The project's {@code src/transcripts}, found from any module directory. */
-	private static Path findDirectory() {
-		for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-			Path transcripts = directory.resolve("src").resolve("transcripts");
-			if (Files.isDirectory(transcripts)) {
-				return transcripts;
-			}
-		}
-		throw new IllegalStateException("No src/transcripts above " + Path.of("").toAbsolutePath());
 	}
 
 }

@@ -221,7 +221,7 @@ public class PipelineBenchmark {
 					new DefaultTracingObservationHandler(tracer)));
 	}
 
-	/** The non-blank lines of a recording in {@code src/transcripts}. */
+	/** The non-blank lines of a recording, copied from the auto-configuration module's test resources. */
 	static List<String> lines(String name) throws IOException {
 		try (InputStream in = PipelineBenchmark.class.getResourceAsStream("/transcripts/" + name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter((line) -> !line.isBlank())

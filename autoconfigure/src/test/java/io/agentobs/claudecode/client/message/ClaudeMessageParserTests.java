@@ -1,13 +1,11 @@
 package io.agentobs.claudecode.client.message;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,22 +14,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Parses every real CLI recording in {@code src/transcripts} and hand-made bad input.
+ * Parses every real CLI recording ({@link Transcripts}) and hand-made bad input.
  */
 class ClaudeMessageParserTests {
 
-	private static final Path TRANSCRIPTS = Path.of("..", "src", "transcripts");
-
 	private final ClaudeMessageParser parser = new ClaudeMessageParser();
 
-	static Stream<Path> transcripts() throws IOException {
-		return Files.list(TRANSCRIPTS).filter((path) -> path.toString().endsWith(".jsonl")).sorted();
+	static List<String> transcripts() {
+		return Transcripts.names();
 	}
 
 	@ParameterizedTest
 	@MethodSource("transcripts")
-	void everyRecordedLineHasAKnownTypeAndKeepsItsRawJson(Path transcript) throws IOException {
-		List<String> lines = Files.readAllLines(transcript);
+	void everyRecordedLineHasAKnownTypeAndKeepsItsRawJson(String transcript) throws IOException {
+		List<String> lines = Transcripts.lines(transcript);
 		assertThat(lines).isNotEmpty();
 		ObjectMapper mapper = new ObjectMapper();
 		for (String line : lines) {
@@ -257,7 +253,7 @@ class ClaudeMessageParserTests {
 	}
 
 	private List<ClaudeMessage> parse(String transcript) throws IOException {
-		return Files.readAllLines(TRANSCRIPTS.resolve(transcript)).stream().map(this.parser::parse).toList();
+		return Transcripts.lines(transcript).stream().map(this.parser::parse).toList();
 	}
 
 }

@@ -11,6 +11,7 @@ import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ConcurrentFakeCliRunsTests {
 
 	@Test
 	void concurrentRunsHalfInsideRequestSpansEachExportTheirOwnTree() throws Exception {
-		Path recording = Path.of("..", "src", "transcripts", "subagent-foreground.jsonl").toAbsolutePath();
+		Path recording = Transcripts.copy("subagent-foreground.jsonl", this.directory);
 		Path cli = this.directory.resolve("claude");
 		Files.writeString(cli, "#!/bin/bash\nread -r line\ncat '" + recording + "'\ncat > /dev/null\n");
 		Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwx------"));

@@ -1,17 +1,15 @@
 package io.agentobs.claudecode.instrument.client;
 
 import io.agentobs.claudecode.testsupport.TranscriptMutations;
+import io.agentobs.claudecode.testsupport.Transcripts;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-based test over mutated real CLI recordings ({@code src/transcripts}): whatever
+ * Property-based test over mutated real CLI recordings ({@link Transcripts}): whatever
  * the message sequence, and whether messages are recorded as they arrive or as they are
  * consumed, and whether the consumer reads to the end, stops early or the client fails
  * (the CLI died), every observation is stopped exactly once, children stop no later than their
@@ -41,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordedMessageFuzzTests {
 
 	private static final int CASES = 1000;
-
-	private static final Path TRANSCRIPTS = Path.of("..", "src", "transcripts");
 
 	private final ClaudeMessageParser parser = new ClaudeMessageParser();
 
@@ -105,13 +101,8 @@ class RecordedMessageFuzzTests {
 		handler.assertWellFormed(description);
 	}
 
-	private static List<List<String>> recordings() throws IOException {
-		List<List<String>> recordings = new ArrayList<>();
-		try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
-			for (Path file : files.filter((path) -> path.toString().endsWith(".jsonl")).sorted().toList()) {
-				recordings.add(Files.readAllLines(file));
-			}
-		}
+	private static List<List<String>> recordings() {
+		List<List<String>> recordings = Transcripts.names().stream().map(Transcripts::lines).toList();
 		assertThat(recordings).hasSizeGreaterThanOrEqualTo(10);
 		return recordings;
 	}

@@ -1,18 +1,15 @@
 package io.agentobs.claudecode.instrument.sdk;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.agentobs.claudecode.testsupport.Transcripts;
 import org.springaicommunity.claude.agent.sdk.parsing.MessageParser;
 import org.springaicommunity.claude.agent.sdk.types.Message;
 import org.springaicommunity.claude.agent.sdk.types.ResultMessage;
 
 /**
- * The real CLI recordings of {@code src/transcripts}, parsed by the claude-code-sdk's own
+ * The real CLI recordings ({@link Transcripts}), parsed by the claude-code-sdk's own
  * parser: the messages exactly as a user of that SDK receives them.
  */
 public final class SdkTranscripts {
@@ -24,7 +21,7 @@ public final class SdkTranscripts {
 		MessageParser parser = new MessageParser();
 		List<Message> messages = new ArrayList<>();
 		try {
-			for (String line : Files.readAllLines(Path.of("..", "src", "transcripts", name))) {
+			for (String line : Transcripts.lines(name)) {
 				if (!line.isBlank()) {
 					Message message = parser.parseMessage(line);
 					if (message != null) {
@@ -32,9 +29,6 @@ public final class SdkTranscripts {
 					}
 				}
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
