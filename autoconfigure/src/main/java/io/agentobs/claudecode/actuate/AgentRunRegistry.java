@@ -11,9 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.agentobs.claudecode.content.SecretMask;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
-import io.agentobs.claudecode.content.SecretMask;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;

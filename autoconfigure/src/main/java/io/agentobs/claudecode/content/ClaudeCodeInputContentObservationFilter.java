@@ -1,11 +1,10 @@
 package io.agentobs.claudecode.content;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;

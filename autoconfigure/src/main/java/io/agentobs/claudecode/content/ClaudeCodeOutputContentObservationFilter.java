@@ -1,5 +1,8 @@
 package io.agentobs.claudecode.content;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.ChatObservationContext;
@@ -7,10 +10,6 @@ import io.agentobs.claudecode.observation.ChatObservationDocumentation;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
-
-import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;

@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.content;
 
-import io.agentobs.claudecode.observation.ChatOutputPart;
-
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.agentobs.claudecode.observation.ChatOutputPart;
 
 /**
  * Builds content in the shapes of the GenAI semantic conventions: input and output

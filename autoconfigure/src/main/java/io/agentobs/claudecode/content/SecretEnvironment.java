@@ -1,14 +1,13 @@
 package io.agentobs.claudecode.content;
 
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 
 /**
  * Finds the credentials in the environment an agent process gets: the variables of this

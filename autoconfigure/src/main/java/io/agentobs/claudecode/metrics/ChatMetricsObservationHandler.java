@@ -11,11 +11,11 @@ import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.TokenUsage;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 

@@ -1,8 +1,7 @@
 package io.agentobs.claudecode.micrometer;
 
-import io.agentobs.claudecode.observation.AgentRunFailedException;
-
 import io.agentobs.claudecode.content.SecretMask;
+import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;

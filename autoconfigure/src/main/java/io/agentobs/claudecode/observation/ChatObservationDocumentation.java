@@ -1,6 +1,5 @@
 package io.agentobs.claudecode.observation;
 
-
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;

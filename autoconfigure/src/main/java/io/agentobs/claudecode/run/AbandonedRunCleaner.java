@@ -1,8 +1,8 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.micrometer.InstrumentationFailures;
-
 import java.lang.ref.Cleaner;
+
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 
 /**
  * Ends the observations of runs that the user dropped without consuming or closing them, when

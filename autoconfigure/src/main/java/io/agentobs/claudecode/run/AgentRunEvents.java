@@ -1,8 +1,9 @@
 package io.agentobs.claudecode.run;
 
+import java.util.List;
+
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
-import java.util.List;
 
 /**
  * The events of one agent turn, as any agent SDK reports them: what a message adapter tells

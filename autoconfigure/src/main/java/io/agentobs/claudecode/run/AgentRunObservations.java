@@ -1,16 +1,15 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.content.SecretEnvironment;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
-import io.agentobs.claudecode.micrometer.InstrumentationFailures;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.content.SecretEnvironment;
 import io.agentobs.claudecode.content.SecretMask;
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationConvention;
 import io.agentobs.claudecode.observation.ChatObservationConvention;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;

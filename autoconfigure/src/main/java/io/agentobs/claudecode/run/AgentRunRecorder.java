@@ -1,22 +1,19 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
-import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
-import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
-import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
-import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
-import io.agentobs.claudecode.run.AgentRunEvents.SubagentStart;
-import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
-
-import io.agentobs.claudecode.observation.AgentRunFailedException;
+import java.util.List;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
-
-import java.util.List;
-
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunControl;
+import io.agentobs.claudecode.observation.AgentRunFailedException;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
+import io.agentobs.claudecode.run.AgentRunEvents.SubagentStart;
+import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
 import io.micrometer.observation.Observation;
 
 /**

@@ -1,13 +1,12 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
-import io.agentobs.claudecode.micrometer.Observations;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.micrometer.Observations;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 
 /**

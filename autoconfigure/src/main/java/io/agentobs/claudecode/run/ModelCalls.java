@@ -1,17 +1,15 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.observation.ModelCallFailedException;
+import java.util.List;
+import java.util.Objects;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.micrometer.Observations;
-
-import java.util.List;
-import java.util.Objects;
-
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
+import io.agentobs.claudecode.observation.ModelCallFailedException;
 import io.agentobs.claudecode.observation.TokenUsage;
 
 /**

@@ -1,10 +1,10 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.micrometer.InstrumentationFailures;
-
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 
 /**
  * Schedules the start of a retried request's model call for when the CLI sends it: the CLI

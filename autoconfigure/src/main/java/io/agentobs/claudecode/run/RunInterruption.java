@@ -1,11 +1,9 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.observation.AgentRunFailedException;
-
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
-
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunControl;
+import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.micrometer.observation.Observation;
 
 /**

@@ -1,20 +1,17 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
-
-import io.agentobs.claudecode.observation.ToolExecutionFailedException;
-
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
-import io.agentobs.claudecode.micrometer.InstrumentationFailures;
-import io.agentobs.claudecode.micrometer.Observations;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.agentobs.claudecode.micrometer.AgentObservationFactory;
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.micrometer.Observations;
+import io.agentobs.claudecode.observation.ToolExecutionFailedException;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
 
 /**
  * The tool calls of a run, each an {@code execute_tool} observation timed from its

@@ -2,9 +2,9 @@ package io.agentobs.claudecode.sentry;
 
 import java.util.List;
 
-import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunControl;
+import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.micrometer.common.lang.Nullable;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;

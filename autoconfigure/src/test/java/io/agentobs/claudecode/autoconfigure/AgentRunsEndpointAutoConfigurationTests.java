@@ -1,16 +1,15 @@
 package io.agentobs.claudecode.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.agentobs.claudecode.actuate.AgentRunRegistry;
 import io.agentobs.claudecode.actuate.AgentRunsEndpoint;
 import io.agentobs.claudecode.actuate.SpanIds;
 import io.agentobs.claudecode.actuate.TracingSpanIds;
+import io.agentobs.claudecode.metrics.RunningAgentRunsMeterBinder;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
-import io.agentobs.claudecode.metrics.RunningAgentRunsMeterBinder;
 import io.agentobs.claudecode.sentry.SentrySpanIds;
 import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

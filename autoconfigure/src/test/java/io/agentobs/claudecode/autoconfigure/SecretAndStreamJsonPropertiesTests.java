@@ -4,12 +4,12 @@ import java.util.Map;
 
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.cli.StreamJsonLimits;
-import io.agentobs.claudecode.run.AgentRunObservations;
-import io.agentobs.claudecode.run.AgentRunRecorder;
-import io.agentobs.claudecode.run.SessionCost;
 import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
 import io.agentobs.claudecode.content.SecretMask;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.SessionCost;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 

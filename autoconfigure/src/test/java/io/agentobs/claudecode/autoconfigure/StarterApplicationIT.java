@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.autoconfigure;
 
-import io.agentobs.claudecode.testsupport.BootLine;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +11,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.scripted.Scenario;
+import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.OtlpTraceReceiver;
 import io.agentobs.claudecode.testsupport.OtlpTraceReceiver.ReceivedSpan;
-import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.SentryEnvelopeServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.proto.common.v1.AnyValue;

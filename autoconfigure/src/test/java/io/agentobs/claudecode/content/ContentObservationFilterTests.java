@@ -1,5 +1,8 @@
 package io.agentobs.claudecode.content;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
@@ -7,10 +10,6 @@ import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConve
 import io.agentobs.claudecode.observation.DefaultChatObservationConventionTests;
 import io.agentobs.claudecode.observation.DefaultToolExecutionObservationConventionTests;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
-
-import java.util.List;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;

@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.content;
 
-import io.agentobs.claudecode.observation.ChatOutputPart;
-
 import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.agentobs.claudecode.observation.ChatOutputPart;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,11 @@
 package io.agentobs.claudecode.content;
 
+import java.util.List;
+
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
-
-import java.util.List;
-
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;

@@ -2,7 +2,6 @@ package io.agentobs.claudecode.observation;
 
 import io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter;
 import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
-
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;

@@ -5,13 +5,13 @@ import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeMetricsAutoConfiguration;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
-import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeOpenTelemetryAutoConfiguration;
-import io.agentobs.claudecode.run.AgentRunObservations;
-import io.agentobs.claudecode.testsupport.BootLineNeutral;
-import io.agentobs.claudecode.testsupport.Transcripts;
 import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.testsupport.BootLine;
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,11 +1,8 @@
 package io.agentobs.claudecode.otel;
 
+import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
-
-import java.util.List;
-
-import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.tracing.exporter.FinishedSpan;
 import io.micrometer.tracing.otel.bridge.OtelFinishedSpan;

@@ -1,17 +1,16 @@
 package io.agentobs.claudecode.otel;
 
-import io.agentobs.claudecode.testsupport.BootLineNeutral;
-import io.agentobs.claudecode.testsupport.OtelTracingFixture;
-
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
-import io.agentobs.claudecode.testsupport.Transcripts;
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
+import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 import io.agentobs.claudecode.testsupport.SpanTree;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;

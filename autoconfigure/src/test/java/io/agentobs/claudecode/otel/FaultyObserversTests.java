@@ -1,20 +1,19 @@
 package io.agentobs.claudecode.otel;
 
-import io.agentobs.claudecode.testsupport.BootLineNeutral;
-import io.agentobs.claudecode.testsupport.OtelTracingFixture;
-
 import java.util.List;
 
-import io.agentobs.claudecode.run.AgentRunObservations;
-import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.testsupport.Transcripts;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationConvention;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationConvention;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.testsupport.BootLineNeutral;
+import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 import io.agentobs.claudecode.testsupport.SpanTree;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.GlobalObservationConvention;
 import io.micrometer.observation.Observation;

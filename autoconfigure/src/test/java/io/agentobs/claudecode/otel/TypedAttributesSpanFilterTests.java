@@ -1,11 +1,10 @@
 package io.agentobs.claudecode.otel;
 
-import io.agentobs.claudecode.testsupport.OtelTracingFixture;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;

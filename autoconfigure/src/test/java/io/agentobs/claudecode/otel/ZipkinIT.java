@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.otel;
 
-import io.agentobs.claudecode.testsupport.ZipkinServer;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeOpenTelemetryAutoConfiguration;
-import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.testsupport.Transcripts;
+import io.agentobs.claudecode.testsupport.ZipkinServer;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterAll;

@@ -1,22 +1,19 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
-import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
-import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
-import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
-import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
-import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
-
-import io.agentobs.claudecode.observation.ModelCallFailedException;
-
-import io.agentobs.claudecode.testsupport.ObservationTree;
-
 import java.util.List;
 
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
+import io.agentobs.claudecode.observation.ModelCallFailedException;
 import io.agentobs.claudecode.observation.TokenUsage;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
+import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
+import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
+import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;

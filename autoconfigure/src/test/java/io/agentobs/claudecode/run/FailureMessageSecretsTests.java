@@ -1,12 +1,10 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.testsupport.ObservationTree;
-
-import java.util.List;
 import java.util.Map;
 
-import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.content.SecretMask;
+import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 

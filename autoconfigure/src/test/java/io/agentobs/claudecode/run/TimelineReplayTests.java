@@ -1,16 +1,14 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.observation.ModelCallFailedException;
-
-import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.testsupport.Transcripts;
-
 import java.io.IOException;
 import java.util.List;
 
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
+import io.agentobs.claudecode.observation.ModelCallFailedException;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;

@@ -1,12 +1,5 @@
 package io.agentobs.claudecode.run;
 
-import io.agentobs.claudecode.observation.ToolExecutionFailedException;
-
-import io.agentobs.claudecode.observation.AgentRunFailedException;
-
-import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.testsupport.Transcripts;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +7,12 @@ import java.util.List;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.observation.ChatObservationContext;
+import io.agentobs.claudecode.observation.ToolExecutionFailedException;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;

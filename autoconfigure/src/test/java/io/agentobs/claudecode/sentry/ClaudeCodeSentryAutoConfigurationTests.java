@@ -1,10 +1,10 @@
 package io.agentobs.claudecode.sentry;
 
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeSentryAutoConfiguration;
-import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConvention;
+import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Tests for {@link ClaudeCodeSentryAutoConfiguration}, with the real Sentry starter
  * auto-configuration. Kept in the {@code sentry} test package to run with the Sentry tests.

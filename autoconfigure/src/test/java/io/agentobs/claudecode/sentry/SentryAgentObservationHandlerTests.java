@@ -2,23 +2,23 @@ package io.agentobs.claudecode.sentry;
 
 import java.util.List;
 
-import io.agentobs.claudecode.run.AgentRunObservations;
-import io.agentobs.claudecode.run.AgentRunRecorder;
-import io.agentobs.claudecode.run.AgentRunResult;
-import io.agentobs.claudecode.run.SessionCost;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConvention;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.AgentRunResult;
+import io.agentobs.claudecode.run.SessionCost;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.sentry.IScopes;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
+import io.sentry.SentryDate;
 import io.sentry.SentryEvent;
 import io.sentry.SpanContext;
-import io.sentry.SentryDate;
 import io.sentry.SpanOptions;
 import io.sentry.SpanStatus;
 import io.sentry.TransactionContext;

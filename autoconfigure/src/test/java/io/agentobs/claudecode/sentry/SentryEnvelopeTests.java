@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.sentry;
 
-import io.agentobs.claudecode.testsupport.SentryEnvelopeServer;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +10,16 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.run.AgentRunObservations;
-import io.agentobs.claudecode.run.AgentRunRecorder;
-import io.agentobs.claudecode.run.SessionCost;
-import io.agentobs.claudecode.testsupport.Transcripts;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.run.AgentRunEvents.SubagentStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.SessionCost;
+import io.agentobs.claudecode.testsupport.SentryEnvelopeServer;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.observation.ObservationRegistry;
 import io.sentry.ITransaction;
 import io.sentry.ScopesAdapter;

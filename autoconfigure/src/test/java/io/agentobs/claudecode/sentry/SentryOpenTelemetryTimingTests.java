@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.sentry;
 
-import io.agentobs.claudecode.testsupport.SentryEnvelopeServer;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,13 +7,14 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
-import io.agentobs.claudecode.testsupport.Transcripts;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
+import io.agentobs.claudecode.testsupport.SentryEnvelopeServer;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;

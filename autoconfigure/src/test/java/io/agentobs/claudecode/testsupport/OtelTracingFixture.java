@@ -1,10 +1,9 @@
 package io.agentobs.claudecode.testsupport;
 
-import io.agentobs.claudecode.otel.ContextualNameSpanFilter;
-import io.agentobs.claudecode.otel.TypedAttributesSpanFilter;
-
 import java.util.List;
 
+import io.agentobs.claudecode.otel.ContextualNameSpanFilter;
+import io.agentobs.claudecode.otel.TypedAttributesSpanFilter;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;

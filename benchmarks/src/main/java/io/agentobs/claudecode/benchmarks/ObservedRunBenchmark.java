@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.actuate.AgentRunRegistry;
 import io.agentobs.claudecode.actuate.TracingSpanIds;
-import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;

@@ -7,14 +7,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
-import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
 import io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter;
 import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
+import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
+import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
 import io.agentobs.claudecode.otel.ContextualNameSpanFilter;
 import io.agentobs.claudecode.otel.TypedAttributesSpanFilter;
 import io.agentobs.claudecode.sentry.SentryAgentObservationHandler;

@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;

@@ -1,9 +1,9 @@
 package io.agentobs.claudecode.sample;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A Spring Boot app that runs a Claude Code agent task and prints the trace it produced.

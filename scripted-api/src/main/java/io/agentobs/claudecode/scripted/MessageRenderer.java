@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.agentobs.claudecode.scripted.ScriptedReply.Block;
 import io.agentobs.claudecode.scripted.ScriptedReply.Message;
 import io.agentobs.claudecode.scripted.ScriptedReply.Text;

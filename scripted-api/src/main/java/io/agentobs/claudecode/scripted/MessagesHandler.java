@@ -20,11 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.agentobs.claudecode.scripted.ScriptedReply.Message;
 import io.agentobs.claudecode.scripted.ScriptedReply.ToolUse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers the Messages API requests of a {@link ScriptedAnthropicApi}: {@code /v1/messages}

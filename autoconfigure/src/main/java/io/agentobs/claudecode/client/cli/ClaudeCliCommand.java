@@ -1,10 +1,10 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
 
 /**
  * The command line that starts the CLI in bidirectional stream-json mode for some options.

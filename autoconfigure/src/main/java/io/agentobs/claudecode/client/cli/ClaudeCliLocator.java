@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeCliNotFoundException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+
+import io.agentobs.claudecode.client.ClaudeCodeCliNotFoundException;
 
 /**
  * Finds the Claude Code CLI executable: the configured path, else the

@@ -1,8 +1,5 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeProcessException;
-import io.agentobs.claudecode.client.ClaudeMessageListener;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -18,6 +15,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.agentobs.claudecode.client.ClaudeCodeProcessException;
+import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.agentobs.claudecode.client.message.ControlMessage;

@@ -1,14 +1,13 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeSession;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

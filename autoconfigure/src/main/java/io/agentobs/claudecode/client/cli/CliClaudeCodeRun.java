@@ -1,17 +1,16 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeException;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.ClaudeCodeProcessException;
-import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeTimeoutException;
-
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.agentobs.claudecode.client.ClaudeCodeException;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeProcessException;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeTimeoutException;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.TurnEnd;

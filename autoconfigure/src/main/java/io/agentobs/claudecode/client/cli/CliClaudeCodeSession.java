@@ -1,14 +1,13 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.ClaudeCodeProcessException;
-import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeSession;
-
 import java.lang.ref.Cleaner;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeProcessException;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.TurnEnd;

@@ -1,9 +1,8 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeMessageListener;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,7 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeProcessException;
-
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.agentobs.claudecode.client.ClaudeCodeProcessException;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 
 /**

@@ -1,10 +1,10 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.run.AgentRunEvents;
+import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.run.AgentRunEvents;
 
 /**
  * Records the messages of a run into its observations as they arrive from the CLI, on the

@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.instrument.AgentClientInstrumentation;
-
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
@@ -17,9 +14,11 @@ import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.instrument.AgentClientInstrumentation;
+import io.agentobs.claudecode.instrument.AgentMessageAdapter;
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
-import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.run.SessionCost;
 import org.aopalliance.intercept.MethodInvocation;
 

@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.instrument.AgentMessageAdapter;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,16 +11,17 @@ import io.agentobs.claudecode.client.message.StreamEventMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.Usage;
 import io.agentobs.claudecode.client.message.UserMessage;
+import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
 import io.agentobs.claudecode.run.AgentRunEvents;
-import io.agentobs.claudecode.run.AgentRunResult;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
 import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
+import io.agentobs.claudecode.run.AgentRunResult;
 
 /**
  * Adapts the project's own Claude Code client, which keeps every field the CLI emits: message

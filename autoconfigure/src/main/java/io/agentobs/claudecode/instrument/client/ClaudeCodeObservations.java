@@ -1,11 +1,10 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.instrument.AgentObservationAdvisor;
-import io.agentobs.claudecode.instrument.AgentObservationInterceptor;
-
 import java.util.List;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.instrument.AgentObservationAdvisor;
+import io.agentobs.claudecode.instrument.AgentObservationInterceptor;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.micrometer.observation.ObservationRegistry;
 

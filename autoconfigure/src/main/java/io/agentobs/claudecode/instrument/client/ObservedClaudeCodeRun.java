@@ -1,17 +1,16 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.instrument.ObservedIterator;
-import io.agentobs.claudecode.instrument.RunMessageObserver;
-
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.Iterator;
 
-import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.run.AbandonedRunCleaner;
+import io.agentobs.claudecode.instrument.AgentMessageAdapter;
+import io.agentobs.claudecode.instrument.ObservedIterator;
+import io.agentobs.claudecode.instrument.RunMessageObserver;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
+import io.agentobs.claudecode.run.AbandonedRunCleaner;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.RunInterruption;
 

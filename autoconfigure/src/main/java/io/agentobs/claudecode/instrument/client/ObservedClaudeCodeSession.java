@@ -2,13 +2,13 @@ package io.agentobs.claudecode.instrument.client;
 
 import java.util.Map;
 
-import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.instrument.AgentMessageAdapter;
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
-import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.run.SessionCost;
 
 /**

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.instrument.RunMessageObserver;
+import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.run.AgentRunRecorder;
-import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import org.springaicommunity.claude.agent.sdk.types.AssistantMessage;
 import org.springaicommunity.claude.agent.sdk.types.Message;
 import org.springaicommunity.claude.agent.sdk.types.ResultMessage;

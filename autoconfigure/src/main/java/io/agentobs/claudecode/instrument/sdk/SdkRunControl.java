@@ -2,8 +2,8 @@ package io.agentobs.claudecode.instrument.sdk;
 
 import java.lang.ref.WeakReference;
 
-import io.agentobs.claudecode.run.RunInterruption;
 import io.agentobs.claudecode.observation.AgentRunControl;
+import io.agentobs.claudecode.run.RunInterruption;
 import org.springaicommunity.claude.agent.sdk.ClaudeAsyncClient;
 import org.springaicommunity.claude.agent.sdk.ClaudeSyncClient;
 

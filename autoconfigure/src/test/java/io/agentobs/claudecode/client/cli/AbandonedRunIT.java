@@ -1,9 +1,5 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.ClaudeCodeRun;
-
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.SystemMessage;
-import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

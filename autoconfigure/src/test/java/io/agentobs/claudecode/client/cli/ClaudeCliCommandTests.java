@@ -1,10 +1,9 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-
 import java.nio.file.Path;
 import java.util.List;
 
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,11 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeCliNotFoundException;
-import io.agentobs.claudecode.testsupport.FakeCli;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.agentobs.claudecode.client.ClaudeCodeCliNotFoundException;
+import io.agentobs.claudecode.testsupport.FakeCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

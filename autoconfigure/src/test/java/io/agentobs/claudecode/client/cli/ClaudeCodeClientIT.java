@@ -1,16 +1,15 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeSession;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ContentBlock;
 import io.agentobs.claudecode.client.message.ResultMessage;

@@ -1,14 +1,5 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeCliNotFoundException;
-import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.ClaudeCodeProcessException;
-import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.client.ClaudeCodeSession;
-import io.agentobs.claudecode.client.ClaudeCodeTimeoutException;
-import io.agentobs.claudecode.testsupport.FakeCli;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +8,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import io.agentobs.claudecode.client.ClaudeCodeCliNotFoundException;
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeProcessException;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.ClaudeCodeTimeoutException;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.UnknownMessage;
+import io.agentobs.claudecode.testsupport.FakeCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,5 @@
 package io.agentobs.claudecode.client.cli;
 
-import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.ClaudeCodeProcessException;
-import io.agentobs.claudecode.client.ClaudeCodeRun;
-import io.agentobs.claudecode.testsupport.FakeCli;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -13,9 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeProcessException;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.UserMessage;
+import io.agentobs.claudecode.testsupport.FakeCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.testsupport.OneShotClaudeCodeClient;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +12,7 @@ import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.testsupport.OneShotClaudeCodeClient;
 import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;

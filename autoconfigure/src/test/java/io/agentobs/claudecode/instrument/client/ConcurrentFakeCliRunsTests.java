@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.testsupport.ConcurrentRuns;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.testsupport.ConcurrentRuns;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 import io.agentobs.claudecode.testsupport.Transcripts;

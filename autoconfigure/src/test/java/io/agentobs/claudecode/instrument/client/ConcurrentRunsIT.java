@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.testsupport.ConcurrentRuns;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,11 +8,12 @@ import java.util.Map;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.scripted.Scenario;
+import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+import io.agentobs.claudecode.testsupport.ConcurrentRuns;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
-import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

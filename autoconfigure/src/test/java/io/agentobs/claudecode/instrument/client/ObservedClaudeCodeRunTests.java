@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.testsupport.ReplayedClaudeCodeClient;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +9,13 @@ import java.util.stream.Stream;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
-import io.agentobs.claudecode.run.AgentRunObservations;
-import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.testsupport.Transcripts;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.DefaultChatObservationConvention;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.testsupport.ReplayedClaudeCodeClient;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;

@@ -1,8 +1,5 @@
 package io.agentobs.claudecode.instrument.client;
 
-import io.agentobs.claudecode.testsupport.TranscriptMutations;
-import io.agentobs.claudecode.testsupport.Transcripts;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -14,12 +11,14 @@ import java.util.Random;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
-import io.agentobs.claudecode.run.AgentRunObservations;
-import io.agentobs.claudecode.run.AgentRunRecorder;
-import io.agentobs.claudecode.run.SessionCost;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.SessionCost;
+import io.agentobs.claudecode.testsupport.TranscriptMutations;
+import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;

@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.List;
 
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfiguration;
+import io.agentobs.claudecode.scripted.Scenario;
+import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

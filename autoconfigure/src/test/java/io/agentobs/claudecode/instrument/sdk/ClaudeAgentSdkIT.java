@@ -1,19 +1,18 @@
 package io.agentobs.claudecode.instrument.sdk;
 
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;

@@ -1,11 +1,10 @@
 package io.agentobs.claudecode.instrument.sdk;
 
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.tck.TestObservationRegistry;

@@ -1,18 +1,13 @@
 package io.agentobs.claudecode.instrument.sdk;
 
-
 import java.util.Iterator;
 import java.util.List;
 
-import io.agentobs.claudecode.instrument.AgentObservationAdvisor;
-import io.agentobs.claudecode.instrument.AgentObservationInterceptor;
-import io.agentobs.claudecode.micrometer.AgentObservationFactory;
-import io.agentobs.claudecode.run.AgentRunObservations;
-import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -20,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springaicommunity.claude.agent.sdk.ClaudeSyncClient;
 import org.springaicommunity.claude.agent.sdk.types.Message;
-
-import org.springframework.aop.framework.ProxyFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;

@@ -1,8 +1,6 @@
 package io.agentobs.claudecode.instrument.sdk;
 
-
 import java.time.Duration;
-import java.util.List;
 
 import io.agentobs.claudecode.instrument.AgentObservationAdvisor;
 import io.agentobs.claudecode.instrument.AgentObservationInterceptor;

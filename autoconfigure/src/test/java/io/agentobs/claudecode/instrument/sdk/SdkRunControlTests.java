@@ -1,9 +1,8 @@
 package io.agentobs.claudecode.instrument.sdk;
 
-
-import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunControl;
+import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
