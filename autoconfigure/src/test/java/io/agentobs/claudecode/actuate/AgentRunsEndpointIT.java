@@ -96,7 +96,10 @@ class AgentRunsEndpointIT {
 	void endpointShowsTheRunAndItsCurrentToolWhileItRunsThenTheFinishedRun() throws Exception {
 		start("management.endpoints.web.exposure.include=agentruns");
 		CompletableFuture<ResultMessage> result = runAgent();
-		JsonNode running = awaitRunning((run) -> "Bash".equals(run.path("currentTool").asText(null)));
+		// The tool starts at the model's tool_use, a moment before the call's final numbers
+		// (message_delta) give its output tokens
+		JsonNode running = awaitRunning((run) -> "Bash".equals(run.path("currentTool").asText(null))
+				&& run.path("tokens").path("output").asLong() > 0);
 		String id = running.get("id").asText();
 		assertThat(running.get("agentName").asText()).isEqualTo("claude-code");
 		assertThat(running.get("state").asText()).isEqualTo("running_tool");

@@ -1,10 +1,8 @@
 package io.agentobs.claudecode.client.message;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
+import io.agentobs.claudecode.testsupport.Transcripts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,12 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TurnEndTests {
 
-	private static final Path TRANSCRIPTS = Path.of("..", "src", "transcripts");
-
-	private final ClaudeMessageParser parser = new ClaudeMessageParser();
-
 	@Test
-	void resultWhileABackgroundTaskRunsDoesNotEndTheTurnButTheResultOfItsFollowUpTurnDoes() throws IOException {
+	void resultWhileABackgroundTaskRunsDoesNotEndTheTurnButTheResultOfItsFollowUpTurnDoes() {
 		List<ClaudeMessage> messages = parse("background-subagent.jsonl");
 		TurnEnd turnEnd = new TurnEnd();
 		List<Integer> ends = messages.stream().filter(turnEnd::follow).map(messages::indexOf).toList();
@@ -28,7 +22,7 @@ class TurnEndTests {
 	}
 
 	@Test
-	void foregroundTaskDoesNotHoldTheTurn() throws IOException {
+	void foregroundTaskDoesNotHoldTheTurn() {
 		List<ClaudeMessage> messages = parse("slow-bash-task.jsonl");
 		TurnEnd turnEnd = new TurnEnd();
 		assertThat(messages.stream().filter(turnEnd::follow)).singleElement().isInstanceOf(ResultMessage.class);
@@ -47,8 +41,8 @@ class TurnEndTests {
 		assertThat(turnEnd.resultEndsTurn()).isTrue();
 	}
 
-	private List<ClaudeMessage> parse(String transcript) throws IOException {
-		return Files.readAllLines(TRANSCRIPTS.resolve(transcript)).stream().map(this.parser::parse).toList();
+	private static List<ClaudeMessage> parse(String transcript) {
+		return Transcripts.parse(transcript);
 	}
 
 }
