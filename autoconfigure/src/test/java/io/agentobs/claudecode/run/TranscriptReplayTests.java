@@ -80,6 +80,36 @@ class TranscriptReplayTests {
 	}
 
 	@Test
+	void sequentialToolsGiveOneChatAndOneToolPerTurn() throws IOException {
+		replay("sequential-tools.jsonl");
+		assertThat(this.tree.render()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				  execute_tool Bash
+				  chat claude-sonnet-4-5
+				  execute_tool Bash
+				  chat claude-sonnet-4-5
+				""");
+		assertThat(this.tree.events()).as("each tool runs between the chat that asked for it and the next").containsExactly(
+				"+invoke_agent claude-code", "+chat claude-sonnet-4-5", "-chat claude-sonnet-4-5",
+				"+execute_tool Bash", "-execute_tool Bash", "+chat claude-sonnet-4-5", "-chat claude-sonnet-4-5",
+				"+execute_tool Bash", "-execute_tool Bash", "+chat claude-sonnet-4-5", "-chat claude-sonnet-4-5",
+				"-invoke_agent claude-code");
+		AgentInvocationObservationContext agent = agents().get(0);
+		assertThat(agent.getConversationId()).isEqualTo("a58dbf2f-2bce-4fdf-a90a-d43c8ed0a928");
+		assertThat(agent.getNumTurns()).isEqualTo(3);
+		assertThat(agent.getTotalUsage().inputTokens()).isEqualTo(336L);
+		assertThat(agent.getTotalUsage().outputTokens()).isEqualTo(60L);
+		assertThat(agent.getError()).isNull();
+		assertThat(chats()).extracting(ChatObservationContext::getResponseId)
+			.containsExactly("msg_sequential_tools_0001", "msg_sequential_tools_0002", "msg_sequential_tools_0003");
+		assertThat(tools()).extracting(ToolExecutionObservationContext::getToolCallId)
+			.containsExactly("toolu_sequential_tools_0001_0", "toolu_sequential_tools_0002_0");
+		assertThat(tools()).extracting(ToolExecutionObservationContext::getResult).containsExactly("one", "two");
+		assertThat(tools()).extracting(ToolExecutionObservationContext::getErrorType).containsOnlyNulls();
+	}
+
+	@Test
 	void partialMessagesGivePerCallOutputTokensAndFinishReasons() throws IOException {
 		replay("partial-messages.jsonl");
 		assertThat(this.tree.render()).isEqualTo("""

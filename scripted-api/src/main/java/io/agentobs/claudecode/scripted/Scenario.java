@@ -23,6 +23,9 @@ public enum Scenario {
 	/** Two Bash calls in one message, then a final text. */
 	PARALLEL_TOOLS,
 
+	/** Bash {@code echo one}, then Bash {@code echo two} in the next turn, then a final text. */
+	SEQUENTIAL_TOOLS,
+
 	/** A Bash call that writes to stderr and exits 3, then a final text. */
 	FAILING_TOOL,
 

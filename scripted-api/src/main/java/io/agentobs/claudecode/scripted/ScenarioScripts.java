@@ -59,6 +59,11 @@ final class ScenarioScripts {
 			case PARALLEL_TOOLS -> (step == 0) ? Message.toolUse(new Text("I will run two commands."),
 					ToolUse.bash("echo hello-from-tool-1", "echo one"),
 					ToolUse.bash("echo hello-from-tool-2", "echo two")) : finalText(step, 1);
+			case SEQUENTIAL_TOOLS -> switch (step) {
+				case 0 -> Message.toolUse(new Text("I will run the first command."), ToolUse.bash("echo one", "echo one"));
+				case 1 -> Message.toolUse(new Text("I will run the second command."), ToolUse.bash("echo two", "echo two"));
+				default -> finalText(step, 2);
+			};
 			case FAILING_TOOL -> (step == 0) ? Message.toolUse(new Text("I will run a failing command."),
 					ToolUse.bash("echo to-stderr >&2; exit 3", "fail")) : finalText(step, 1);
 			case SUBAGENT -> (step == 0) ? Message.toolUse(new Text("I will delegate to a subagent."), agent(false))

@@ -67,6 +67,23 @@ class ScriptedAnthropicApiIT {
 	}
 
 	@Test
+	void sequentialToolsRunOneCommandPerTurn() throws Exception {
+		ClaudeCliRun run = ClaudeCliRun.run(this.api, Scenario.SEQUENTIAL_TOOLS.prompt("Run two commands in turn"),
+				Map.of());
+		assertSucceeded(run);
+		assertThat(run.toolResults()).extracting((result) -> result.get("content").asText())
+			.containsExactly("one", "two");
+		assertThat(run.toolResults()).extracting((result) -> result.get("tool_use_id").asText())
+			.containsExactly(this.api.calls().get(0).toolUseIds().get(0), this.api.calls().get(1).toolUseIds().get(0));
+		assertThat(this.api.calls()).extracting(RecordedCall::scenario, RecordedCall::stopReason)
+			.containsExactly(tuple(Scenario.SEQUENTIAL_TOOLS, "tool_use"), tuple(Scenario.SEQUENTIAL_TOOLS, "tool_use"),
+					tuple(Scenario.SEQUENTIAL_TOOLS, "end_turn"));
+		assertThat(run.result().get("num_turns").asInt()).isEqualTo(3);
+		assertThat(run.result().get("result").asText()).isEqualTo("Done: hello-from-tool.");
+		assertStreamMatchesRecordedCalls(run);
+	}
+
+	@Test
 	void failingToolReportsAnErrorResultAndTheRunStillSucceeds() throws Exception {
 		ClaudeCliRun run = ClaudeCliRun.run(this.api, Scenario.FAILING_TOOL.prompt("Run a failing command"), Map.of());
 		assertSucceeded(run);

@@ -129,6 +129,30 @@ class InstrumentationIT {
 	}
 
 	@Test
+	void sequentialToolsGiveOneChatAndOneToolSpanPerTurn() {
+		List<ClaudeMessage> messages = run(client(), Scenario.SEQUENTIAL_TOOLS);
+		assertThat(toolOutputs(messages)).containsExactly("one", "two");
+		assertThat(tree()).isEqualTo("""
+				invoke_agent claude-code
+				  chat claude-sonnet-4-5
+				  execute_tool Bash
+				  chat claude-sonnet-4-5
+				  execute_tool Bash
+				  chat claude-sonnet-4-5
+				""");
+		List<SpanData> chats = spans("chat ");
+		List<SpanData> tools = spans("execute_tool");
+		// A tool starts with its tool_use block, before its chat's last token; it ends before the next request.
+		for (int i = 0; i < tools.size(); i++) {
+			assertThat(tools.get(i).getEndEpochNanos()).as("tool %d ends before the next chat", i)
+				.isLessThanOrEqualTo(chats.get(i + 1).getStartEpochNanos());
+		}
+		assertThat(chats).extracting((chat) -> attribute(chat, "gen_ai.response.finish_reasons"))
+			.containsExactly("[\"tool_use\"]", "[\"tool_use\"]", "[\"end_turn\"]");
+		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
+	}
+
+	@Test
 	void failingToolMarksOnlyTheToolSpan() {
 		run(client(), Scenario.FAILING_TOOL);
 		SpanData tool = spans("execute_tool").get(0);
