@@ -146,8 +146,7 @@ public interface AgentRunEvents {
 
 	/**
 	 * A model response that began streaming ({@code message_start}), for
-	 * {@link AgentRunEvents#modelResponseStarted}. Built with {@link #of} and the methods that
-	 * return a copy with one more value.
+	 * {@link AgentRunEvents#modelResponseStarted}.
 	 *
 	 * @param parentToolUseId the agent: the id of the tool call that launched the subagent,
 	 * {@code null} for the top-level agent
@@ -156,42 +155,11 @@ public interface AgentRunEvents {
 	 * @param usage the usage snapshot (input side), may be {@code null}
 	 */
 	record ModelResponseStart(String parentToolUseId, String messageId, String model, TokenUsage usage) {
-
-		/**
-		 * The start of a response of the top-level agent, without usage.
-		 * @param messageId the response id
-		 * @param model the model, may be {@code null}
-		 * @return the start
-		 */
-		public static ModelResponseStart of(String messageId, String model) {
-			return new ModelResponseStart(null, messageId, model, null);
-		}
-
-		/**
-		 * This start with the given usage snapshot.
-		 * @param usage the usage (input side), may be {@code null}
-		 * @return a copy
-		 */
-		public ModelResponseStart usage(TokenUsage usage) {
-			return new ModelResponseStart(this.parentToolUseId, this.messageId, this.model, usage);
-		}
-
-		/**
-		 * This start in the given agent.
-		 * @param parentToolUseId the {@code parent_tool_use_id} of the subagent, {@code null}
-		 * for the top-level agent
-		 * @return a copy
-		 */
-		public ModelResponseStart parentToolUseId(String parentToolUseId) {
-			return new ModelResponseStart(parentToolUseId, this.messageId, this.model, this.usage);
-		}
-
 	}
 
 	/**
 	 * A piece of a model response (text, thinking or tool calls), for
-	 * {@link AgentRunEvents#modelOutput}. Built with {@link #of} and the methods that return a
-	 * copy with one more value; what an SDK drops stays {@code null}.
+	 * {@link AgentRunEvents#modelOutput}. What an SDK drops stays {@code null}.
 	 *
 	 * @param parentToolUseId the agent: the id of the tool call that launched the subagent,
 	 * {@code null} for the top-level agent
@@ -217,73 +185,11 @@ public interface AgentRunEvents {
 			return new ModelOutput(null, null, null, null, null, parts, null);
 		}
 
-		/**
-		 * This output in the given agent.
-		 * @param parentToolUseId the {@code parent_tool_use_id} of the subagent, {@code null}
-		 * for the top-level agent
-		 * @return a copy
-		 */
-		public ModelOutput parentToolUseId(String parentToolUseId) {
-			return new ModelOutput(parentToolUseId, this.agentId, this.messageId, this.model, this.usage, this.parts,
-					this.stopReason);
-		}
-
-		/**
-		 * This output of the given subagent.
-		 * @param agentId the subagent id, may be {@code null}
-		 * @return a copy
-		 */
-		public ModelOutput agentId(String agentId) {
-			return new ModelOutput(this.parentToolUseId, agentId, this.messageId, this.model, this.usage, this.parts,
-					this.stopReason);
-		}
-
-		/**
-		 * This output of the given response.
-		 * @param messageId the response id, may be {@code null}
-		 * @return a copy
-		 */
-		public ModelOutput messageId(String messageId) {
-			return new ModelOutput(this.parentToolUseId, this.agentId, messageId, this.model, this.usage, this.parts,
-					this.stopReason);
-		}
-
-		/**
-		 * This output by the given model.
-		 * @param model the model, may be {@code null}
-		 * @return a copy
-		 */
-		public ModelOutput model(String model) {
-			return new ModelOutput(this.parentToolUseId, this.agentId, this.messageId, model, this.usage, this.parts,
-					this.stopReason);
-		}
-
-		/**
-		 * This output with the given usage.
-		 * @param usage the usage, may be {@code null}
-		 * @return a copy
-		 */
-		public ModelOutput usage(TokenUsage usage) {
-			return new ModelOutput(this.parentToolUseId, this.agentId, this.messageId, this.model, usage, this.parts,
-					this.stopReason);
-		}
-
-		/**
-		 * This output as a complete response that ended for the given reason.
-		 * @param stopReason the stop reason, may be {@code null}
-		 * @return a copy
-		 */
-		public ModelOutput stopReason(String stopReason) {
-			return new ModelOutput(this.parentToolUseId, this.agentId, this.messageId, this.model, this.usage, this.parts,
-					stopReason);
-		}
-
 	}
 
 	/**
 	 * A model response that ended with its final numbers ({@code message_delta}), for
-	 * {@link AgentRunEvents#modelResponseFinished}. Built with {@link #of} and the methods that
-	 * return a copy with one more value.
+	 * {@link AgentRunEvents#modelResponseFinished}.
 	 *
 	 * @param parentToolUseId the agent: the id of the tool call that launched the subagent,
 	 * {@code null} for the top-level agent
@@ -292,41 +198,10 @@ public interface AgentRunEvents {
 	 * @param usage the final usage, whose output tokens are the true count, may be {@code null}
 	 */
 	record ModelResponseEnd(String parentToolUseId, String messageId, String stopReason, TokenUsage usage) {
-
-		/**
-		 * The end of a response of the top-level agent, without usage.
-		 * @param messageId the response id, or {@code null} for the agent's current response
-		 * @param stopReason the final stop reason, may be {@code null}
-		 * @return the end
-		 */
-		public static ModelResponseEnd of(String messageId, String stopReason) {
-			return new ModelResponseEnd(null, messageId, stopReason, null);
-		}
-
-		/**
-		 * This end with the given final usage.
-		 * @param usage the final usage, may be {@code null}
-		 * @return a copy
-		 */
-		public ModelResponseEnd usage(TokenUsage usage) {
-			return new ModelResponseEnd(this.parentToolUseId, this.messageId, this.stopReason, usage);
-		}
-
-		/**
-		 * This end in the given agent.
-		 * @param parentToolUseId the {@code parent_tool_use_id} of the subagent, {@code null}
-		 * for the top-level agent
-		 * @return a copy
-		 */
-		public ModelResponseEnd parentToolUseId(String parentToolUseId) {
-			return new ModelResponseEnd(parentToolUseId, this.messageId, this.stopReason, this.usage);
-		}
-
 	}
 
 	/**
-	 * A tool call the model asked for, for {@link AgentRunEvents#toolCallStarted}. Built with
-	 * {@link #of} and the methods that return a copy with one more value.
+	 * A tool call the model asked for, for {@link AgentRunEvents#toolCallStarted}.
 	 *
 	 * @param parentToolUseId the calling agent: the id of the tool call that launched the
 	 * subagent, {@code null} for the top-level agent
@@ -337,45 +212,6 @@ public interface AgentRunEvents {
 	 */
 	record ToolCallStart(String parentToolUseId, String toolUseId, String toolName, String arguments,
 			String subagentType) {
-
-		/**
-		 * A call of the top-level agent, without arguments.
-		 * @param toolUseId the tool call id
-		 * @param toolName the tool name, may be {@code null}
-		 * @return the call
-		 */
-		public static ToolCallStart of(String toolUseId, String toolName) {
-			return new ToolCallStart(null, toolUseId, toolName, null, null);
-		}
-
-		/**
-		 * This call with the given arguments.
-		 * @param arguments the arguments as JSON text, may be {@code null}
-		 * @return a copy
-		 */
-		public ToolCallStart arguments(String arguments) {
-			return new ToolCallStart(this.parentToolUseId, this.toolUseId, this.toolName, arguments, this.subagentType);
-		}
-
-		/**
-		 * This call as the launch of a subagent of the given type.
-		 * @param subagentType the subagent type the call asks for, may be {@code null}
-		 * @return a copy
-		 */
-		public ToolCallStart subagentType(String subagentType) {
-			return new ToolCallStart(this.parentToolUseId, this.toolUseId, this.toolName, this.arguments, subagentType);
-		}
-
-		/**
-		 * This call made by the given agent.
-		 * @param parentToolUseId the {@code parent_tool_use_id} of the subagent, {@code null}
-		 * for the top-level agent
-		 * @return a copy
-		 */
-		public ToolCallStart parentToolUseId(String parentToolUseId) {
-			return new ToolCallStart(parentToolUseId, this.toolUseId, this.toolName, this.arguments, this.subagentType);
-		}
-
 	}
 
 	/**
@@ -388,34 +224,11 @@ public interface AgentRunEvents {
 	 * @param result the result text, may be {@code null}
 	 */
 	record ToolCallEnd(String parentToolUseId, String toolUseId, boolean isError, String result) {
-
-		/**
-		 * The result of a call of the top-level agent.
-		 * @param toolUseId the tool call id
-		 * @param isError whether the tool failed
-		 * @param result the result text, may be {@code null}
-		 * @return the end of the call
-		 */
-		public static ToolCallEnd of(String toolUseId, boolean isError, String result) {
-			return new ToolCallEnd(null, toolUseId, isError, result);
-		}
-
-		/**
-		 * This result going back to the given agent.
-		 * @param parentToolUseId the {@code parent_tool_use_id} of the subagent, {@code null}
-		 * for the top-level agent
-		 * @return a copy
-		 */
-		public ToolCallEnd parentToolUseId(String parentToolUseId) {
-			return new ToolCallEnd(parentToolUseId, this.toolUseId, this.isError, this.result);
-		}
-
 	}
 
 	/**
 	 * A subagent that started for an {@code Agent} tool call, for
-	 * {@link AgentRunEvents#subagentStarted}. Built with {@link #of} and the methods that return
-	 * a copy with one more value.
+	 * {@link AgentRunEvents#subagentStarted}.
 	 *
 	 * @param parentToolUseId the id of the tool call that launched it
 	 * @param agentId the subagent id, may be {@code null}
@@ -423,49 +236,11 @@ public interface AgentRunEvents {
 	 * @param prompt the subagent's task, may be {@code null}
 	 */
 	record SubagentStart(String parentToolUseId, String agentId, String subagentType, String prompt) {
-
-		/**
-		 * The subagent of a tool call, with nothing else known.
-		 * @param parentToolUseId the id of the tool call that launched it
-		 * @return the start
-		 */
-		public static SubagentStart of(String parentToolUseId) {
-			return new SubagentStart(parentToolUseId, null, null, null);
-		}
-
-		/**
-		 * This start with the subagent's id.
-		 * @param agentId the subagent id, may be {@code null}
-		 * @return a copy
-		 */
-		public SubagentStart agentId(String agentId) {
-			return new SubagentStart(this.parentToolUseId, agentId, this.subagentType, this.prompt);
-		}
-
-		/**
-		 * This start with the subagent's type.
-		 * @param subagentType the subagent type, may be {@code null}
-		 * @return a copy
-		 */
-		public SubagentStart subagentType(String subagentType) {
-			return new SubagentStart(this.parentToolUseId, this.agentId, subagentType, this.prompt);
-		}
-
-		/**
-		 * This start with the subagent's task.
-		 * @param prompt the task, may be {@code null}
-		 * @return a copy
-		 */
-		public SubagentStart prompt(String prompt) {
-			return new SubagentStart(this.parentToolUseId, this.agentId, this.subagentType, prompt);
-		}
-
 	}
 
 	/**
 	 * A task the CLI started ({@code system/task_started}), for
-	 * {@link AgentRunEvents#taskStarted}: a subagent, or a shell command moved to a task. Built
-	 * with {@link #of} and the methods that return a copy with one more value.
+	 * {@link AgentRunEvents#taskStarted}: a subagent, or a shell command moved to a task.
 	 *
 	 * @param toolUseId the id of the tool call the task belongs to, may be {@code null}
 	 * @param taskId the task id
@@ -477,53 +252,6 @@ public interface AgentRunEvents {
 	 */
 	record TaskStart(String toolUseId, String taskId, String taskType, boolean backgrounded, String subagentType,
 			String prompt) {
-
-		/**
-		 * A task of a tool call in the foreground, with nothing else known.
-		 * @param toolUseId the id of the tool call the task belongs to, may be {@code null}
-		 * @param taskId the task id
-		 * @return the start
-		 */
-		public static TaskStart of(String toolUseId, String taskId) {
-			return new TaskStart(toolUseId, taskId, null, false, null, null);
-		}
-
-		/**
-		 * This start with the task's type.
-		 * @param taskType the task type, may be {@code null}
-		 * @return a copy
-		 */
-		public TaskStart taskType(String taskType) {
-			return new TaskStart(this.toolUseId, this.taskId, taskType, this.backgrounded, this.subagentType, this.prompt);
-		}
-
-		/**
-		 * This start in the background or not.
-		 * @param backgrounded whether the task runs in the background
-		 * @return a copy
-		 */
-		public TaskStart backgrounded(boolean backgrounded) {
-			return new TaskStart(this.toolUseId, this.taskId, this.taskType, backgrounded, this.subagentType, this.prompt);
-		}
-
-		/**
-		 * This start with the subagent's type.
-		 * @param subagentType the subagent type, may be {@code null}
-		 * @return a copy
-		 */
-		public TaskStart subagentType(String subagentType) {
-			return new TaskStart(this.toolUseId, this.taskId, this.taskType, this.backgrounded, subagentType, this.prompt);
-		}
-
-		/**
-		 * This start with the subagent's task.
-		 * @param prompt the task, may be {@code null}
-		 * @return a copy
-		 */
-		public TaskStart prompt(String prompt) {
-			return new TaskStart(this.toolUseId, this.taskId, this.taskType, this.backgrounded, this.subagentType, prompt);
-		}
-
 	}
 
 }

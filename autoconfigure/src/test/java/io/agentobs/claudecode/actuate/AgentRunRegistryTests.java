@@ -48,14 +48,13 @@ class AgentRunRegistryTests {
 	void runningRunShowsItsCurrentToolAndTokensSoFar() {
 		AgentRunRecorder recorder = startRun("Fix the build");
 		recorder.sessionStarted("session-1", MODEL, List.of("Bash"));
-		recorder.modelResponseStarted(ModelResponseStart.of("msg_1", MODEL).usage(new TokenUsage(100L, 1L, 60L, 0L)));
-		recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("tu_1", "Bash", "{}")))
-			.messageId("msg_1")
-			.model(MODEL));
+		recorder.modelResponseStarted(new ModelResponseStart(null, "msg_1", MODEL, new TokenUsage(100L, 1L, 60L, 0L)));
+		recorder.modelOutput(new ModelOutput(null, null, "msg_1", MODEL, null,
+				List.of(new ChatOutputPart.ToolCall("tu_1", "Bash", "{}")), null));
 		this.clock.advance(Duration.ofMillis(300));
-		recorder.modelResponseFinished(ModelResponseEnd.of("msg_1", "tool_use")
-			.usage(new TokenUsage(100L, 20L, 60L, 0L)));
-		recorder.toolCallStarted(ToolCallStart.of("tu_1", "Bash").arguments("{\"command\":\"sleep 30\"}"));
+		recorder.modelResponseFinished(new ModelResponseEnd(null, "msg_1", "tool_use", new TokenUsage(100L, 20L, 60L,
+				0L)));
+		recorder.toolCallStarted(new ToolCallStart(null, "tu_1", "Bash", "{\"command\":\"sleep 30\"}", null));
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(this.runs.finished()).isEmpty();
 		assertThat(this.runs.running()).singleElement().satisfies((run) -> {
@@ -81,7 +80,7 @@ class AgentRunRegistryTests {
 	@Test
 	void openModelCallCountsItsInputTokensAndTheRunWaitsForTheModel() {
 		AgentRunRecorder recorder = startRun("p");
-		recorder.modelResponseStarted(ModelResponseStart.of("msg_1", MODEL).usage(new TokenUsage(80L, 1L, 0L, 0L)));
+		recorder.modelResponseStarted(new ModelResponseStart(null, "msg_1", MODEL, new TokenUsage(80L, 1L, 0L, 0L)));
 		AgentRunDescriptor run = this.runs.running().get(0);
 		assertThat(run.state()).isEqualTo("waiting_for_model");
 		assertThat(run.currentTool()).isNull();
@@ -93,21 +92,19 @@ class AgentRunRegistryTests {
 	void finishedRunMovesToRecentWithOutcomeAndItsTimelineNestedLikeTheTrace() {
 		AgentRunRecorder recorder = startRun("p");
 		recorder.sessionStarted("session-1", MODEL, List.of("Agent"));
-		recorder.modelResponseStarted(ModelResponseStart.of("msg_1", MODEL).usage(new TokenUsage(10L, 1L, 0L, 0L)));
-		recorder.modelResponseFinished(ModelResponseEnd.of("msg_1", "tool_use").usage(new TokenUsage(10L, 5L, 0L, 0L)));
-		recorder.toolCallStarted(ToolCallStart.of("tu_agent", "Agent")
-			.arguments("{\"subagent_type\":\"general-purpose\"}")
-			.subagentType("general-purpose"));
-		recorder.modelResponseStarted(ModelResponseStart.of("msg_2", MODEL)
-			.usage(new TokenUsage(7L, 1L, 0L, 0L))
-			.parentToolUseId("tu_agent"));
+		recorder.modelResponseStarted(new ModelResponseStart(null, "msg_1", MODEL, new TokenUsage(10L, 1L, 0L, 0L)));
+		recorder.modelResponseFinished(new ModelResponseEnd(null, "msg_1", "tool_use", new TokenUsage(10L, 5L, 0L,
+				0L)));
+		recorder.toolCallStarted(new ToolCallStart(null, "tu_agent", "Agent",
+				"{\"subagent_type\":\"general-purpose\"}", "general-purpose"));
+		recorder.modelResponseStarted(new ModelResponseStart("tu_agent", "msg_2", MODEL, new TokenUsage(7L, 1L, 0L,
+				0L)));
 		assertThat(this.runs.running().get(0).state()).isEqualTo("subagent_running");
 		assertThat(this.runs.running().get(0).currentSubagent()).isEqualTo("general-purpose");
-		recorder.modelResponseFinished(ModelResponseEnd.of("msg_2", "end_turn")
-			.usage(new TokenUsage(7L, 3L, 0L, 0L))
-			.parentToolUseId("tu_agent"));
+		recorder.modelResponseFinished(new ModelResponseEnd("tu_agent", "msg_2", "end_turn", new TokenUsage(7L, 3L,
+				0L, 0L)));
 		this.clock.advance(Duration.ofMillis(500));
-		recorder.toolCallFinished(ToolCallEnd.of("tu_agent", false, "done"));
+		recorder.toolCallFinished(new ToolCallEnd(null, "tu_agent", false, "done"));
 		recorder.finished(new AgentRunResult("success", false, 2, 10L, 0.25, null, null, 0, null, "ok", List.of()));
 		assertThat(this.runs.running()).isEmpty();
 		assertThat(this.runs.runningCount("triage")).isZero();
@@ -157,8 +154,8 @@ class AgentRunRegistryTests {
 	void timelineKeepsAtMostItsLimitOfStepsAndCountsTheRest() {
 		AgentRunRecorder recorder = startRun("p");
 		for (int i = 0; i < 8; i++) {
-			recorder.toolCallStarted(ToolCallStart.of("tu_" + i, "Read").arguments("{}"));
-			recorder.toolCallFinished(ToolCallEnd.of("tu_" + i, false, "x"));
+			recorder.toolCallStarted(new ToolCallStart(null, "tu_" + i, "Read", "{}", null));
+			recorder.toolCallFinished(new ToolCallEnd(null, "tu_" + i, false, "x"));
 		}
 		recorder.abandoned();
 		AgentRunDescriptor run = this.runs.run(this.runs.finished().get(0).id());

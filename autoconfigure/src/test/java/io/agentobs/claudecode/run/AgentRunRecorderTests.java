@@ -47,11 +47,11 @@ class AgentRunRecorderTests {
 		this.recorder.sessionStarted("session", "claude-sonnet-4-5", List.of("Bash"));
 		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.Text("Two commands."))));
 		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}"))));
-		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{}"));
+		this.recorder.toolCallStarted(new ToolCallStart(null, "a", "Bash", "{}", null));
 		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}"))));
-		this.recorder.toolCallStarted(ToolCallStart.of("b", "Bash").arguments("{}"));
-		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "1"));
-		this.recorder.toolCallFinished(ToolCallEnd.of("b", false, "2"));
+		this.recorder.toolCallStarted(new ToolCallStart(null, "b", "Bash", "{}", null));
+		this.recorder.toolCallFinished(new ToolCallEnd(null, "a", false, "1"));
+		this.recorder.toolCallFinished(new ToolCallEnd(null, "b", false, "2"));
 		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.Text("Done."))));
 		this.recorder.finished(new AgentRunResult("success", false, 2, 10L, 0.1, null, null, 0, null, "Done.", List.of()));
 		assertThat(this.tree.render()).isEqualTo("""
@@ -68,18 +68,14 @@ class AgentRunRecorderTests {
 
 	@Test
 	void parallelToolCallsWithoutStreamEventsShareOneChatThatEndsBeforeTheTools() {
-		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")))
-			.messageId("msg_1")
-			.model("claude-sonnet-4-5")
-			.usage(USAGE));
-		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{}"));
-		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")))
-			.messageId("msg_1")
-			.model("claude-sonnet-4-5")
-			.usage(USAGE));
-		this.recorder.toolCallStarted(ToolCallStart.of("b", "Bash").arguments("{}"));
-		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "1"));
-		this.recorder.toolCallFinished(ToolCallEnd.of("b", false, "2"));
+		this.recorder.modelOutput(new ModelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
+				List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")), null));
+		this.recorder.toolCallStarted(new ToolCallStart(null, "a", "Bash", "{}", null));
+		this.recorder.modelOutput(new ModelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
+				List.of(new ChatOutputPart.ToolCall("b", "Bash", "{}")), null));
+		this.recorder.toolCallStarted(new ToolCallStart(null, "b", "Bash", "{}", null));
+		this.recorder.toolCallFinished(new ToolCallEnd(null, "a", false, "1"));
+		this.recorder.toolCallFinished(new ToolCallEnd(null, "b", false, "2"));
 		this.recorder.abandoned();
 		assertThat(this.tree.events()).containsExactly("+invoke_agent claude-code", "+chat claude-sonnet-4-5",
 				"-chat claude-sonnet-4-5", "+execute_tool Bash", "+execute_tool Bash", "-execute_tool Bash",
@@ -88,15 +84,13 @@ class AgentRunRecorderTests {
 
 	@Test
 	void streamedResponseEndsOnItsMessageDeltaNotOnItsToolCall() {
-		this.recorder.modelResponseStarted(ModelResponseStart.of("msg_1", "claude-sonnet-4-5").usage(USAGE));
-		this.recorder.modelOutput(ModelOutput.of(List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")))
-			.messageId("msg_1")
-			.model("claude-sonnet-4-5")
-			.usage(USAGE));
-		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{}"));
-		this.recorder.modelResponseFinished(ModelResponseEnd.of("msg_1", "tool_use")
-			.usage(new TokenUsage(null, 20L, null, null)));
-		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "1"));
+		this.recorder.modelResponseStarted(new ModelResponseStart(null, "msg_1", "claude-sonnet-4-5", USAGE));
+		this.recorder.modelOutput(new ModelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE,
+				List.of(new ChatOutputPart.ToolCall("a", "Bash", "{}")), null));
+		this.recorder.toolCallStarted(new ToolCallStart(null, "a", "Bash", "{}", null));
+		this.recorder.modelResponseFinished(new ModelResponseEnd(null, "msg_1", "tool_use", new TokenUsage(null, 20L,
+				null, null)));
+		this.recorder.toolCallFinished(new ToolCallEnd(null, "a", false, "1"));
 		this.recorder.abandoned();
 		assertThat(this.tree.events()).containsExactly("+invoke_agent claude-code", "+chat claude-sonnet-4-5",
 				"+execute_tool Bash", "-chat claude-sonnet-4-5", "-execute_tool Bash", "-invoke_agent claude-code");
@@ -108,21 +102,17 @@ class AgentRunRecorderTests {
 	@Test
 	void eventsAfterTheEndAreIgnored() {
 		this.recorder.abandoned();
-		this.recorder.modelOutput(ModelOutput.of(List.of()).messageId("msg_1").model("claude-sonnet-4-5").usage(USAGE));
-		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{}"));
+		this.recorder.modelOutput(new ModelOutput(null, null, "msg_1", "claude-sonnet-4-5", USAGE, List.of(), null));
+		this.recorder.toolCallStarted(new ToolCallStart(null, "a", "Bash", "{}", null));
 		this.recorder.failed(new IllegalStateException("late"));
 		assertThat(this.tree.render()).isEqualTo("invoke_agent claude-code\n");
 	}
 
 	@Test
 	void subagentOfAnUnknownToolCallEndsWithTheRun() {
-		this.recorder.modelOutput(ModelOutput.of(List.of())
-			.parentToolUseId("toolu_unknown")
-			.agentId("agent-1")
-			.messageId("msg_1")
-			.model("claude-sonnet-4-5")
-			.usage(USAGE));
-		this.recorder.toolCallStarted(ToolCallStart.of("b", "Bash").arguments("{}").parentToolUseId("toolu_unknown"));
+		this.recorder.modelOutput(new ModelOutput("toolu_unknown", "agent-1", "msg_1", "claude-sonnet-4-5", USAGE,
+				List.of(), null));
+		this.recorder.toolCallStarted(new ToolCallStart("toolu_unknown", "b", "Bash", "{}", null));
 		this.recorder.abandoned();
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
@@ -135,15 +125,11 @@ class AgentRunRecorderTests {
 
 	@Test
 	void taskStartedAfterItsToolResultEndsWithTheRun() {
-		this.recorder.toolCallStarted(ToolCallStart.of("a", "Agent")
-			.arguments("{\"subagent_type\":\"general-purpose\"}")
-			.subagentType("general-purpose"));
-		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "done"));
-		this.recorder.taskStarted(TaskStart.of("a", "task-1")
-			.taskType("local_agent")
-			.subagentType("general-purpose")
-			.prompt("late"));
-		this.recorder.toolCallStarted(ToolCallStart.of("b", "Bash").arguments("{}").parentToolUseId("a"));
+		this.recorder.toolCallStarted(new ToolCallStart(null, "a", "Agent", "{\"subagent_type\":\"general-purpose\"}",
+				"general-purpose"));
+		this.recorder.toolCallFinished(new ToolCallEnd(null, "a", false, "done"));
+		this.recorder.taskStarted(new TaskStart("a", "task-1", "local_agent", false, "general-purpose", "late"));
+		this.recorder.toolCallStarted(new ToolCallStart("a", "b", "Bash", "{}", null));
 		this.recorder.finished(new AgentRunResult("success", false, 1, 10L, 0.1, null, null, 0, null, "ok", List.of()));
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code
@@ -155,8 +141,8 @@ class AgentRunRecorderTests {
 
 	@Test
 	void toolCallWithoutNameIsStoppedLikeAnyOther() {
-		this.recorder.toolCallStarted(ToolCallStart.of("a", null).arguments("{}"));
-		this.recorder.toolCallFinished(ToolCallEnd.of("a", true, "failed"));
+		this.recorder.toolCallStarted(new ToolCallStart(null, "a", null, "{}", null));
+		this.recorder.toolCallFinished(new ToolCallEnd(null, "a", true, "failed"));
 		this.recorder.abandoned();
 		assertThat(this.tree.contexts(ToolExecutionObservationContext.class).get(0).getErrorType())
 			.isEqualTo("tool_error");
@@ -164,10 +150,10 @@ class AgentRunRecorderTests {
 
 	@Test
 	void localBashTaskIsNotASubagent() {
-		this.recorder.toolCallStarted(ToolCallStart.of("a", "Bash").arguments("{\"command\":\"sleep 30\"}"));
-		this.recorder.taskStarted(TaskStart.of("a", "task-1").taskType("local_bash"));
+		this.recorder.toolCallStarted(new ToolCallStart(null, "a", "Bash", "{\"command\":\"sleep 30\"}", null));
+		this.recorder.taskStarted(new TaskStart("a", "task-1", "local_bash", false, null, null));
 		this.recorder.taskFinished("a", "task-1", null);
-		this.recorder.toolCallFinished(ToolCallEnd.of("a", false, "ok"));
+		this.recorder.toolCallFinished(new ToolCallEnd(null, "a", false, "ok"));
 		this.recorder.abandoned();
 		assertThat(this.tree.render()).isEqualTo("""
 				invoke_agent claude-code

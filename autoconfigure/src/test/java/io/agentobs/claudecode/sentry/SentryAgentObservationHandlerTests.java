@@ -67,8 +67,8 @@ class SentryAgentObservationHandlerTests {
 		AgentRunRecorder recorder = startRun();
 		assertThatNoException().isThrownBy(() -> {
 			recorder.sessionStarted("session-1", "claude-sonnet-4-5", List.of("Bash"));
-			recorder.toolCallStarted(ToolCallStart.of("toolu_1", "Bash").arguments("{}"));
-			recorder.toolCallFinished(ToolCallEnd.of("toolu_1", false, "ok"));
+			recorder.toolCallStarted(new ToolCallStart(null, "toolu_1", "Bash", "{}", null));
+			recorder.toolCallFinished(new ToolCallEnd(null, "toolu_1", false, "ok"));
 			recorder.finished(success());
 		});
 		assertThat(recorder.isFinished()).isTrue();

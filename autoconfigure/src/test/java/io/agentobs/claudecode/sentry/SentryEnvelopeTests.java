@@ -259,15 +259,11 @@ class SentryEnvelopeTests {
 	void failedRunWithFailedSubagentCapturesOnlyTheRunFailure() {
 		AgentRunRecorder recorder = this.observations.startRun("prompt", null, null, new SessionCost());
 		recorder.sessionStarted("session-1", "claude-sonnet-4-5", List.of("Agent", "Bash"));
-		recorder.toolCallStarted(ToolCallStart.of("toolu_1", "Agent")
-			.arguments("{\"subagent_type\":\"general-purpose\"}")
-			.subagentType("general-purpose"));
-		recorder.subagentStarted(SubagentStart.of("toolu_1")
-			.agentId("agent-1")
-			.subagentType("general-purpose")
-			.prompt("task"));
+		recorder.toolCallStarted(new ToolCallStart(null, "toolu_1", "Agent",
+				"{\"subagent_type\":\"general-purpose\"}", "general-purpose"));
+		recorder.subagentStarted(new SubagentStart("toolu_1", "agent-1", "general-purpose", "task"));
 		recorder.subagentFinished("toolu_1", "error_max_turns");
-		recorder.toolCallFinished(ToolCallEnd.of("toolu_1", true, "subagent failed"));
+		recorder.toolCallFinished(new ToolCallEnd(null, "toolu_1", true, "subagent failed"));
 		recorder.failed(new IllegalStateException("Claude Code CLI exited with code 1"));
 		Sentry.flush(5000);
 

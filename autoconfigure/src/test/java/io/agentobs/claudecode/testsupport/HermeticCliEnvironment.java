@@ -8,7 +8,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh home directory for the real Claude Code CLI, so that nothing of the machine's user
@@ -23,13 +28,27 @@ import java.util.stream.Stream;
  *     options.environment(cliHome.environment(api.cliEnvironment()));
  * }
  * </pre>
+ * In a test class, register it on an instance field and it is closed after each test, once
+ * the class's own {@code @AfterEach} methods have run:
+ * <pre class="code">
+ * &#64;RegisterExtension
+ * final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+ * </pre>
  * System-wide shell start-up files ({@code /etc/profile}, {@code /etc/profile.d},
  * {@code /etc/zshenv}) still run; they are the machine's, not the user's.
  */
-public final class HermeticCliEnvironment implements AutoCloseable {
+public final class HermeticCliEnvironment implements AutoCloseable, AfterEachCallback {
 
 	/** The CLI's configuration directory inside the home, as the CLI names it by default. */
 	private static final String CONFIG_DIRECTORY = ".claude";
+
+	/** Every home of this JVM, deleted again when it ends. */
+	private static final Set<Path> homes = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> homes.forEach(HermeticCliEnvironment::delete), "cli-home-cleanup"));
+	}
 
 	private final Path home;
 
@@ -45,6 +64,7 @@ public final class HermeticCliEnvironment implements AutoCloseable {
 		try {
 			Path home = Files.createTempDirectory("claude-cli-home").toRealPath();
 			Files.createDirectory(home.resolve(CONFIG_DIRECTORY));
+			homes.add(home);
 			return new HermeticCliEnvironment(home);
 		}
 		catch (IOException ex) {
@@ -108,13 +128,27 @@ public final class HermeticCliEnvironment implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes the home directory and everything the CLI wrote into it. A file that cannot be
-	 * deleted (a process still writing) stays behind in the temporary directory.
+	 * Closes this environment after each test when it is registered on an instance field.
+	 * @param context the test's context
+	 */
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
+	}
+
+	/**
+	 * Deletes the home directory and everything the CLI wrote into it. A CLI that is still
+	 * exiting may write its settings again afterwards: every home is deleted once more when the
+	 * JVM ends, so none is left in the temporary directory.
 	 */
 	@Override
 	public void close() {
-		for (int attempt = 0; attempt < 3 && Files.exists(this.home); attempt++) {
-			for (Path path : deepestFirst()) {
+		delete(this.home);
+	}
+
+	private static void delete(Path home) {
+		for (int attempt = 0; attempt < 3 && Files.exists(home); attempt++) {
+			for (Path path : deepestFirst(home)) {
 				try {
 					Files.deleteIfExists(path);
 				}
@@ -125,12 +159,12 @@ public final class HermeticCliEnvironment implements AutoCloseable {
 		}
 	}
 
-	private List<Path> deepestFirst() {
-		try (Stream<Path> paths = Files.walk(this.home)) {
+	private static List<Path> deepestFirst(Path home) {
+		try (Stream<Path> paths = Files.walk(home)) {
 			return paths.sorted(Comparator.reverseOrder()).toList();
 		}
 		catch (IOException | UncheckedIOException ex) {
-			return List.of(this.home);
+			return List.of(home);
 		}
 	}
 

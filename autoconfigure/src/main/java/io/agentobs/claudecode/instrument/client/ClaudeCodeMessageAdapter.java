@@ -40,8 +40,8 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 		}
 		else if (message instanceof UserMessage user) {
 			for (ContentBlock.ToolResult result : user.toolResults()) {
-				events.toolCallFinished(ToolCallEnd.of(result.toolUseId(), result.isError(),
-						ToolResultText.of(result.content())).parentToolUseId(user.parentToolUseId()));
+				events.toolCallFinished(new ToolCallEnd(user.parentToolUseId(), result.toolUseId(), result.isError(),
+						ToolResultText.of(result.content())));
 			}
 		}
 		else if (message instanceof StreamEventMessage event) {
@@ -61,11 +61,8 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			.ifPresent((retry) -> events.modelRequestRetried(retry.parentToolUseId(), retry.errorType(),
 					retry.retryDelayMillis()));
 		system.taskStarted()
-			.ifPresent((task) -> events.taskStarted(TaskStart.of(task.toolUseId(), task.taskId())
-				.taskType(task.taskType())
-				.backgrounded(task.backgrounded())
-				.subagentType(task.subagentType())
-				.prompt(task.prompt())));
+			.ifPresent((task) -> events.taskStarted(new TaskStart(task.toolUseId(), task.taskId(), task.taskType(),
+					task.backgrounded(), task.subagentType(), task.prompt())));
 		system.taskUpdated()
 			.filter(SystemMessage.TaskUpdated::backgrounded)
 			.ifPresent((task) -> events.taskBackgrounded(task.taskId()));
@@ -90,31 +87,22 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 				// Arguments written once, for the chat's output and the tool's start
 				String arguments = (toolUse.input() != null) ? toolUse.input().toString() : null;
 				parts.add(new ChatOutputPart.ToolCall(toolUse.id(), toolUse.name(), arguments));
-				toolCalls.add(ToolCallStart.of(toolUse.id(), toolUse.name())
-					.arguments(arguments)
-					.subagentType(toolUse.subagentType())
-					.parentToolUseId(assistant.parentToolUseId()));
+				toolCalls.add(new ToolCallStart(assistant.parentToolUseId(), toolUse.id(), toolUse.name(), arguments,
+						toolUse.subagentType()));
 			}
 		}
-		events.modelOutput(ModelOutput.of(parts)
-			.parentToolUseId(assistant.parentToolUseId())
-			.agentId(assistant.agentId())
-			.messageId(assistant.messageId())
-			.model(assistant.model())
-			.usage(tokens(assistant.usage()))
-			.stopReason(assistant.stopReason()));
+		events.modelOutput(new ModelOutput(assistant.parentToolUseId(), assistant.agentId(), assistant.messageId(),
+				assistant.model(), tokens(assistant.usage()), parts, assistant.stopReason()));
 		toolCalls.forEach(events::toolCallStarted);
 	}
 
 	private void streamEvent(StreamEventMessage event, AgentRunEvents events) {
 		event.messageStart()
-			.ifPresent((start) -> events.modelResponseStarted(ModelResponseStart.of(start.messageId(), start.model())
-				.usage(tokens(start.usage()))
-				.parentToolUseId(event.parentToolUseId())));
+			.ifPresent((start) -> events.modelResponseStarted(new ModelResponseStart(event.parentToolUseId(),
+					start.messageId(), start.model(), tokens(start.usage()))));
 		event.messageDelta()
-			.ifPresent((delta) -> events.modelResponseFinished(ModelResponseEnd.of(event.apiMessageId(), delta.stopReason())
-				.usage(deltaTokens(delta.usage()))
-				.parentToolUseId(event.parentToolUseId())));
+			.ifPresent((delta) -> events.modelResponseFinished(new ModelResponseEnd(event.parentToolUseId(),
+					event.apiMessageId(), delta.stopReason(), deltaTokens(delta.usage()))));
 		if ("message_stop".equals(event.eventType())) {
 			events.modelResponseStopped(event.parentToolUseId(), event.apiMessageId());
 		}

@@ -48,7 +48,8 @@ final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<Message>
 			for (ContentBlock block : user.getContentAsBlocks()) {
 				if (block instanceof ToolResultBlock result) {
 					events.toolCallFinished(
-							ToolCallEnd.of(result.toolUseId(), Boolean.TRUE.equals(result.isError()), resultText(result)));
+							new ToolCallEnd(null, result.toolUseId(), Boolean.TRUE.equals(result.isError()),
+									resultText(result)));
 				}
 			}
 		}
@@ -62,10 +63,8 @@ final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<Message>
 		switch (String.valueOf(system.subtype())) {
 			case "init" -> events.sessionStarted(string(data, "session_id"), string(data, "model"),
 					(data.get("tools") instanceof List<?> tools) ? tools.stream().map(String::valueOf).toList() : null);
-			case "task_started" -> events.subagentStarted(SubagentStart.of(string(data, "tool_use_id"))
-				.agentId(string(data, "task_id"))
-				.subagentType(string(data, "subagent_type"))
-				.prompt(string(data, "prompt")));
+			case "task_started" -> events.subagentStarted(new SubagentStart(string(data, "tool_use_id"),
+					string(data, "task_id"), string(data, "subagent_type"), string(data, "prompt")));
 			case "task_notification" -> {
 				String status = string(data, "status");
 				events.subagentFinished(string(data, "tool_use_id"),
@@ -88,9 +87,9 @@ final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<Message>
 		}
 		events.modelOutput(ModelOutput.of(parts));
 		for (ToolUseBlock toolUse : assistant.getToolUses()) {
-			events.toolCallStarted(ToolCallStart.of(toolUse.id(), toolUse.name())
-				.arguments(json(toolUse.input()))
-				.subagentType(subagentType(toolUse)));
+			events.toolCallStarted(
+					new ToolCallStart(null, toolUse.id(), toolUse.name(), json(toolUse.input()),
+							subagentType(toolUse)));
 		}
 	}
 

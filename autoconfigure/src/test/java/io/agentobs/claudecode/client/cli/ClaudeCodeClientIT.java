@@ -22,6 +22,7 @@ import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,8 @@ class ClaudeCodeClientIT {
 	@TempDir
 	Path workingDirectory;
 
-	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+	@RegisterExtension
+	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
 	private ScriptedAnthropicApi api;
 
@@ -58,11 +60,6 @@ class ClaudeCodeClientIT {
 	@AfterEach
 	void stopApi() {
 		this.api.close();
-	}
-
-	@AfterEach
-	void deleteCliHome() {
-		this.cliHome.close();
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,8 @@ class ConcurrentRunsIT {
 	@TempDir
 	Path workingDirectory;
 
-	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+	@RegisterExtension
+	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
 	private final ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
 
@@ -52,11 +54,6 @@ class ConcurrentRunsIT {
 	void close() {
 		this.tracing.close();
 		this.api.close();
-	}
-
-	@AfterEach
-	void deleteCliHome() {
-		this.cliHome.close();
 	}
 
 	@Test

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,8 @@ class InstrumentationIT {
 	@TempDir
 	Path workingDirectory;
 
-	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+	@RegisterExtension
+	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
 	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
 
@@ -75,11 +77,6 @@ class InstrumentationIT {
 	void everyObservationStoppedOnce() {
 		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
 		this.tracing.close();
-	}
-
-	@AfterEach
-	void deleteCliHome() {
-		this.cliHome.close();
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import io.sentry.Sentry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,8 @@ class RecordedSecretsIT {
 	@TempDir
 	Path workingDirectory;
 
-	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+	@RegisterExtension
+	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
 	@BeforeEach
 	void start() throws IOException {
@@ -90,11 +92,6 @@ class RecordedSecretsIT {
 		this.sentry.close();
 		this.api.close();
 		this.tracing.close();
-	}
-
-	@AfterEach
-	void deleteCliHome() {
-		this.cliHome.close();
 	}
 
 	@Test

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +55,8 @@ class TimelineIT {
 	@TempDir
 	Path workingDirectory;
 
-	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+	@RegisterExtension
+	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
 	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
 
@@ -76,11 +78,6 @@ class TimelineIT {
 	void everyObservationStoppedOnce() {
 		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
 		this.tracing.close();
-	}
-
-	@AfterEach
-	void deleteCliHome() {
-		this.cliHome.close();
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springaicommunity.claude.agent.sdk.ClaudeAsyncClient;
@@ -48,17 +49,13 @@ class ClaudeAgentSdkIT {
 	@TempDir
 	Path workingDirectory;
 
-	private final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+	@RegisterExtension
+	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
 	@AfterEach
 	void closeAndCheckEveryObservationStoppedOnce() throws Exception {
-		try {
-			for (AutoCloseable resource : this.resources) {
-				resource.close();
-			}
-		}
-		finally {
-			this.cliHome.close();
+		for (AutoCloseable resource : this.resources) {
+			resource.close();
 		}
 		TestObservationRegistryAssert.assertThat(this.registry).doesNotHaveAnyRemainingCurrentObservation();
 		assertThat(this.tree.notStoppedExactlyOnce()).isEmpty();
