@@ -86,6 +86,23 @@ public interface AgentRunEvents {
 	void toolCallFinished(ToolCallEnd end);
 
 	/**
+	 * The application began running a tool call itself (a Java tool of an in-process MCP
+	 * server): the call's {@code execute_tool} span ends with
+	 * {@link #toolExecutionFinished}, not with the tool result the agent reports later.
+	 * @param toolUseId the tool call id
+	 * @param toolName the tool name as the model knows it ({@code mcp__<server>__<tool>})
+	 */
+	void toolExecutionStarted(String toolUseId, String toolName);
+
+	/**
+	 * The application finished running a tool call itself.
+	 * @param toolUseId the tool call id
+	 * @param result the result text, {@code null} when the tool failed
+	 * @param error what the tool threw, {@code null} when it succeeded
+	 */
+	void toolExecutionFinished(String toolUseId, String result, Throwable error);
+
+	/**
 	 * A subagent started for an {@code Agent} tool call.
 	 * @param subagent the subagent
 	 */

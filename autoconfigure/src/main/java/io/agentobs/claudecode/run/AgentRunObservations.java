@@ -31,12 +31,15 @@ public final class AgentRunObservations {
 
 	private final SecretEnvironment secretEnvironment;
 
+	private final LiveRuns liveRuns;
+
 	private AgentRunObservations(Builder builder) {
 		this.observations = new AgentObservationFactory(builder.registry, builder.agentConvention,
 				builder.chatConvention, builder.toolConvention);
 		this.agentName = builder.agentName;
 		this.environmentProviders = List.copyOf(builder.environmentProviders);
 		this.secretEnvironment = builder.secretEnvironment;
+		this.liveRuns = builder.liveRuns;
 	}
 
 	/**
@@ -94,6 +97,9 @@ public final class AgentRunObservations {
 		AgentRunRecorder recorder = new AgentRunRecorder(this.observations, context, sessionCost);
 		Observation parent = this.observations.getRegistry().getCurrentObservation();
 		InstrumentationFailures.run("starting an agent observation", () -> recorder.start(parent));
+		if (this.liveRuns != null) {
+			InstrumentationFailures.run("registering a live agent run", () -> this.liveRuns.started(recorder));
+		}
 		return recorder;
 	}
 
@@ -133,6 +139,8 @@ public final class AgentRunObservations {
 		private List<CliEnvironmentProvider> environmentProviders = List.of();
 
 		private SecretEnvironment secretEnvironment = new SecretEnvironment(List.of());
+
+		private LiveRuns liveRuns;
 
 		private Builder(ObservationRegistry registry) {
 			this.registry = Objects.requireNonNull(registry, "registry");
@@ -196,6 +204,17 @@ public final class AgentRunObservations {
 		 */
 		public Builder secretEnvironment(SecretEnvironment secretEnvironment) {
 			this.secretEnvironment = Objects.requireNonNull(secretEnvironment, "secretEnvironment");
+			return this;
+		}
+
+		/**
+		 * Where each started run is registered with its caller's context, for the tools the
+		 * application runs itself.
+		 * @param liveRuns the registry, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder liveRuns(LiveRuns liveRuns) {
+			this.liveRuns = liveRuns;
 			return this;
 		}
 

@@ -181,6 +181,11 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		if (agent == null || call.toolUseId() == null || this.tools.get(call.toolUseId()) != null) {
 			return;
 		}
+		if (this.tools.isExecutedByHost(call.toolUseId())) {
+			// The application ran the call before its report arrived: the call's span is recorded
+			this.modelCalls.toolRequested(agent);
+			return;
+		}
 		this.modelCalls.toolRequested(agent);
 		this.tools.start(agent, this.root.context.getConversationId(), call);
 	}
@@ -204,6 +209,54 @@ public final class AgentRunRecorder implements AgentRunEvents {
 			this.agents.end(subagent);
 		}
 		this.tools.finish(toolUseId, end.isError(), end.result());
+	}
+
+	@Override
+	public synchronized void toolExecutionStarted(String toolUseId, String toolName) {
+		if (this.finished || toolUseId == null) {
+			return;
+		}
+		if (this.tools.get(toolUseId) == null && !this.tools.isExecutedByHost(toolUseId)) {
+			// The agent's report of the call has not arrived yet: the call is the top-level agent's
+			this.tools.start(this.root, this.root.context.getConversationId(),
+					new ToolCallStart(null, toolUseId, toolName, null, null));
+		}
+		this.tools.hostExecutionStarted(toolUseId);
+	}
+
+	@Override
+	public synchronized void toolExecutionFinished(String toolUseId, String result, Throwable error) {
+		if (!this.finished && toolUseId != null) {
+			this.tools.hostExecutionFinished(toolUseId, result, error);
+		}
+	}
+
+	/**
+	 * The running {@code execute_tool} observation of a tool call, for what the application
+	 * runs inside it.
+	 * @param toolUseId the tool call id
+	 * @return the observation, {@code null} when the call is not running
+	 */
+	public synchronized Observation toolObservation(String toolUseId) {
+		OpenTool tool = this.tools.get(toolUseId);
+		return (tool != null) ? tool.observation() : null;
+	}
+
+	/**
+	 * Whether a tool call belongs to this turn: it is running or the application ran it.
+	 * @param toolUseId the tool call id
+	 * @return {@code true} when the call is this turn's
+	 */
+	public synchronized boolean hasToolCall(String toolUseId) {
+		return !this.finished && (this.tools.get(toolUseId) != null || this.tools.isExecutedByHost(toolUseId));
+	}
+
+	/**
+	 * The turn's conversation (session) id.
+	 * @return the id, {@code null} before the agent reported it
+	 */
+	public synchronized String conversationId() {
+		return this.root.context.getConversationId();
 	}
 
 	@Override

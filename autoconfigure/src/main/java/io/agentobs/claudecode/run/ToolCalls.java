@@ -26,6 +26,9 @@ final class ToolCalls {
 	/** Calls that have their result but wait for the background subagent they launched. */
 	private final Set<String> awaitingSubagent = new HashSet<>();
 
+	/** Calls the application ran itself, timed by its own call (Java tools). */
+	private final Set<String> executedByHost = new HashSet<>();
+
 	ToolCalls(AgentObservationFactory observations) {
 		this.observations = observations;
 	}
@@ -53,6 +56,45 @@ final class ToolCalls {
 		context.setArguments(call.arguments());
 		this.open.put(call.toolUseId(), new OpenTool(agent, context,
 				this.observations.startTool(context, agent.observation), call.subagentType()));
+	}
+
+	/**
+	 * Whether the application runs (or ran) a call itself, so that the agent's report of the
+	 * call neither starts nor ends its span.
+	 * @param toolUseId the tool call id
+	 * @return {@code true} for a call the application ran
+	 */
+	boolean isExecutedByHost(String toolUseId) {
+		return toolUseId != null && this.executedByHost.contains(toolUseId);
+	}
+
+	/**
+	 * The application began running an open call itself.
+	 * @param toolUseId the tool call id
+	 */
+	void hostExecutionStarted(String toolUseId) {
+		if (this.open.containsKey(toolUseId)) {
+			this.executedByHost.add(toolUseId);
+		}
+	}
+
+	/**
+	 * The application finished running a call itself: the call ends now, with what the tool
+	 * threw as its error.
+	 * @param toolUseId the tool call id
+	 * @param result the result text, may be {@code null}
+	 * @param error what the tool threw, {@code null} when it succeeded
+	 */
+	void hostExecutionFinished(String toolUseId, String result, Throwable error) {
+		OpenTool tool = (this.executedByHost.contains(toolUseId)) ? this.open.get(toolUseId) : null;
+		if (tool == null) {
+			return;
+		}
+		tool.context().setResult(result);
+		if (error != null) {
+			InstrumentationFailures.run("recording a failed tool call", () -> tool.observation().error(error));
+		}
+		end(toolUseId);
 	}
 
 	/**
@@ -93,7 +135,7 @@ final class ToolCalls {
 
 	private boolean complete(String toolUseId, boolean isError, String result) {
 		OpenTool tool = this.open.get(toolUseId);
-		if (tool == null || this.awaitingSubagent.contains(toolUseId)) {
+		if (tool == null || this.awaitingSubagent.contains(toolUseId) || this.executedByHost.contains(toolUseId)) {
 			return false;
 		}
 		tool.context().setResult(result);
@@ -120,6 +162,7 @@ final class ToolCalls {
 	void clear() {
 		this.open.clear();
 		this.awaitingSubagent.clear();
+		this.executedByHost.clear();
 	}
 
 	private void end(String toolUseId) {
