@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.agentobs.claudecode.client.control.ClaudeControlListener;
+import io.agentobs.claudecode.client.control.ClaudeHook;
+import io.agentobs.claudecode.client.control.ClaudePermissionHandler;
+import io.agentobs.claudecode.client.control.SdkMcpServer;
+
 /**
  * Immutable options of a Claude Code CLI run. A {@code null} field is unset: per-call options
  * are {@link #merge(ClaudeCodeOptions) merged} onto the client's defaults, so unset fields
@@ -45,6 +50,18 @@ public final class ClaudeCodeOptions {
 
 	private final ClaudeMessageListener messageListener;
 
+	private final List<SdkMcpServer> sdkMcpServers;
+
+	private final ClaudePermissionHandler permissionHandler;
+
+	private final List<ClaudeHook> hooks;
+
+	private final ClaudeControlListener controlListener;
+
+	private final Duration permissionTimeout;
+
+	private final Duration controlRequestTimeout;
+
 	private ClaudeCodeOptions(Builder builder) {
 		this.cliPath = builder.cliPath;
 		this.model = builder.model;
@@ -60,6 +77,12 @@ public final class ClaudeCodeOptions {
 		this.runTimeout = builder.runTimeout;
 		this.idleTimeout = builder.idleTimeout;
 		this.messageListener = builder.messageListener;
+		this.sdkMcpServers = (builder.sdkMcpServers != null) ? List.copyOf(builder.sdkMcpServers) : null;
+		this.permissionHandler = builder.permissionHandler;
+		this.hooks = (builder.hooks != null) ? List.copyOf(builder.hooks) : null;
+		this.controlListener = builder.controlListener;
+		this.permissionTimeout = builder.permissionTimeout;
+		this.controlRequestTimeout = builder.controlRequestTimeout;
 	}
 
 	public static Builder builder() {
@@ -92,7 +115,13 @@ public final class ClaudeCodeOptions {
 			.environment(this.environment)
 			.runTimeout(this.runTimeout)
 			.idleTimeout(this.idleTimeout)
-			.messageListener(this.messageListener);
+			.messageListener(this.messageListener)
+			.sdkMcpServers(this.sdkMcpServers)
+			.permissionHandler(this.permissionHandler)
+			.hooks(this.hooks)
+			.controlListener(this.controlListener)
+			.permissionTimeout(this.permissionTimeout)
+			.controlRequestTimeout(this.controlRequestTimeout);
 	}
 
 	/**
@@ -123,7 +152,36 @@ public final class ClaudeCodeOptions {
 			.idleTimeout(pick(overrides, ClaudeCodeOptions::getIdleTimeout))
 			.messageListener((this.messageListener != null) ? this.messageListener.andThen(overrides.messageListener)
 					: overrides.messageListener)
+			.sdkMcpServers(mergeSdkMcpServers(this.sdkMcpServers, overrides.sdkMcpServers))
+			.permissionHandler(pick(overrides, ClaudeCodeOptions::getPermissionHandler))
+			.hooks(concat(this.hooks, overrides.hooks))
+			.controlListener((this.controlListener != null) ? this.controlListener.andThen(overrides.controlListener)
+					: overrides.controlListener)
+			.permissionTimeout(pick(overrides, ClaudeCodeOptions::getPermissionTimeout))
+			.controlRequestTimeout(pick(overrides, ClaudeCodeOptions::getControlRequestTimeout))
 			.build();
+	}
+
+	/**
+	 * The servers of both, those of the overrides replacing the defaults' of the same name.
+	 */
+	private static List<SdkMcpServer> mergeSdkMcpServers(List<SdkMcpServer> defaults, List<SdkMcpServer> overrides) {
+		if (defaults == null || overrides == null) {
+			return (overrides != null) ? overrides : defaults;
+		}
+		Map<String, SdkMcpServer> byName = new LinkedHashMap<>();
+		defaults.forEach((server) -> byName.put(server.name(), server));
+		overrides.forEach((server) -> byName.put(server.name(), server));
+		return List.copyOf(byName.values());
+	}
+
+	private static <T> List<T> concat(List<T> first, List<T> second) {
+		if (first == null || second == null) {
+			return (second != null) ? second : first;
+		}
+		List<T> all = new java.util.ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	private <T> T pick(ClaudeCodeOptions overrides, Function<ClaudeCodeOptions, T> field) {
@@ -244,6 +302,56 @@ public final class ClaudeCodeOptions {
 		return this.messageListener;
 	}
 
+	/**
+	 * The MCP servers that run inside the application; the CLI reaches them through the
+	 * control protocol. Per-call servers replace default ones of the same name.
+	 * @return the servers, or {@code null} when not set
+	 */
+	public List<SdkMcpServer> getSdkMcpServers() {
+		return this.sdkMcpServers;
+	}
+
+	/**
+	 * Decides the tool calls the CLI asks about; with one, the CLI runs with
+	 * {@code --permission-prompt-tool=stdio}.
+	 * @return the handler, or {@code null} when not set
+	 */
+	public ClaudePermissionHandler getPermissionHandler() {
+		return this.permissionHandler;
+	}
+
+	/**
+	 * The hooks the CLI calls back; per-call hooks add to the default ones.
+	 * @return the hooks, or {@code null} when not set
+	 */
+	public List<ClaudeHook> getHooks() {
+		return this.hooks;
+	}
+
+	/**
+	 * Told what the client answered to the CLI's control requests (for telemetry).
+	 * @return the listener, or {@code null} when not set
+	 */
+	public ClaudeControlListener getControlListener() {
+		return this.controlListener;
+	}
+
+	/**
+	 * How long the permission handler may take before the call is denied.
+	 * @return the timeout, or {@code null} for the default (5 minutes)
+	 */
+	public Duration getPermissionTimeout() {
+		return this.permissionTimeout;
+	}
+
+	/**
+	 * How long the client waits for the CLI's answer to a control request it sends.
+	 * @return the timeout, or {@code null} for the default (60 seconds)
+	 */
+	public Duration getControlRequestTimeout() {
+		return this.controlRequestTimeout;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		if (this == other) {
@@ -262,14 +370,21 @@ public final class ClaudeCodeOptions {
 				&& Objects.equals(this.includePartialMessages, that.includePartialMessages)
 				&& this.environment.equals(that.environment) && Objects.equals(this.runTimeout, that.runTimeout)
 				&& Objects.equals(this.idleTimeout, that.idleTimeout)
-				&& Objects.equals(this.messageListener, that.messageListener);
+				&& Objects.equals(this.messageListener, that.messageListener)
+				&& Objects.equals(this.sdkMcpServers, that.sdkMcpServers)
+				&& Objects.equals(this.permissionHandler, that.permissionHandler) && Objects.equals(this.hooks, that.hooks)
+				&& Objects.equals(this.controlListener, that.controlListener)
+				&& Objects.equals(this.permissionTimeout, that.permissionTimeout)
+				&& Objects.equals(this.controlRequestTimeout, that.controlRequestTimeout);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.cliPath, this.model, this.workingDirectory, this.allowedTools, this.disallowedTools,
 				this.permissionMode, this.maxTurns, this.systemPrompt, this.appendSystemPrompt,
-				this.includePartialMessages, this.environment, this.runTimeout, this.idleTimeout, this.messageListener);
+				this.includePartialMessages, this.environment, this.runTimeout, this.idleTimeout, this.messageListener,
+				this.sdkMcpServers, this.permissionHandler, this.hooks, this.controlListener, this.permissionTimeout,
+				this.controlRequestTimeout);
 	}
 
 	/**
@@ -319,6 +434,18 @@ public final class ClaudeCodeOptions {
 		private Duration idleTimeout;
 
 		private ClaudeMessageListener messageListener;
+
+		private List<SdkMcpServer> sdkMcpServers;
+
+		private ClaudePermissionHandler permissionHandler;
+
+		private List<ClaudeHook> hooks;
+
+		private ClaudeControlListener controlListener;
+
+		private Duration permissionTimeout;
+
+		private Duration controlRequestTimeout;
 
 		private Builder() {
 		}
@@ -415,6 +542,66 @@ public final class ClaudeCodeOptions {
 		 */
 		public Builder messageListener(ClaudeMessageListener messageListener) {
 			this.messageListener = messageListener;
+			return this;
+		}
+
+		/**
+		 * The MCP servers that run inside the application (see {@link SdkMcpServer}).
+		 * @param sdkMcpServers the servers, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder sdkMcpServers(List<SdkMcpServer> sdkMcpServers) {
+			this.sdkMcpServers = sdkMcpServers;
+			return this;
+		}
+
+		/**
+		 * Decides the tool calls the CLI asks about (see {@link ClaudePermissionHandler}).
+		 * @param permissionHandler the handler, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder permissionHandler(ClaudePermissionHandler permissionHandler) {
+			this.permissionHandler = permissionHandler;
+			return this;
+		}
+
+		/**
+		 * The hooks the CLI calls back (see {@link ClaudeHook}).
+		 * @param hooks the hooks, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder hooks(List<ClaudeHook> hooks) {
+			this.hooks = hooks;
+			return this;
+		}
+
+		/**
+		 * Told what the client answered to the CLI's control requests.
+		 * @param controlListener the listener, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder controlListener(ClaudeControlListener controlListener) {
+			this.controlListener = controlListener;
+			return this;
+		}
+
+		/**
+		 * How long the permission handler may take before the call is denied.
+		 * @param permissionTimeout the timeout, {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder permissionTimeout(Duration permissionTimeout) {
+			this.permissionTimeout = permissionTimeout;
+			return this;
+		}
+
+		/**
+		 * How long the client waits for the CLI's answer to a control request it sends.
+		 * @param controlRequestTimeout the timeout, {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder controlRequestTimeout(Duration controlRequestTimeout) {
+			this.controlRequestTimeout = controlRequestTimeout;
 			return this;
 		}
 

@@ -34,6 +34,9 @@ final class ClaudeCliCommand {
 		if (!Boolean.FALSE.equals(options.getIncludePartialMessages())) {
 			command.add("--include-partial-messages");
 		}
+		if (options.getPermissionHandler() != null) {
+			command.add("--permission-prompt-tool=stdio");
+		}
 		add(command, "--resume", resumeSessionId);
 		return List.copyOf(command);
 	}

@@ -13,19 +13,24 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeProcessException;
 import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.agentobs.claudecode.client.message.ControlMessage;
 import io.agentobs.claudecode.client.message.StreamJsonLimitException;
+import io.agentobs.claudecode.client.message.SystemMessage;
 
 /**
- * One running Claude Code CLI process: its stdout lines parsed into a bounded queue by a
- * daemon reader thread (control lines are answered, not queued), its stderr tail, its
- * stdin, and the killing of the process tree.
+ * One running Claude Code CLI process: its stdout lines parsed into a queue by a daemon
+ * reader thread (control lines go to its {@link ControlChannel}, not to the queue), its
+ * stderr tail, its stdin, and the killing of the process tree. The queue is bounded unless
+ * the CLI may send requests the client answers: then the reader must keep reading whatever
+ * the consumer's pace, or a request behind a full queue would never be answered.
  */
 final class ClaudeCliProcess {
 
@@ -41,7 +46,7 @@ final class ClaudeCliProcess {
 
 	private final ClaudeMessageParser parser;
 
-	private final BlockingQueue<ClaudeMessage> messages = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+	private final BlockingQueue<ClaudeMessage> messages;
 
 	private final CompletableFuture<Integer> terminated = new CompletableFuture<>();
 
@@ -61,14 +66,23 @@ final class ClaudeCliProcess {
 
 	private final ClaudeMessageListener listener;
 
+	private final ControlChannel control;
+
+	private volatile String sessionId;
+
 	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits, String treeMarker,
-			ClaudeMessageListener listener) {
+			ClaudeCodeOptions options, String resumedSessionId) {
 		this.process = process;
+		this.sessionId = resumedSessionId;
 		this.treeMarker = treeMarker;
 		this.input = input;
 		this.limits = limits;
 		this.parser = limits.parser();
-		this.listener = listener;
+		this.listener = options.getMessageListener();
+		this.control = new ControlChannel(this::write, input, options, () -> this.sessionId,
+				String.valueOf(process.pid()));
+		this.messages = this.control.answersRequests() ? new LinkedBlockingQueue<>()
+				: new ArrayBlockingQueue<>(QUEUE_CAPACITY);
 		this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
 		this.stderr = new StderrTail(process.getErrorStream(), "claude-code-stderr-" + process.pid());
 		this.reader = new Thread(this::readStdout, "claude-code-stdout-" + process.pid());
@@ -83,15 +97,17 @@ final class ClaudeCliProcess {
 	/**
 	 * Starts the CLI.
 	 * @param command the executable and its arguments
-	 * @param workingDirectory the working directory, may be {@code null}
-	 * @param environment variables added to the inherited environment
+	 * @param options the working directory, the variables added to the inherited
+	 * environment, the message listener and the control handlers
+	 * @param resumedSessionId the session resumed, may be {@code null}
 	 * @param input the stdin protocol
 	 * @param limits the largest line read
-	 * @param listener told about each message as it is read, may be {@code null}
 	 * @return the started process
 	 */
-	static ClaudeCliProcess start(List<String> command, Path workingDirectory, Map<String, String> environment,
-			StreamJsonInput input, StreamJsonLimits limits, ClaudeMessageListener listener) {
+	static ClaudeCliProcess start(List<String> command, ClaudeCodeOptions options, String resumedSessionId,
+			StreamJsonInput input, StreamJsonLimits limits) {
+		Path workingDirectory = options.getWorkingDirectory();
+		Map<String, String> environment = options.getEnvironment();
 		ProcessBuilder builder = new ProcessBuilder(command);
 		if (workingDirectory != null) {
 			builder.directory(workingDirectory.toFile());
@@ -100,7 +116,7 @@ final class ClaudeCliProcess {
 		String treeMarker = UUID.randomUUID().toString();
 		builder.environment().put(ProcessTree.MARKER_VARIABLE, treeMarker);
 		try {
-			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker, listener);
+			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker, options, resumedSessionId);
 		}
 		catch (IOException ex) {
 			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
@@ -171,16 +187,11 @@ final class ClaudeCliProcess {
 
 	private void accept(ClaudeMessage message) throws InterruptedException {
 		if (message instanceof ControlMessage control) {
-			String answer = this.input.answer(control);
-			if (answer != null) {
-				try {
-					write(answer);
-				}
-				catch (ClaudeCodeProcessException ex) {
-					// The process is ending; the run notices through termination
-				}
-			}
+			this.control.accept(control);
 			return;
+		}
+		if (message instanceof SystemMessage system && system.isInit() && system.sessionId() != null) {
+			this.sessionId = system.sessionId();
 		}
 		this.delivering = true;
 		try {
@@ -195,8 +206,17 @@ final class ClaudeCliProcess {
 	}
 
 	private void markTerminated() {
+		this.control.close();
 		this.stderr.awaitEnd(EXIT_GRACE_MILLIS);
 		this.terminated.complete(this.process.isAlive() ? null : this.process.exitValue());
+	}
+
+	/**
+	 * The control protocol of this process.
+	 * @return the channel
+	 */
+	ControlChannel control() {
+		return this.control;
 	}
 
 	long pid() {
@@ -276,6 +296,7 @@ final class ClaudeCliProcess {
 	 * Ends the process and its descendants, and stops reading from it.
 	 */
 	void destroy() {
+		this.control.close();
 		ProcessTree.destroy(this.process, this.treeMarker);
 		this.reader.interrupt();
 		synchronized (this) {

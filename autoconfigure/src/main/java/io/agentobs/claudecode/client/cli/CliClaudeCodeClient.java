@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.client.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +9,7 @@ import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.control.SdkMcpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,9 +126,9 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		Path executable = this.locator.locate(options.getCliPath());
 		List<String> command = ClaudeCliCommand.of(executable, options, resumeSessionId);
 		StreamJsonInput input = new StreamJsonInput();
-		ClaudeCliProcess process = ClaudeCliProcess.start(command, options.getWorkingDirectory(),
-				options.getEnvironment(), input, this.limits, options.getMessageListener());
+		ClaudeCliProcess process = ClaudeCliProcess.start(command, options, resumeSessionId, input, this.limits);
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
+		process.control().initialize();
 		return new CliClaudeCodeSession(process, input, options, resumeSessionId);
 	}
 
@@ -171,6 +173,26 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		 */
 		public Builder streamJsonLimits(StreamJsonLimits limits) {
 			this.limits = Objects.requireNonNull(limits, "limits");
+			return this;
+		}
+
+		/**
+		 * Adds an MCP server that runs inside the application to the default options: every
+		 * call registers it with the CLI.
+		 * @param server the server
+		 * @return this builder
+		 */
+		public Builder sdkMcpServer(SdkMcpServer server) {
+			Objects.requireNonNull(server, "server");
+			List<SdkMcpServer> servers = new ArrayList<>();
+			if (this.defaultOptions.getSdkMcpServers() != null) {
+				this.defaultOptions.getSdkMcpServers()
+					.stream()
+					.filter((existing) -> !existing.name().equals(server.name()))
+					.forEach(servers::add);
+			}
+			servers.add(server);
+			this.defaultOptions = this.defaultOptions.toBuilder().sdkMcpServers(servers).build();
 			return this;
 		}
 

@@ -1,14 +1,18 @@
 package io.agentobs.claudecode.client.cli;
 
 import java.lang.ref.Cleaner;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentobs.claudecode.client.ClaudeCodeControlException;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
-import io.agentobs.claudecode.client.ClaudeCodeProcessException;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.Json;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.TurnEnd;
 
@@ -77,15 +81,64 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 		if (this.process.isTerminated()) {
 			throw this.process.failure("The Claude Code CLI of this session has exited");
 		}
+		awaitInitialization();
 		CliClaudeCodeRun run = new CliClaudeCodeRun(this, this.process, this.options, ownsSession);
 		this.process.write(this.input.userMessage(prompt, this.sessionId));
 		this.current = run;
 		return run;
 	}
 
+	/**
+	 * Waits for the answer to {@code initialize} before the first prompt, so that a refused
+	 * registration of hooks or servers fails the call that would have relied on it.
+	 */
+	private void awaitInitialization() {
+		try {
+			this.process.control().initializeResponse();
+		}
+		catch (ClaudeCodeControlException ex) {
+			if (this.process.isTerminated()) {
+				throw this.process.failure("The Claude Code CLI exited before it answered initialize");
+			}
+			throw ex;
+		}
+	}
+
 	@Override
 	public String sessionId() {
 		return this.sessionId;
+	}
+
+	@Override
+	public JsonNode initializeResponse() {
+		return this.process.control().initializeResponse();
+	}
+
+	@Override
+	public void setModel(String model) {
+		Map<String, Object> fields = new HashMap<>();
+		fields.put("model", model);
+		this.process.control().request("set_model", fields);
+	}
+
+	@Override
+	public void setPermissionMode(String permissionMode) {
+		this.process.control().request("set_permission_mode", Map.of("mode", permissionMode));
+	}
+
+	@Override
+	public JsonNode mcpServerStatus() {
+		return this.process.control().request("mcp_status", null).path("mcpServers");
+	}
+
+	@Override
+	public JsonNode contextUsage() {
+		return this.process.control().request("get_context_usage", null);
+	}
+
+	@Override
+	public void stopTask(String taskId) {
+		this.process.control().request("stop_task", Map.of("task_id", taskId));
 	}
 
 	void observe(ClaudeMessage message) {
@@ -95,12 +148,8 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	}
 
 	void interrupt() {
-		try {
-			this.process.write(this.input.controlRequest("interrupt"));
-		}
-		catch (ClaudeCodeProcessException ex) {
-			// The process has ended: nothing left to interrupt
-		}
+		// The answer is not awaited: the run ends with the turn's result; a refusal is logged
+		this.process.control().send(Json.mapper().createObjectNode().put("subtype", "interrupt"));
 	}
 
 	/**

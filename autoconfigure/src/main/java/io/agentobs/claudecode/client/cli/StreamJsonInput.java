@@ -4,20 +4,17 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentobs.claudecode.client.message.ControlMessage;
 import io.agentobs.claudecode.client.message.Json;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The lines this client writes to the CLI's stdin in {@code --input-format stream-json}
  * mode: user messages, control requests, and answers to the CLI's control requests.
  */
 final class StreamJsonInput {
-
-	private static final Logger logger = LoggerFactory.getLogger(StreamJsonInput.class);
 
 	private static final ObjectMapper objectMapper = Json.mapper();
 
@@ -36,34 +33,58 @@ final class StreamJsonInput {
 		return write(line);
 	}
 
-	String controlRequest(String subtype) {
+	/**
+	 * A new id for a request of this client.
+	 * @return the id, unique for the process
+	 */
+	String nextRequestId() {
+		return this.requestIdPrefix + this.requestCounter.incrementAndGet();
+	}
+
+	/**
+	 * A request of this client.
+	 * @param requestId the request's id
+	 * @param request the request body, with its {@code subtype}
+	 * @return the line
+	 */
+	String controlRequest(String requestId, ObjectNode request) {
 		ObjectNode line = objectMapper.createObjectNode();
 		line.put("type", ControlMessage.REQUEST);
-		line.put("request_id", this.requestIdPrefix + this.requestCounter.incrementAndGet());
-		line.putObject("request").put("subtype", subtype);
+		line.put("request_id", requestId);
+		line.set("request", request);
 		return write(line);
 	}
 
 	/**
-	 * Handles a control line from the CLI.
-	 * @param message a control message
-	 * @return the line to answer with, or {@code null} when none is due
+	 * A successful answer to a request of the CLI.
+	 * @param requestId the id of the request answered
+	 * @param response the answer's body
+	 * @return the line
 	 */
-	String answer(ControlMessage message) {
-		if (message.isRequest()) {
-			logger.debug("Refusing unsupported control request '{}' from the Claude Code CLI", message.subtype());
-			ObjectNode line = objectMapper.createObjectNode();
-			line.put("type", ControlMessage.RESPONSE);
-			ObjectNode response = line.putObject("response");
-			response.put("subtype", "error");
-			response.put("request_id", message.requestId());
-			response.put("error", "Unsupported control request subtype: " + message.subtype());
-			return write(line);
-		}
-		if (message.isErrorResponse()) {
-			logger.debug("Claude Code CLI refused control request {}: {}", message.requestId(), message.error());
-		}
-		return null;
+	String controlSuccess(String requestId, JsonNode response) {
+		ObjectNode line = objectMapper.createObjectNode();
+		line.put("type", ControlMessage.RESPONSE);
+		ObjectNode body = line.putObject("response");
+		body.put("subtype", "success");
+		body.put("request_id", requestId);
+		body.set("response", response);
+		return write(line);
+	}
+
+	/**
+	 * An error answer to a request of the CLI.
+	 * @param requestId the id of the request answered
+	 * @param error what went wrong
+	 * @return the line
+	 */
+	String controlError(String requestId, String error) {
+		ObjectNode line = objectMapper.createObjectNode();
+		line.put("type", ControlMessage.RESPONSE);
+		ObjectNode body = line.putObject("response");
+		body.put("subtype", "error");
+		body.put("request_id", requestId);
+		body.put("error", error);
+		return write(line);
 	}
 
 	private String write(ObjectNode line) {

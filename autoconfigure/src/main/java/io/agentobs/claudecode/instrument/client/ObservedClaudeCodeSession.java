@@ -2,6 +2,8 @@ package io.agentobs.claudecode.instrument.client;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
@@ -71,6 +73,36 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 	@Override
 	public String sessionId() {
 		return this.delegate.sessionId();
+	}
+
+	@Override
+	public JsonNode initializeResponse() {
+		return this.delegate.initializeResponse();
+	}
+
+	@Override
+	public void setModel(String model) {
+		this.delegate.setModel(model);
+	}
+
+	@Override
+	public void setPermissionMode(String permissionMode) {
+		this.delegate.setPermissionMode(permissionMode);
+	}
+
+	@Override
+	public JsonNode mcpServerStatus() {
+		return this.delegate.mcpServerStatus();
+	}
+
+	@Override
+	public JsonNode contextUsage() {
+		return this.delegate.contextUsage();
+	}
+
+	@Override
+	public void stopTask(String taskId) {
+		this.delegate.stopTask(taskId);
 	}
 
 	@Override
