@@ -4,7 +4,9 @@ import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.cli.StreamJsonLimits;
+import io.agentobs.claudecode.client.control.SdkMcpServer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,13 +22,19 @@ public class ClaudeCodeClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ClaudeCodeClient.class)
-	CliClaudeCodeClient claudeCodeClient(ClaudeCodeClientProperties properties) {
+	CliClaudeCodeClient claudeCodeClient(ClaudeCodeClientProperties properties,
+			ObjectProvider<ClaudeCodeOptionsCustomizer> optionsCustomizers, ObjectProvider<SdkMcpServer> sdkMcpServers) {
 		ClaudeCodeClientProperties.StreamJson streamJson = properties.getStreamJson();
-		return CliClaudeCodeClient.builder()
-			.defaultOptions(options(properties))
+		ClaudeCodeOptions options = options(properties);
+		for (ClaudeCodeOptionsCustomizer customizer : optionsCustomizers.orderedStream().toList()) {
+			options = customizer.customize(options);
+		}
+		CliClaudeCodeClient.Builder builder = CliClaudeCodeClient.builder()
+			.defaultOptions(options)
 			.streamJsonLimits(
-					new StreamJsonLimits(streamJson.getMaxLineLength().toBytes(), streamJson.getMaxNestingDepth()))
-			.build();
+					new StreamJsonLimits(streamJson.getMaxLineLength().toBytes(), streamJson.getMaxNestingDepth()));
+		sdkMcpServers.orderedStream().forEach(builder::sdkMcpServer);
+		return builder.build();
 	}
 
 	private static ClaudeCodeOptions options(ClaudeCodeClientProperties properties) {

@@ -18,6 +18,7 @@ import io.agentobs.claudecode.observation.AgentInvocationObservationConvention;
 import io.agentobs.claudecode.observation.ChatObservationConvention;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
 import io.agentobs.claudecode.run.AgentRunObservations;
+import io.agentobs.claudecode.run.LiveRuns;
 import io.agentobs.claudecode.run.CliEnvironmentProvider;
 import io.agentobs.claudecode.tracing.CliTelemetryEnvironmentProvider;
 import io.agentobs.claudecode.tracing.TraceContextCliEnvironmentProvider;
@@ -87,7 +88,7 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 			ObjectProvider<AgentInvocationObservationConvention> agentConvention,
 			ObjectProvider<ChatObservationConvention> chatConvention,
 			ObjectProvider<ToolExecutionObservationConvention> toolConvention,
-			ObjectProvider<CliEnvironmentProvider> environmentProviders) {
+			ObjectProvider<CliEnvironmentProvider> environmentProviders, ObjectProvider<LiveRuns> liveRuns) {
 		return AgentRunObservations.builder(registry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.agentName(properties.getAgentName())
 			.agentConvention(agentConvention.getIfAvailable())
@@ -95,6 +96,7 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 			.toolConvention(toolConvention.getIfAvailable())
 			.cliEnvironmentProviders(environmentProviders.orderedStream().toList())
 			.secretEnvironment(secretEnvironment(properties))
+			.liveRuns(liveRuns.getIfAvailable())
 			.build();
 	}
 
