@@ -107,7 +107,7 @@ final class MessagesHandler implements HttpHandler {
 		exchange.getResponseHeaders().set("request-id", "req_" + active.slug() + "_" + seq);
 		if (reply instanceof ScriptedReply.Error error) {
 			record(new RecordedCall(number, active, state.subagent(), state.step(), state.model(), state.stream(),
-					error.status(), null, null, null, List.of()), exchange);
+					error.status(), null, null, null, List.of(), offeredTools(request), toolResults(request)), exchange);
 			sendError(exchange, error);
 			return;
 		}
@@ -121,7 +121,7 @@ final class MessagesHandler implements HttpHandler {
 		}
 		Usage usage = this.usage.apply(number);
 		record(new RecordedCall(number, active, state.subagent(), state.step(), state.model(), state.stream(), 200,
-				id, usage, message.stopReason(), toolUseIds), exchange);
+				id, usage, message.stopReason(), toolUseIds, offeredTools(request), toolResults(request)), exchange);
 		if (!state.stream()) {
 			sendJson(exchange, 200, this.renderer.json(message, id, toolUseIds, state.model(), usage));
 			return;
@@ -197,6 +197,36 @@ final class MessagesHandler implements HttpHandler {
 			this.sessionScenarios.put(session, scenario);
 		}
 		return scenario;
+	}
+
+	private static List<String> offeredTools(JsonNode request) {
+		List<String> names = new ArrayList<>();
+		request.path("tools").forEach((tool) -> names.add(tool.path("name").asText()));
+		return names;
+	}
+
+	private static List<RecordedCall.ToolResult> toolResults(JsonNode request) {
+		List<RecordedCall.ToolResult> results = new ArrayList<>();
+		JsonNode messages = request.path("messages");
+		JsonNode last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+		if (last == null || !last.path("content").isArray()) {
+			return results;
+		}
+		for (JsonNode block : last.path("content")) {
+			if ("tool_result".equals(block.path("type").asText())) {
+				JsonNode content = block.path("content");
+				StringBuilder text = new StringBuilder();
+				if (content.isArray()) {
+					content.forEach((part) -> text.append(part.path("text").asText()));
+				}
+				else {
+					text.append(content.asText());
+				}
+				results.add(new RecordedCall.ToolResult(block.path("tool_use_id").asText(),
+						block.path("is_error").asBoolean(false), text.toString()));
+			}
+		}
+		return results;
 	}
 
 	private void record(RecordedCall call, HttpExchange exchange) {

@@ -16,12 +16,27 @@ import java.util.List;
  * @param usage the reported usage, or {@code null} for an error
  * @param stopReason {@code end_turn} or {@code tool_use}, or {@code null} for an error
  * @param toolUseIds the ids of the tool_use blocks sent
+ * @param offeredTools the names of the tools the request offered, in order
+ * @param toolResults the tool results of the request's last message
  */
 public record RecordedCall(int number, Scenario scenario, boolean subagent, int step, String model, boolean stream,
-		int status, String messageId, Usage usage, String stopReason, List<String> toolUseIds) {
+		int status, String messageId, Usage usage, String stopReason, List<String> toolUseIds,
+		List<String> offeredTools, List<ToolResult> toolResults) {
 
 	public RecordedCall {
 		toolUseIds = List.copyOf(toolUseIds);
+		offeredTools = List.copyOf(offeredTools);
+		toolResults = List.copyOf(toolResults);
+	}
+
+	/**
+	 * A {@code tool_result} block a request sent back to the model.
+	 *
+	 * @param toolUseId the id of the tool call
+	 * @param isError whether the result is an error
+	 * @param content the result text
+	 */
+	public record ToolResult(String toolUseId, boolean isError, String content) {
 	}
 
 	/**

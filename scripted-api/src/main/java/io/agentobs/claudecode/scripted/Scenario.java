@@ -79,7 +79,14 @@ public enum Scenario {
 	RETRIED_ERRORS,
 
 	/** A Bash call that sleeps longer than the CLI waits before it moves the command to a task, then a final text. */
-	SLOW_BASH;
+	SLOW_BASH,
+
+	/**
+	 * Java tools of the application's in-process MCP server {@code app}: {@code lookupOrder}
+	 * (input {@code orderId} {@code A-7}), then in the next turn {@code cancelOrder} (same
+	 * input), then a final text.
+	 */
+	JAVA_TOOLS;
 
 	private static final Pattern MARKER = Pattern.compile("\\[scenario:([a-z0-9-]+)]");
 

@@ -84,6 +84,13 @@ final class ScenarioScripts {
 					: finalText(step, 1);
 			case MAX_TURNS -> Message.toolUse(new Text("Turn " + (step + 1) + ": one more command."),
 					ToolUse.bash("echo turn-" + (step + 1), "echo turn"));
+			case JAVA_TOOLS -> switch (step) {
+				case 0 -> Message.toolUse(new Text("I will look the order up."),
+						new ToolUse("mcp__app__lookupOrder", Map.of("orderId", "A-7")));
+				case 1 -> Message.toolUse(new Text("I will cancel the order."),
+						new ToolUse("mcp__app__cancelOrder", Map.of("orderId", "A-7")));
+				default -> finalText(step, 2);
+			};
 			default -> Message.text(PLAIN_TEXT);
 		};
 	}
