@@ -35,8 +35,8 @@ public class ClaudeCodeToolsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LiveRuns claudeCodeLiveRuns() {
-		return ObservedToolCallInterceptor.liveRuns();
+	LiveRuns claudeCodeLiveRuns(ClaudeCodeToolsProperties properties) {
+		return ObservedToolCallInterceptor.liveRuns(properties.getServerName());
 	}
 
 	@Bean

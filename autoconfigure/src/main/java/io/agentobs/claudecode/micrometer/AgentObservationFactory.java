@@ -75,6 +75,35 @@ public final class AgentObservationFactory {
 	}
 
 	/**
+	 * Creates a tool observation that starts later, with {@link #startCreated}: a call the
+	 * application runs itself, timed by its own run.
+	 * @param context the context
+	 * @param parent the parent observation
+	 * @return the observation, not started
+	 */
+	public Observation createTool(ToolExecutionObservationContext context, Observation parent) {
+		return GuardedObservation.of(ToolExecutionObservationDocumentation.TOOL_EXECUTION
+			.observation(guarded(this.toolConvention, DEFAULT_TOOL_CONVENTION, context), DEFAULT_TOOL_CONVENTION,
+					() -> context, this.registry)
+			.parentObservation(parent));
+	}
+
+	/**
+	 * Starts an observation made by {@link #createTool}, within the scope of its parent.
+	 * @param observation the observation
+	 * @param parent its parent observation
+	 */
+	public void startCreated(Observation observation, Observation parent) {
+		try {
+			ParentScope.startWithin(this.registry, parent, observation);
+		}
+		catch (RuntimeException ex) {
+			InstrumentationFailures.run("stopping an observation whose start failed", observation::stop);
+			throw ex;
+		}
+	}
+
+	/**
 	 * The custom convention, else the global one Micrometer would choose, falling back to the
 	 * default convention for each value it fails to give; else the default convention (so that
 	 * Micrometer does not ask the global conventions again, a failing one included).

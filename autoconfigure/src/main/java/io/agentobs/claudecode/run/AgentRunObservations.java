@@ -94,7 +94,8 @@ public final class AgentRunObservations {
 		context.setPrompt(prompt);
 		context.setSystemInstructions(systemInstructions);
 		context.setRequestModel(requestModel);
-		AgentRunRecorder recorder = new AgentRunRecorder(this.observations, context, sessionCost);
+		AgentRunRecorder recorder = new AgentRunRecorder(this.observations, context, sessionCost,
+				(this.liveRuns != null) ? this.liveRuns::isRunByHost : (toolName) -> false);
 		Observation parent = this.observations.getRegistry().getCurrentObservation();
 		InstrumentationFailures.run("starting an agent observation", () -> recorder.start(parent));
 		if (this.liveRuns != null) {

@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.run;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
@@ -59,10 +60,24 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	 */
 	public AgentRunRecorder(AgentObservationFactory observations, AgentInvocationObservationContext context,
 			SessionCost sessionCost) {
+		this(observations, context, sessionCost, (toolName) -> false);
+	}
+
+	/**
+	 * Creates a recorder for one turn whose calls of some tools the application runs itself
+	 * (Java tools): their spans are timed by {@link #toolExecutionStarted} and
+	 * {@link #toolExecutionFinished}.
+	 * @param observations creates the observations
+	 * @param context the context of the turn's {@code invoke_agent} observation
+	 * @param sessionCost the cost state of the session the turn belongs to
+	 * @param runByHost whether the application runs the tool of the given name itself
+	 */
+	public AgentRunRecorder(AgentObservationFactory observations, AgentInvocationObservationContext context,
+			SessionCost sessionCost, Predicate<String> runByHost) {
 		this.observations = observations;
 		this.results = new TurnResults(sessionCost);
 		this.modelCalls = new ModelCalls(observations, context, this);
-		this.tools = new ToolCalls(observations);
+		this.tools = new ToolCalls(observations, runByHost);
 		this.agents = new AgentTree(observations, context, this.modelCalls, this.tools);
 		this.root = this.agents.root();
 	}

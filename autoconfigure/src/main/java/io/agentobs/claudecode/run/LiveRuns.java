@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -16,15 +17,29 @@ public final class LiveRuns {
 
 	private final Supplier<?> callerContext;
 
+	private final Predicate<String> runByHost;
+
 	private final Map<AgentRunRecorder, Object> runs = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/**
 	 * Creates the registry.
 	 * @param callerContext captures the context of the thread that starts a run, called on
 	 * that thread
+	 * @param runByHost whether the application runs the tool of the given name itself
 	 */
-	public LiveRuns(Supplier<?> callerContext) {
+	public LiveRuns(Supplier<?> callerContext, Predicate<String> runByHost) {
 		this.callerContext = callerContext;
+		this.runByHost = runByHost;
+	}
+
+	/**
+	 * Whether the application runs the tool of the given name itself, so that its calls are
+	 * timed by the application's run of them.
+	 * @param toolName the tool name as the model knows it
+	 * @return {@code true} for a tool the application runs
+	 */
+	boolean isRunByHost(String toolName) {
+		return this.runByHost.test(toolName);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
@@ -15,7 +16,8 @@ import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
 
 /**
  * The tool calls of a run, each an {@code execute_tool} observation timed from its
- * {@code tool_use} to its {@code tool_result}.
+ * {@code tool_use} to its {@code tool_result}; a call of a tool the application runs itself
+ * (a Java tool) is timed by the application's run of it.
  */
 final class ToolCalls {
 
@@ -29,8 +31,14 @@ final class ToolCalls {
 	/** Calls the application ran itself, timed by its own call (Java tools). */
 	private final Set<String> executedByHost = new HashSet<>();
 
-	ToolCalls(AgentObservationFactory observations) {
+	/** Calls of tools the application runs itself whose observation starts when it runs them. */
+	private final Set<String> notStarted = new HashSet<>();
+
+	private final Predicate<String> runByHost;
+
+	ToolCalls(AgentObservationFactory observations, Predicate<String> runByHost) {
 		this.observations = observations;
+		this.runByHost = runByHost;
 	}
 
 	/**
@@ -54,8 +62,25 @@ final class ToolCalls {
 		context.setAgentName(agent.context.getAgentName());
 		context.setConversationId(conversationId);
 		context.setArguments(call.arguments());
+		if (call.toolName() != null && this.runByHost.test(call.toolName())) {
+			// The application runs it: timed from when it does (hostExecutionStarted)
+			this.open.put(call.toolUseId(), new OpenTool(agent, context,
+					this.observations.createTool(context, agent.observation), call.subagentType()));
+			this.notStarted.add(call.toolUseId());
+			return;
+		}
 		this.open.put(call.toolUseId(), new OpenTool(agent, context,
 				this.observations.startTool(context, agent.observation), call.subagentType()));
+	}
+
+	/**
+	 * Starts the observation of a call that waited for the application to run it.
+	 */
+	private void ensureStarted(String toolUseId) {
+		OpenTool tool = this.open.get(toolUseId);
+		if (tool != null && this.notStarted.remove(toolUseId)) {
+			this.observations.startCreated(tool.observation(), tool.agent().observation);
+		}
 	}
 
 	/**
@@ -73,8 +98,9 @@ final class ToolCalls {
 	 * @param toolUseId the tool call id
 	 */
 	void hostExecutionStarted(String toolUseId) {
-		if (this.open.containsKey(toolUseId)) {
+		if (this.open.containsKey(toolUseId) && !this.executedByHost.contains(toolUseId)) {
 			this.executedByHost.add(toolUseId);
+			ensureStarted(toolUseId);
 		}
 	}
 
@@ -138,6 +164,7 @@ final class ToolCalls {
 		if (tool == null || this.awaitingSubagent.contains(toolUseId) || this.executedByHost.contains(toolUseId)) {
 			return false;
 		}
+		ensureStarted(toolUseId);
 		tool.context().setResult(result);
 		if (isError) {
 			tool.context().setErrorType("tool_error");
@@ -163,9 +190,11 @@ final class ToolCalls {
 		this.open.clear();
 		this.awaitingSubagent.clear();
 		this.executedByHost.clear();
+		this.notStarted.clear();
 	}
 
 	private void end(String toolUseId) {
+		ensureStarted(toolUseId);
 		this.awaitingSubagent.remove(toolUseId);
 		OpenTool tool = this.open.remove(toolUseId);
 		if (tool != null) {

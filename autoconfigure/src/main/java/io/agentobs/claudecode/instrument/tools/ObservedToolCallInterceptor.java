@@ -27,11 +27,14 @@ public final class ObservedToolCallInterceptor implements ToolCallInterceptor {
 	}
 
 	/**
-	 * A registry of live runs that captures the context this interceptor restores.
+	 * A registry of live runs that captures the context this interceptor restores, for the
+	 * tools of the given in-process server.
+	 * @param serverName the name of the server whose tools the application runs
 	 * @return a new registry
 	 */
-	public static LiveRuns liveRuns() {
-		return new LiveRuns(CallerContext::capture);
+	public static LiveRuns liveRuns(String serverName) {
+		String prefix = "mcp__" + serverName + "__";
+		return new LiveRuns(CallerContext::capture, (toolName) -> toolName.startsWith(prefix));
 	}
 
 	@Override
