@@ -263,7 +263,7 @@ class CliClaudeCodeClientTests {
 		}
 		assertThat(types).containsExactly("system", "result");
 		assertThat(Files.readString(answer).trim()).isEqualTo("{\"type\":\"control_response\",\"response\":"
-				+ "{\"subtype\":\"error\",\"request_id\":\"cli-7\",\"error\":\"Unsupported control request subtype: can_use_tool\"}}");
+				+ "{\"subtype\":\"error\",\"request_id\":\"cli-7\",\"error\":\"No permission handler is configured in the client\"}}");
 	}
 
 	@Test
