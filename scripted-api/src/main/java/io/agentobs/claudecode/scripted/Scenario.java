@@ -79,7 +79,14 @@ public enum Scenario {
 	RETRIED_ERRORS,
 
 	/** A Bash call that sleeps longer than the CLI waits before it moves the command to a task, then a final text. */
-	SLOW_BASH;
+	SLOW_BASH,
+
+	/**
+	 * Bash {@code touch permission-one.txt}, then Bash {@code touch permission-two.txt} in
+	 * the next turn, then a final text: commands that write, which the CLI does not run without
+	 * asking (unlike {@code echo}), so a permission handler is asked about each.
+	 */
+	PERMISSION_TOOLS;
 
 	private static final Pattern MARKER = Pattern.compile("\\[scenario:([a-z0-9-]+)]");
 

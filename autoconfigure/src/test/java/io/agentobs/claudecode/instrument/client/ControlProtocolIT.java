@@ -86,16 +86,16 @@ class ControlProtocolIT {
 		AtomicLong handlerReturnedNanos = new AtomicLong();
 		ClaudeCodeOptions options = ClaudeCodeOptions.builder().permissionHandler((request) -> {
 			String command = request.input().path("command").asText();
-			if (command.equals("echo one")) {
+			if (command.equals("touch permission-one.txt")) {
 				sleep(Duration.ofSeconds(5));
 				handlerReturnedNanos.compareAndSet(0, System.nanoTime());
-				return PermissionDecision.deny("Bash may not run 'echo one' here");
+				return PermissionDecision.deny("Bash may not create permission-one.txt here");
 			}
 			return PermissionDecision.allow(Json.mapper().createObjectNode().put("command", "echo changed-by-handler"));
 		}).build();
 		List<ClaudeMessage> messages = new ArrayList<>();
 		List<Long> toolUseDeliveredNanos = new CopyOnWriteArrayList<>();
-		try (ClaudeCodeRun run = client(options).query(Scenario.SEQUENTIAL_TOOLS.prompt("Do the task."))) {
+		try (ClaudeCodeRun run = client(options).query(Scenario.PERMISSION_TOOLS.prompt("Do the task."))) {
 			for (ClaudeMessage message : run) {
 				messages.add(message);
 				if (message instanceof AssistantMessage assistant && !assistant.toolUses().isEmpty()) {
@@ -109,7 +109,11 @@ class ControlProtocolIT {
 		List<String> toolUseIds = toolUseIds(messages);
 		Map<String, String> results = api.toolResults();
 		assertThat(results.get(toolUseIds.get(0))).as("the model receives the denial")
-			.contains("Bash may not run 'echo one' here");
+			.contains("Bash may not create permission-one.txt here");
+		assertThat(this.workingDirectory.resolve("permission-one.txt")).as("Bash never ran the denied command")
+			.doesNotExist();
+		assertThat(this.workingDirectory.resolve("permission-two.txt")).as("nor the command the handler replaced")
+			.doesNotExist();
 		assertThat(results.get(toolUseIds.get(1))).as("the CLI ran the changed input").contains("changed-by-handler");
 		assertThat(tree()).isEqualTo("""
 				invoke_agent claude-code
@@ -133,7 +137,7 @@ class ControlProtocolIT {
 			throw new IllegalStateException("the approval service is down");
 		}).build();
 		List<ClaudeMessage> messages;
-		try (ClaudeCodeRun run = client(options).query(Scenario.TOOL_CALL.prompt("Do the task."))) {
+		try (ClaudeCodeRun run = client(options).query(Scenario.PERMISSION_TOOLS.prompt("Do the task."))) {
 			messages = run.stream().toList();
 		}
 		assertThat(messages).last().isInstanceOfSatisfying(ResultMessage.class,
@@ -182,14 +186,16 @@ class ControlProtocolIT {
 		try (ClaudeCodeSession session = client(ClaudeCodeOptions.empty()).openSession()) {
 			session.send(Scenario.PLAIN_ANSWER.prompt("First.")).awaitResult();
 			session.setModel("claude-opus-4-1");
+			// The CLI resolves the name to a model id of its own
 			session.send(Scenario.PLAIN_ANSWER.prompt("Second.")).awaitResult();
 			assertThat(session.contextUsage().isObject()).isTrue();
 			assertThat(session.mcpServerStatus().isArray()).isTrue();
 		}
-		assertThat(api.calls().get(api.calls().size() - 1).model()).isEqualTo("claude-opus-4-1");
+		String newModel = api.calls().get(api.calls().size() - 1).model();
+		assertThat(newModel).startsWith("claude-opus-");
 		List<SpanData> chats = spans("chat");
 		assertThat(attribute(chats.get(0), "gen_ai.request.model")).isEqualTo("claude-sonnet-4-5");
-		assertThat(attribute(chats.get(chats.size() - 1), "gen_ai.request.model")).isEqualTo("claude-opus-4-1");
+		assertThat(attribute(chats.get(chats.size() - 1), "gen_ai.request.model")).isEqualTo(newModel);
 	}
 
 	private ClaudeCodeClient client(ClaudeCodeOptions overrides) {
