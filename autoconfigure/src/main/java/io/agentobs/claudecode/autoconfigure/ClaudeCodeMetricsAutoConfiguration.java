@@ -2,6 +2,7 @@ package io.agentobs.claudecode.autoconfigure;
 
 import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
+import io.agentobs.claudecode.metrics.PermissionDecisionsObservationHandler;
 import io.agentobs.claudecode.metrics.PrometheusNamingPostProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -40,6 +41,12 @@ public class ClaudeCodeMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	AgentCostObservationHandler claudeCodeAgentCostObservationHandler(MeterRegistry meterRegistry) {
 		return new AgentCostObservationHandler(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionDecisionsObservationHandler claudeCodePermissionDecisionsObservationHandler(MeterRegistry meterRegistry) {
+		return new PermissionDecisionsObservationHandler(meterRegistry);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -87,6 +87,31 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 		public String getBaseUnit() {
 			return "usd";
 		}
+	},
+
+	/**
+	 * Permission decisions on tool calls, tagged by tool name and decision.
+	 */
+	PERMISSION_DECISIONS {
+		@Override
+		public String getName() {
+			return "claude_code.permission.decisions";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "{decision}";
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return PermissionDecisionsKeyNames.values();
+		}
 	};
 
 	/**
@@ -100,6 +125,34 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 	 */
 	static final double[] OPERATION_DURATION_BUCKETS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
 			10.24, 20.48, 40.96, 81.92 };
+
+	/**
+	 * Key names of {@link #PERMISSION_DECISIONS}.
+	 */
+	public enum PermissionDecisionsKeyNames implements KeyName {
+
+		/**
+		 * The tool name.
+		 */
+		TOOL_NAME {
+			@Override
+			public String asString() {
+				return "gen_ai.tool.name";
+			}
+		},
+
+		/**
+		 * The decision: {@code allow}, {@code allow_modified}, {@code deny} or
+		 * {@code deny_interrupt}.
+		 */
+		DECISION {
+			@Override
+			public String asString() {
+				return "claude_code.permission.decision";
+			}
+		}
+
+	}
 
 	/**
 	 * Key names of {@link #TOKEN_USAGE} besides those of the {@code chat} observation.

@@ -79,6 +79,8 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 		keyValues = conversationId(keyValues, context);
 		keyValues = toolCallId(keyValues, context);
 		keyValues = mcpServer(keyValues, context);
+		keyValues = permission(keyValues, context);
+		keyValues = hooks(keyValues, context);
 		return keyValues;
 	}
 
@@ -96,6 +98,22 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 
 	protected KeyValues mcpServer(KeyValues keyValues, ToolExecutionObservationContext context) {
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.MCP_SERVER, context.getMcpServer());
+	}
+
+	protected KeyValues permission(KeyValues keyValues, ToolExecutionObservationContext context) {
+		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.PERMISSION_DECISION,
+				context.getPermissionDecision());
+		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.PERMISSION_DECIDED_BY,
+				context.getPermissionDecidedBy());
+		Long wait = context.getPermissionWaitMillis();
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.PERMISSION_WAIT_MS,
+				(wait != null) ? wait.toString() : null);
+	}
+
+	protected KeyValues hooks(KeyValues keyValues, ToolExecutionObservationContext context) {
+		java.util.List<String> hooks = context.getHooks();
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.HOOKS,
+				hooks.isEmpty() ? null : String.join(",", hooks));
 	}
 
 }

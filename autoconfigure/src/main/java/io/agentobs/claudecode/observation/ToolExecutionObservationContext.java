@@ -56,6 +56,14 @@ public class ToolExecutionObservationContext extends Observation.Context {
 	@Nullable
 	private String errorType;
 
+	private String permissionDecision;
+
+	private String permissionDecidedBy;
+
+	private Long permissionWaitMillis;
+
+	private final java.util.List<String> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	/**
 	 * Create a context for a tool call.
 	 * @param toolName the tool name ({@code gen_ai.tool.name})
@@ -177,6 +185,60 @@ public class ToolExecutionObservationContext extends Observation.Context {
 	@Nullable
 	public String getErrorType() {
 		return this.errorType;
+	}
+
+	/**
+	 * The permission decision on the call, {@code null} when none was asked.
+	 * @return the decision, e.g. {@code deny}
+	 */
+	public @Nullable String getPermissionDecision() {
+		return this.permissionDecision;
+	}
+
+	/**
+	 * Who decided the call, {@code null} when none was asked.
+	 * @return {@code handler}, {@code rule}, {@code hook} or {@code cli}
+	 */
+	public @Nullable String getPermissionDecidedBy() {
+		return this.permissionDecidedBy;
+	}
+
+	/**
+	 * How long the decision took.
+	 * @return milliseconds, {@code null} when none was asked
+	 */
+	public @Nullable Long getPermissionWaitMillis() {
+		return this.permissionWaitMillis;
+	}
+
+	/**
+	 * Records the permission decision on the call.
+	 * @param decision the decision
+	 * @param decidedBy who decided
+	 * @param waitMillis how long the decision took, may be {@code null}
+	 */
+	public void setPermission(String decision, String decidedBy, @Nullable Long waitMillis) {
+		this.permissionDecision = decision;
+		this.permissionDecidedBy = decidedBy;
+		this.permissionWaitMillis = waitMillis;
+	}
+
+	/**
+	 * The hooks called back for the call, each as {@code event:outcome:milliseconds}.
+	 * @return the hooks, in order
+	 */
+	public java.util.List<String> getHooks() {
+		return java.util.List.copyOf(this.hooks);
+	}
+
+	/**
+	 * Records a hook called back for the call.
+	 * @param event the hook event, e.g. {@code PreToolUse}
+	 * @param outcome the outcome, e.g. {@code block}
+	 * @param durationMillis how long the hook took
+	 */
+	public void addHook(String event, String outcome, long durationMillis) {
+		this.hooks.add(event + ":" + outcome + ":" + durationMillis);
 	}
 
 	public void setErrorType(@Nullable String errorType) {

@@ -113,7 +113,29 @@ public enum ToolExecutionObservationDocumentation implements ObservationDocument
 		 * The tool output as a JSON string. Added only by
 		 * {@link io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter}.
 		 */
-		TOOL_CALL_RESULT("gen_ai.tool.call.result");
+		TOOL_CALL_RESULT("gen_ai.tool.call.result"),
+
+		/**
+		 * The permission decision on the call: {@code allow}, {@code allow_modified},
+		 * {@code deny} or {@code deny_interrupt}.
+		 */
+		PERMISSION_DECISION("claude_code.permission.decision"),
+
+		/**
+		 * Who decided: {@code handler}, {@code rule}, {@code hook} or {@code cli}.
+		 */
+		PERMISSION_DECIDED_BY("claude_code.permission.decided_by"),
+
+		/**
+		 * Milliseconds from the CLI's permission request to the decision.
+		 */
+		PERMISSION_WAIT_MS("claude_code.permission.wait_ms"),
+
+		/**
+		 * The hooks called back for the call, in order, each as
+		 * {@code event:outcome:milliseconds} (e.g. {@code PreToolUse:block:3}).
+		 */
+		HOOKS("claude_code.hooks");
 
 		private final String key;
 

@@ -24,7 +24,8 @@ public final class TypedKeyValues {
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.USAGE_CACHE_CREATION_INPUT_TOKENS,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.NUM_TURNS,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.DURATION_API_MS,
-			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.PERMISSION_DENIALS);
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.PERMISSION_DENIALS,
+			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PERMISSION_WAIT_MS);
 
 	private static final Set<String> DOUBLE_KEYS = keys(
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.USAGE_COST,

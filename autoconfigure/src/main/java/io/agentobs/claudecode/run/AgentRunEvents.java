@@ -162,6 +162,44 @@ public interface AgentRunEvents {
 	void interruptRequested();
 
 	/**
+	 * A tool call was decided by the application (a permission handler, a rule, a hook) or
+	 * the CLI. Recorded on the call's {@code execute_tool} span.
+	 * @param decision the decision
+	 */
+	void permissionDecided(PermissionDecided decision);
+
+	/**
+	 * A hook of the application was called back. Recorded on the span of its tool call, or of
+	 * the agent for events without a tool call.
+	 * @param hook the callback
+	 */
+	void hookCalled(HookCalled hook);
+
+	/**
+	 * A permission decision, for {@link AgentRunEvents#permissionDecided}.
+	 *
+	 * @param toolUseId the tool call id
+	 * @param decision {@code allow}, {@code allow_modified}, {@code deny} or
+	 * {@code deny_interrupt}
+	 * @param decidedBy {@code handler}, {@code rule}, {@code hook} or {@code cli}
+	 * @param waitMillis milliseconds from the request to the decision, may be {@code null}
+	 */
+	record PermissionDecided(String toolUseId, String decision, String decidedBy, Long waitMillis) {
+	}
+
+	/**
+	 * A hook callback, for {@link AgentRunEvents#hookCalled}.
+	 *
+	 * @param toolUseId the tool call the hook was called for, may be {@code null}
+	 * @param event the hook event, e.g. {@code PreToolUse}
+	 * @param outcome {@code block}, {@code modify}, {@code add_context}, {@code proceed}, or
+	 * {@code error} when the hook failed or timed out
+	 * @param durationMillis how long the hook took
+	 */
+	record HookCalled(String toolUseId, String event, String outcome, long durationMillis) {
+	}
+
+	/**
 	 * A model response that began streaming ({@code message_start}), for
 	 * {@link AgentRunEvents#modelResponseStarted}.
 	 *

@@ -8,9 +8,11 @@ import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunControl;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
+import io.agentobs.claudecode.run.AgentRunEvents.HookCalled;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDecided;
 import io.agentobs.claudecode.run.AgentRunEvents.SubagentStart;
 import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
@@ -272,6 +274,27 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	 */
 	public synchronized String conversationId() {
 		return this.root.context.getConversationId();
+	}
+
+	@Override
+	public synchronized void permissionDecided(PermissionDecided decision) {
+		OpenTool tool = this.tools.get(decision.toolUseId());
+		if (tool != null) {
+			tool.context().setPermission(decision.decision(), decision.decidedBy(), decision.waitMillis());
+		}
+	}
+
+	@Override
+	public synchronized void hookCalled(HookCalled hook) {
+		OpenTool tool = this.tools.get(hook.toolUseId());
+		if (tool != null) {
+			tool.context().addHook(hook.event(), hook.outcome(), hook.durationMillis());
+			return;
+		}
+		if (!isFinished()) {
+			this.root.observation.event(Observation.Event.of("claude_code.hook",
+					"hook " + hook.event() + ":" + hook.outcome() + ":" + hook.durationMillis()));
+		}
 	}
 
 	@Override

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Mutations of a recorded CLI transcript (its JSON lines) for fuzzing: truncation, dropped,
  * duplicated and reordered lines, malformed JSON, unknown types, missing and mistyped fields,
  * huge content, a second result, unknown parent ids, a {@code task_started} after its tool
- * result and a {@code tool_use} without name.
+ * result, a {@code tool_use} without name, and control lines: permission requests, unknown and
+ * malformed requests, cancels, answers to unknown ids, a CLI that dies mid-request.
  */
 public enum TranscriptMutations {
 
@@ -106,6 +107,42 @@ public enum TranscriptMutations {
 			}
 		}
 		return mutated;
+	}),
+
+	/** A {@code can_use_tool} request of the CLI somewhere in the output. */
+	PERMISSION_REQUEST((lines, random) -> insert(lines, random, permissionRequest(random))),
+
+	/** A control request of an unknown subtype. */
+	UNKNOWN_CONTROL_REQUEST((lines, random) -> insert(lines, random,
+			"{\"type\":\"control_request\",\"request_id\":\"cli-" + random.nextInt(5)
+					+ "\",\"request\":{\"subtype\":\"unknown_" + random.nextInt(3) + "\"}}")),
+
+	/** A control line cut short, without request id, or with a request that is no object. */
+	MALFORMED_CONTROL((lines, random) -> insert(lines, random, switch (random.nextInt(3)) {
+		case 0 -> permissionRequest(random).substring(0, 30 + random.nextInt(40));
+		case 1 -> "{\"type\":\"control_request\",\"request\":{\"subtype\":\"can_use_tool\"}}";
+		default -> "{\"type\":\"control_request\",\"request_id\":\"cli-9\",\"request\":\"can_use_tool\"}";
+	})),
+
+	/** A request followed by its withdrawal, or a withdrawal of a request never made. */
+	CANCEL_REQUEST((lines, random) -> {
+		String id = "cli-" + random.nextInt(5);
+		List<String> mutated = random.nextBoolean() ? insert(lines, random, permissionRequest(random).replaceFirst(
+				"\"request_id\":\"cli-[0-9]\"", "\"request_id\":\"" + id + "\"")) : new ArrayList<>(lines);
+		mutated.add(random.nextInt(mutated.size() + 1), "{\"type\":\"control_cancel_request\",\"request_id\":\"" + id + "\"}");
+		return mutated;
+	}),
+
+	/** An answer to a request the client never made. */
+	ANSWER_TO_UNKNOWN_ID((lines, random) -> insert(lines, random,
+			"{\"type\":\"control_response\",\"response\":{\"subtype\":\"" + (random.nextBoolean() ? "success" : "error")
+					+ "\",\"request_id\":\"req_unknown_" + random.nextInt(3) + "\",\"error\":\"no\"}}")),
+
+	/** The CLI asks permission and its output ends there: it died mid-request. */
+	DIES_MID_REQUEST((lines, random) -> {
+		List<String> mutated = new ArrayList<>(lines.subList(0, random.nextInt(lines.size() + 1)));
+		mutated.add(permissionRequest(random));
+		return mutated;
 	});
 
 	private static final ObjectMapper objectMapper = new ObjectMapper();
@@ -118,6 +155,18 @@ public enum TranscriptMutations {
 
 	public List<String> apply(List<String> lines, Random random) {
 		return this.mutation.apply(lines, random);
+	}
+
+	private static List<String> insert(List<String> lines, Random random, String line) {
+		List<String> mutated = new ArrayList<>(lines);
+		mutated.add(random.nextInt(mutated.size() + 1), line);
+		return mutated;
+	}
+
+	private static String permissionRequest(Random random) {
+		return "{\"type\":\"control_request\",\"request_id\":\"cli-" + random.nextInt(5)
+				+ "\",\"request\":{\"subtype\":\"can_use_tool\",\"tool_name\":\"Bash\",\"input\":{\"command\":\"ls\"},"
+				+ "\"tool_use_id\":\"toolu_fuzz_" + random.nextInt(5) + "\"}}";
 	}
 
 	private static List<String> replaceOne(List<String> lines, Random random,

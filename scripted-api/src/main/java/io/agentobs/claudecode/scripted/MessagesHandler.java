@@ -54,16 +54,19 @@ final class MessagesHandler implements HttpHandler {
 
 	private final Consumer<RecordedCall> recorder;
 
+	private final Consumer<JsonNode> requestRecorder;
+
 	/** Attempts per conversation step, for {@link Scenario#RETRIED_ERRORS}. */
 	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
 	MessagesHandler(Supplier<Scenario> defaultScenario, IntFunction<Usage> usage, Duration slowEventDelay,
-			Duration firstEventDelay, Consumer<RecordedCall> recorder) {
+			Duration firstEventDelay, Consumer<RecordedCall> recorder, Consumer<JsonNode> requestRecorder) {
 		this.defaultScenario = defaultScenario;
 		this.usage = usage;
 		this.slowEventDelay = slowEventDelay;
 		this.firstEventDelay = firstEventDelay;
 		this.recorder = recorder;
+		this.requestRecorder = requestRecorder;
 	}
 
 	@Override
@@ -95,6 +98,7 @@ final class MessagesHandler implements HttpHandler {
 	}
 
 	private void messages(HttpExchange exchange, JsonNode request) throws IOException {
+		this.requestRecorder.accept(request);
 		ConversationState state = ConversationState.of(request);
 		Scenario active = scenario(state, exchange.getRequestHeaders().getFirst(SESSION_HEADER));
 		ScriptedReply reply = (active == Scenario.RETRIED_ERRORS && state.hasTools())

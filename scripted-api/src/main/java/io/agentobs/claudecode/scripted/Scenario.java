@@ -82,6 +82,13 @@ public enum Scenario {
 	SLOW_BASH,
 
 	/**
+	 * Bash {@code touch permission-one.txt}, then Bash {@code touch permission-two.txt} in
+	 * the next turn, then a final text: commands that write, which the CLI does not run without
+	 * asking (unlike {@code echo}), so a permission handler is asked about each.
+	 */
+	PERMISSION_TOOLS,
+
+	/**
 	 * Java tools of the application's in-process MCP server {@code app}: {@code lookupOrder}
 	 * (input {@code orderId} {@code A-7}), then in the next turn {@code cancelOrder} (same
 	 * input), then a final text.

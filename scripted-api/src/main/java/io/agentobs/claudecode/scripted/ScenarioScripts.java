@@ -82,6 +82,13 @@ final class ScenarioScripts {
 			case SLOW_TOOL -> (step == 0) ? Message.toolUse(new Text("I will run a slow command."),
 					ToolUse.bash("sleep " + SLOW_TOOL_SECONDS + " && echo slow-done", "slow command"))
 					: finalText(step, 1);
+			case PERMISSION_TOOLS -> switch (step) {
+				case 0 -> Message.toolUse(new Text("I will create the first file."),
+						ToolUse.bash("touch permission-one.txt", "create one"));
+				case 1 -> Message.toolUse(new Text("I will create the second file."),
+						ToolUse.bash("touch permission-two.txt", "create two"));
+				default -> finalText(step, 2);
+			};
 			case MAX_TURNS -> Message.toolUse(new Text("Turn " + (step + 1) + ": one more command."),
 					ToolUse.bash("echo turn-" + (step + 1), "echo turn"));
 			case JAVA_TOOLS -> switch (step) {

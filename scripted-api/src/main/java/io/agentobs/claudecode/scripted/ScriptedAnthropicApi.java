@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -36,6 +37,8 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
 
 	private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
 
+	private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+
 	private volatile Scenario scenario;
 
 	private ScriptedAnthropicApi(Builder builder) throws IOException {
@@ -48,7 +51,7 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
 		});
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", new MessagesHandler(this::scenario, builder.usage, builder.slowEventDelay,
-				builder.firstEventDelay, this.calls::add));
+				builder.firstEventDelay, this.calls::add, this.requests::add));
 		this.server.start();
 	}
 
@@ -131,6 +134,46 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
 	 */
 	public List<RecordedCall> calls() {
 		return List.copyOf(this.calls);
+	}
+
+	/**
+	 * The bodies of the {@code /v1/messages} requests received so far, in order: what the CLI
+	 * sent the model (tool results, denials, the requested model).
+	 * @return an immutable snapshot
+	 */
+	public List<JsonNode> requests() {
+		return List.copyOf(this.requests);
+	}
+
+	/**
+	 * The {@code tool_result} blocks the CLI sent the model so far, by tool-use id, each as
+	 * its content's text (a text block's text, or the string content).
+	 * @return the results, in the order they were sent (a result sent again in a later
+	 * request keeps its first place)
+	 */
+	public Map<String, String> toolResults() {
+		Map<String, String> results = new LinkedHashMap<>();
+		for (JsonNode request : this.requests) {
+			for (JsonNode message : request.path("messages")) {
+				for (JsonNode block : message.path("content")) {
+					if ("tool_result".equals(block.path("type").asText())) {
+						results.putIfAbsent(block.path("tool_use_id").asText(), text(block.path("content")));
+					}
+				}
+			}
+		}
+		return results;
+	}
+
+	private static String text(JsonNode content) {
+		if (content.isTextual()) {
+			return content.asText();
+		}
+		StringBuilder text = new StringBuilder();
+		for (JsonNode block : content) {
+			text.append(block.path("text").asText(""));
+		}
+		return text.toString();
 	}
 
 	@Override

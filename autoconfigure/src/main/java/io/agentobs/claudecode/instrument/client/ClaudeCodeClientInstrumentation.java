@@ -13,6 +13,7 @@ import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.control.ClaudeControlListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrument.AgentClientInstrumentation;
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
@@ -106,16 +107,19 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		AgentRunRecorder recorder = observations.startRun(prompt, systemInstructions(options),
 				(options != null) ? options.getModel() : null, new SessionCost(), cliEnvironment(client, options));
 		ArrivalRecorder arrivals = new ArrivalRecorder(this.adapter, recorder);
-		call.setArguments(prompt,
-				withListener(withEnvironment(options, observations.cliEnvironment(recorder)), arrivals));
+		call.setArguments(prompt, withControlListener(
+				withListener(withEnvironment(options, observations.cliEnvironment(recorder)), arrivals),
+				new ControlEventRecorder(() -> recorder)));
 		Object run;
 		try {
 			run = call.proceed();
 		}
 		catch (Throwable ex) {
+			arrivals.promptFailed();
 			InstrumentationFailures.run("ending a failed agent run", () -> recorder.failed(ex));
 			throw ex;
 		}
+		arrivals.promptSent();
 		if (!(run instanceof ClaudeCodeRun started)) {
 			// An advisor after this one returned no run: nothing will ever end the observation
 			InstrumentationFailures.run("ending an agent run that did not start", recorder::abandoned);
@@ -133,7 +137,8 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		Object[] arguments = call.getArguments().clone();
 		ClaudeCodeOptions options = (ClaudeCodeOptions) arguments[optionsIndex];
 		SessionArrivalRouter arrivals = new SessionArrivalRouter();
-		arguments[optionsIndex] = withListener(options, arrivals);
+		arguments[optionsIndex] = withControlListener(withListener(options, arrivals),
+				new ControlEventRecorder(arrivals::currentEvents));
 		call.setArguments(arguments);
 		Object session = call.proceed();
 		return (session instanceof ClaudeCodeSession opened)
@@ -178,6 +183,15 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		ClaudeCodeOptions.Builder builder = (options != null) ? options.toBuilder() : ClaudeCodeOptions.builder();
 		ClaudeMessageListener existing = (options != null) ? options.getMessageListener() : null;
 		return builder.messageListener((existing != null) ? existing.andThen(listener) : listener).build();
+	}
+
+	/**
+	 * Adds a listener that records the client's answers to the CLI's control requests; a
+	 * listener the caller set is kept and called first.
+	 */
+	private static ClaudeCodeOptions withControlListener(ClaudeCodeOptions options, ClaudeControlListener listener) {
+		ClaudeControlListener existing = options.getControlListener();
+		return options.toBuilder().controlListener((existing != null) ? existing.andThen(listener) : listener).build();
 	}
 
 	private static String systemInstructions(ClaudeCodeOptions options) {

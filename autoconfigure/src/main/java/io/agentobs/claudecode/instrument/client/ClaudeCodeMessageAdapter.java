@@ -3,6 +3,7 @@ package io.agentobs.claudecode.instrument.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.agentobs.claudecode.client.control.PermissionDecision;
 import io.agentobs.claudecode.client.message.AssistantMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ContentBlock;
@@ -18,6 +19,7 @@ import io.agentobs.claudecode.run.AgentRunEvents;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDecided;
 import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
@@ -68,6 +70,12 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			.ifPresent((task) -> events.taskBackgrounded(task.taskId()));
 		system.taskNotification()
 			.ifPresent((task) -> events.taskFinished(task.toolUseId(), task.taskId(), task.failureStatus()));
+		if ("permission_denied".equals(system.subtype()) && system.raw() != null
+				&& system.raw().path("tool_use_id").isTextual()) {
+			// The CLI denied the call on its own (its settings or permission mode)
+			events.permissionDecided(new PermissionDecided(system.raw().path("tool_use_id").asText(), "deny",
+					PermissionDecision.Source.CLI.value(), null));
+		}
 	}
 
 	private void assistant(AssistantMessage assistant, AgentRunEvents events) {

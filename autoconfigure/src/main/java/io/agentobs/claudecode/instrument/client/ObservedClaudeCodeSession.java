@@ -64,8 +64,14 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 			run = this.delegate.send(prompt);
 		}
 		catch (RuntimeException | Error ex) {
+			if (turn != null) {
+				turn.promptFailed();
+			}
 			InstrumentationFailures.run("ending a failed agent run", () -> recorder.failed(ex));
 			throw ex;
+		}
+		if (turn != null) {
+			turn.promptSent();
 		}
 		return new ObservedClaudeCodeRun(run, this.adapter, recorder, turn);
 	}

@@ -2,6 +2,7 @@ package io.agentobs.claudecode.instrument.client;
 
 import io.agentobs.claudecode.client.ClaudeMessageListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.run.AgentRunEvents;
 
 /**
  * The message listener of a session's CLI process: hands each arriving message to the
@@ -17,6 +18,15 @@ final class SessionArrivalRouter implements ClaudeMessageListener {
 	 */
 	void startTurn(ArrivalRecorder turn) {
 		this.current = turn;
+	}
+
+	/**
+	 * The events of the current turn.
+	 * @return the events, {@code null} before the first turn
+	 */
+	AgentRunEvents currentEvents() {
+		ArrivalRecorder turn = this.current;
+		return (turn != null) ? turn.events() : null;
 	}
 
 	@Override

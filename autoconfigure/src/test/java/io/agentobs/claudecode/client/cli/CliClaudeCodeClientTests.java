@@ -251,6 +251,25 @@ class CliClaudeCodeClientTests {
 	}
 
 	@Test
+	void aLastLineWithoutLineBreakIsDeliveredWhileTheCliKeepsRunning() throws Exception {
+		Path script = FakeCli.script(this.directory, "read -r line\n" + FakeCli.print(FakeCli.INIT)
+				+ "printf '%s' '" + FakeCli.RESULT + "'\nsleep 30\n");
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(script).idleTimeout(Duration.ofSeconds(10)).build();
+		// Held back, the line would end the run with an idle timeout
+		ResultMessage result = CliClaudeCodeClient.builder().defaultOptions(options).build().query("hello").awaitResult();
+		assertThat(result.result()).isEqualTo("hi");
+	}
+
+	@Test
+	void aLineCutWhereItsPrefixIsNoWholeObjectIsNotSplit() {
+		assertThat(StreamJsonLineReader.isWholeJsonObject("{\"a\":{\"b\":1}")).isFalse();
+		assertThat(StreamJsonLineReader.isWholeJsonObject("{\"a\":\"}\"")).isFalse();
+		assertThat(StreamJsonLineReader.isWholeJsonObject("{\"a\":\"\\\"}\"}")).isTrue();
+		assertThat(StreamJsonLineReader.isWholeJsonObject("{\"a\":[1,{}]} ")).isTrue();
+		assertThat(StreamJsonLineReader.isWholeJsonObject("{} {}")).isFalse();
+	}
+
+	@Test
 	void controlRequestsOfTheCliAreAnsweredAndNotDelivered() throws Exception {
 		Path answer = this.directory.resolve("answer");
 		Path script = FakeCli.script(this.directory, "read -r line\n" + FakeCli.print(FakeCli.INIT)
@@ -263,7 +282,7 @@ class CliClaudeCodeClientTests {
 		}
 		assertThat(types).containsExactly("system", "result");
 		assertThat(Files.readString(answer).trim()).isEqualTo("{\"type\":\"control_response\",\"response\":"
-				+ "{\"subtype\":\"error\",\"request_id\":\"cli-7\",\"error\":\"Unsupported control request subtype: can_use_tool\"}}");
+				+ "{\"subtype\":\"error\",\"request_id\":\"cli-7\",\"error\":\"No permission handler is configured in the client\"}}");
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package io.agentobs.claudecode.instrument.client;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -8,21 +11,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeException;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.control.PermissionDecision;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
+import io.agentobs.claudecode.client.message.ControlMessage;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
+import io.agentobs.claudecode.testsupport.FakeCli;
 import io.agentobs.claudecode.testsupport.TranscriptMutations;
 import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordedMessageFuzzTests {
 
 	private static final int CASES = 1000;
+
+	private static final int PROCESS_CASES = Integer.getInteger("fuzz.processCases", 150);
 
 	private final ClaudeMessageParser parser = new ClaudeMessageParser();
 
@@ -66,6 +79,102 @@ class RecordedMessageFuzzTests {
 	}
 
 	/**
+	 * The same mutated recordings written by a fake CLI process to our own client, observed
+	 * as an application observes it, with the ways a CLI ends its output: it reads its prompt
+	 * or exits before, ends its last line with a line break or not, exits or keeps running, and
+	 * may be asked permissions. Whatever happens, nothing hangs, every observation stops
+	 * exactly once, and a run that fails for its consumer fails in the trace:
+	 * {@code invoke_agent} has an error and an {@code error.type}.
+	 */
+	@Test
+	void everyRunThatFailsForItsConsumerFailsInTheTrace(@TempDir Path directory) throws IOException {
+		long seed = Long.getLong("fuzz.seed", System.nanoTime());
+		System.out.println("RecordedMessageFuzzTests (fake CLI) seed: " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
+		Random random = new Random(seed);
+		List<List<String>> recordings = recordings();
+		TranscriptMutations[] mutations = TranscriptMutations.values();
+		int failedForConsumer = 0;
+		List<String> violations = new ArrayList<>();
+		for (int i = 0; i < PROCESS_CASES; i++) {
+			List<String> lines = recordings.get(random.nextInt(recordings.size()));
+			List<String> applied = new ArrayList<>();
+			for (int m = 1 + random.nextInt(3); m > 0; m--) {
+				TranscriptMutations mutation = mutations[random.nextInt(mutations.length)];
+				lines = mutation.apply(lines, random);
+				applied.add(mutation.name());
+			}
+			FakeCliEnding ending = new FakeCliEnding(random.nextInt(4) != 0, random.nextInt(4) != 0,
+					random.nextInt(3) != 0, random.nextBoolean());
+			String description = "process case " + i + " of seed " + seed + " with " + applied + " " + ending;
+			Path caseDirectory = Files.createDirectories(directory.resolve("case-" + i));
+			try {
+				if (runFakeCliCase(caseDirectory, lines, ending, description)) {
+					failedForConsumer++;
+				}
+			}
+			catch (AssertionError ex) {
+				violations.add(ex.getMessage());
+			}
+		}
+		assertThat(violations).as("%s of %s cases", violations.size(), PROCESS_CASES).isEmpty();
+		System.out.println("RecordedMessageFuzzTests (fake CLI): " + failedForConsumer + " of " + PROCESS_CASES
+				+ " runs failed for their consumer, each with an error on invoke_agent");
+	}
+
+	/**
+	 * How a fake CLI ends.
+	 * @param readsPrompt whether it reads its prompt before writing
+	 * @param finalLineBreak whether its last line ends with a line break
+	 * @param exits whether it exits after writing (else it runs until its input is closed)
+	 * @param permissionHandler whether the client has a permission handler
+	 */
+	private record FakeCliEnding(boolean readsPrompt, boolean finalLineBreak, boolean exits,
+			boolean permissionHandler) {
+	}
+
+	/**
+	 * Runs one case through a fake CLI.
+	 * @return whether the run failed for its consumer
+	 */
+	private boolean runFakeCliCase(Path directory, List<String> lines, FakeCliEnding ending, String description)
+			throws IOException {
+		Path output = directory.resolve("output.jsonl");
+		String text = String.join("\n", lines) + (ending.finalLineBreak() ? "\n" : "");
+		Files.writeString(output, text);
+		Path script = FakeCli.script(directory, (ending.readsPrompt() ? "read -r line\n" : "") + "cat " + output + "\n"
+				+ (ending.exits() ? "exit 0\n" : "cat > /dev/null\n"));
+		ObservationRegistry registry = ObservationRegistry.create();
+		RecordingHandler handler = new RecordingHandler();
+		registry.observationConfig().observationHandler(handler);
+		ClaudeCodeOptions.Builder options = ClaudeCodeOptions.builder()
+			.cliPath(script)
+			.idleTimeout(Duration.ofMillis(500))
+			.runTimeout(Duration.ofSeconds(20));
+		if (ending.permissionHandler()) {
+			options.permissionHandler((request) -> PermissionDecision.allow());
+		}
+		ClaudeCodeClient client = ClaudeCodeObservations.observe(
+				CliClaudeCodeClient.builder().defaultOptions(options.build()).build(),
+				AgentRunObservations.builder(registry).build());
+		RuntimeException failure = null;
+		try (ClaudeCodeRun run = client.query("prompt")) {
+			run.forEach((message) -> {
+			});
+		}
+		catch (ClaudeCodeException ex) {
+			failure = ex;
+		}
+		handler.assertWellFormed(description);
+		AgentInvocationObservationContext agent = (AgentInvocationObservationContext) handler.started.get(0);
+		if (failure != null) {
+			assertThat(agent.getError()).as("%s: invoke_agent fails like the run did for its consumer (%s)",
+					description, failure).isNotNull();
+			assertThat(agent.getLowCardinalityKeyValue("error.type")).as("%s: error.type", description).isNotNull();
+		}
+		return failure != null;
+	}
+
+	/**
 	 * Replays one mutated recording through an observed run.
 	 * @param lines the lines
 	 * @param onArrival whether the messages are recorded as they arrive (else as consumed)
@@ -75,13 +184,21 @@ class RecordedMessageFuzzTests {
 	 * -1
 	 */
 	private void runCase(List<String> lines, boolean onArrival, int closeAfter, int failAfter, String description) {
-		List<ClaudeMessage> messages = lines.stream().filter((line) -> !line.isBlank()).map(this.parser::parse).toList();
+		// The client answers control lines itself and never delivers them
+		List<ClaudeMessage> messages = lines.stream()
+			.filter((line) -> !line.isBlank())
+			.map(this.parser::parse)
+			.filter((message) -> !(message instanceof ControlMessage))
+			.toList();
 		ObservationRegistry registry = ObservationRegistry.create();
 		RecordingHandler handler = new RecordingHandler();
 		registry.observationConfig().observationHandler(handler);
 		AgentRunRecorder recorder = AgentRunObservations.builder(registry).build()
 			.startRun("prompt", null, null, new SessionCost());
 		ArrivalRecorder arrivals = onArrival ? new ArrivalRecorder(this.adapter, recorder) : null;
+		if (arrivals != null) {
+			arrivals.promptSent();
+		}
 		List<ClaudeMessage> delivered = new ArrayList<>();
 		try (ClaudeCodeRun run = new ObservedClaudeCodeRun(new ListRun(messages, arrivals, failAfter), this.adapter,
 				recorder, arrivals)) {
