@@ -92,7 +92,7 @@ public final class JavaToolServer implements SdkMcpServer, AutoCloseable {
 		}
 		this.toolSource = Objects.requireNonNull(tools, "tools");
 		this.interceptors = List.copyOf(interceptors);
-		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				threadFactory(this.name));
 	}
 
