@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,14 @@ class JavaToolsIT {
 				.isEqualTo(agentCalls.get(1).toolUseIds().get(0));
 			assertThat(cancel.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 			assertThat(cancel.getAttributes().get(stringKey("error.type"))).isEqualTo("IllegalStateException");
+			// Timed by the Java call: not from the tool_use, which streams while its chat is open
+			List<SpanData> chats = spans.stream()
+				.filter((span) -> span.getName().startsWith("chat "))
+				.sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
+				.toList();
+			assertThat(chats).hasSize(3);
+			assertThat(lookup.getStartEpochNanos()).isGreaterThanOrEqualTo(chats.get(0).getEndEpochNanos());
+			assertThat(cancel.getStartEpochNanos()).isGreaterThanOrEqualTo(chats.get(1).getEndEpochNanos());
 			assertThat(inner.getStartEpochNanos()).isGreaterThanOrEqualTo(lookup.getStartEpochNanos());
 			assertThat(inner.getEndEpochNanos()).isLessThanOrEqualTo(lookup.getEndEpochNanos());
 
