@@ -52,7 +52,11 @@ public class DefaultToolExecutionObservationConventionTests {
 	void highCardinalityKeyValuesOfFullContext() {
 		assertThat(this.convention.getHighCardinalityKeyValues(fullContext())).containsExactlyInAnyOrder(
 				KeyValue.of("gen_ai.system", "anthropic"), KeyValue.of("gen_ai.conversation.id", "session-1"),
-				KeyValue.of("gen_ai.tool.call.id", "toolu_1"), KeyValue.of("claude_code.mcp.server", "github"));
+				KeyValue.of("gen_ai.tool.call.id", "toolu_1"), KeyValue.of("claude_code.mcp.server", "github"),
+				KeyValue.of("claude_code.permission.decision", "allow_modified"),
+				KeyValue.of("claude_code.permission.decided_by", "handler"),
+				KeyValue.of("claude_code.permission.wait_ms", "1250"),
+				KeyValue.of("claude_code.hooks", "PreToolUse:modify:3,PostToolUse:proceed:1"));
 	}
 
 	@Test
@@ -93,6 +97,9 @@ public class DefaultToolExecutionObservationConventionTests {
 		context.setConversationId("session-1");
 		context.setArguments("{\"query\":\"is:open\"}");
 		context.setResult("3 issues");
+		context.setPermission("allow_modified", "handler", 1250L);
+		context.addHook("PreToolUse", "modify", 3);
+		context.addHook("PostToolUse", "proceed", 1);
 		return context;
 	}
 
