@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.agentobs.claudecode.content.SecretMask;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
@@ -165,7 +166,7 @@ public class AgentRunRegistry implements ObservationHandler<Observation.Context>
 		return descriptor.withAgentStatus(ask(control::contextUsage), ask(control::mcpServerStatus));
 	}
 
-	private static Object ask(java.util.function.Supplier<Object> status) {
+	private static Object ask(Supplier<Object> status) {
 		try {
 			return status.get();
 		}

@@ -56,7 +56,8 @@ public class DefaultToolExecutionObservationConventionTests {
 				KeyValue.of("claude_code.permission.decision", "allow_modified"),
 				KeyValue.of("claude_code.permission.decided_by", "handler"),
 				KeyValue.of("claude_code.permission.wait_ms", "1250"),
-				KeyValue.of("claude_code.hooks", "PreToolUse:modify:3,PostToolUse:proceed:1"));
+				KeyValue.of("claude_code.hooks", "PreToolUse:modify:3,PostToolUse:proceed:1"),
+				KeyValue.of("claude_code.tool.duration_ms", "870"), KeyValue.of("claude_code.tool.failure", "Exit code 3"));
 	}
 
 	@Test
@@ -100,6 +101,7 @@ public class DefaultToolExecutionObservationConventionTests {
 		context.setPermission("allow_modified", "handler", 1250L);
 		context.addHook("PreToolUse", "modify", 3);
 		context.addHook("PostToolUse", "proceed", 1);
+		context.setExecution(870L, "Exit code 3");
 		return context;
 	}
 

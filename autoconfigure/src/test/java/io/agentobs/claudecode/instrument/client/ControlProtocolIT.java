@@ -163,10 +163,11 @@ class ControlProtocolIT {
 			postToolUse.add(input);
 			return HookOutput.proceed().withAdditionalContext("checked by the hook");
 		});
-		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+		// With the starter's timing hooks too (sentry.claude-code.tool-timing-hooks)
+		ClaudeCodeOptions options = ToolTimingHooks.addTo(ClaudeCodeOptions.builder()
 			.allowedTools(List.of("Bash"))
 			.hooks(List.of(blockOne, seeOutput))
-			.build();
+			.build());
 		List<ClaudeMessage> messages;
 		try (ClaudeCodeRun run = client(options).query(Scenario.SEQUENTIAL_TOOLS.prompt("Do the task."))) {
 			messages = run.stream().toList();
@@ -181,8 +182,10 @@ class ControlProtocolIT {
 		List<SpanData> tools = spans("execute_tool");
 		assertThat(attribute(tools.get(0), "claude_code.hooks")).matches("PreToolUse:block:\\d+");
 		assertThat(attribute(tools.get(0), "claude_code.permission.decided_by")).isEqualTo("hook");
-		assertThat(attribute(tools.get(1), "claude_code.hooks"))
+		assertThat(attribute(tools.get(1), "claude_code.hooks")).as("the timing hooks are not listed")
 			.matches("PreToolUse:proceed:\\d+,PostToolUse:add_context:\\d+");
+		assertThat(tools.get(1).getAttributes().get(AttributeKey.longKey("claude_code.tool.duration_ms")))
+			.isEqualTo(postToolUse.get(0).durationMillis());
 	}
 
 	@Test
