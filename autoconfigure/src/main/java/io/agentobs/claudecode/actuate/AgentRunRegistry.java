@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.agentobs.claudecode.content.SecretMask;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.AgentRunControl;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
@@ -140,17 +142,37 @@ public class AgentRunRegistry implements ObservationHandler<Observation.Context>
 	}
 
 	/**
-	 * One run with its step timeline.
+	 * One run with its step timeline; a run in progress also with its context usage and MCP
+	 * servers, asked of its agent outside this registry's lock (the agent's output, which
+	 * drives the observations, must never wait for the answer).
 	 * @param id the run's id
 	 * @return its description, or {@code null} when no such run is kept
 	 */
-	public synchronized AgentRunDescriptor run(String id) {
-		TrackedRun run = find(id);
-		if (run == null) {
+	public AgentRunDescriptor run(String id) {
+		AgentRunDescriptor descriptor;
+		AgentRunControl control;
+		synchronized (this) {
+			TrackedRun run = find(id);
+			if (run == null) {
+				return null;
+			}
+			run.resolveSpanIds(this.spanIds);
+			descriptor = run.describe(this.clock.instant(), true);
+			control = this.running.containsKey(id) ? run.control() : null;
+		}
+		if (control == null) {
+			return descriptor;
+		}
+		return descriptor.withAgentStatus(ask(control::contextUsage), ask(control::mcpServerStatus));
+	}
+
+	private static Object ask(Supplier<Object> status) {
+		try {
+			return status.get();
+		}
+		catch (RuntimeException ex) {
 			return null;
 		}
-		run.resolveSpanIds(this.spanIds);
-		return run.describe(this.clock.instant(), true);
 	}
 
 	/**

@@ -54,8 +54,23 @@ public class ClaudeCodeObservabilityProperties {
 	 */
 	private List<String> secretEnvironmentVariables = new ArrayList<>();
 
+	/**
+	 * Whether hooks of the starter give each tool call of this project's client its own run
+	 * time and failure reason as the CLI measured them (claude_code.tool.duration_ms,
+	 * claude_code.tool.failure); every run then registers them with the CLI.
+	 */
+	private boolean toolTimingHooks;
+
 	public boolean isEnabled() {
 		return this.enabled;
+	}
+
+	public boolean isToolTimingHooks() {
+		return this.toolTimingHooks;
+	}
+
+	public void setToolTimingHooks(boolean toolTimingHooks) {
+		this.toolTimingHooks = toolTimingHooks;
 	}
 
 	public void setEnabled(boolean enabled) {

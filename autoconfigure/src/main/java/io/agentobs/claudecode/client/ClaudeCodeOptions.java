@@ -2,6 +2,7 @@ package io.agentobs.claudecode.client;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,7 +180,7 @@ public final class ClaudeCodeOptions {
 		if (first == null || second == null) {
 			return (second != null) ? second : first;
 		}
-		List<T> all = new java.util.ArrayList<>(first);
+		List<T> all = new ArrayList<>(first);
 		all.addAll(second);
 		return all;
 	}

@@ -6,6 +6,8 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 
@@ -38,6 +40,25 @@ public interface ClaudeCodeRun extends Iterable<ClaudeMessage>, AutoCloseable {
 	 */
 	@Override
 	void close();
+
+	/**
+	 * How the context window of the run's CLI session is used ({@code get_context_usage}),
+	 * asked while the run is in progress.
+	 * @return the usage as the CLI reports it
+	 * @throws ClaudeCodeControlException when the CLI refused or did not answer in time
+	 */
+	default JsonNode contextUsage() {
+		throw new UnsupportedOperationException("This Claude Code run cannot report its context usage");
+	}
+
+	/**
+	 * The status of the MCP servers of the run's CLI session ({@code mcp_status}).
+	 * @return the servers' status
+	 * @throws ClaudeCodeControlException when the CLI refused or did not answer in time
+	 */
+	default JsonNode mcpServerStatus() {
+		throw new UnsupportedOperationException("This Claude Code run cannot report its MCP servers");
+	}
 
 	/**
 	 * The messages as a sequential stream; closing the stream closes the run.

@@ -23,4 +23,20 @@ public interface AgentRunControl {
 	 */
 	void close();
 
+	/**
+	 * How the run's context window is used, asked of its agent process now.
+	 * @return the usage as plain maps and lists, {@code null} when the agent cannot tell
+	 */
+	default Object contextUsage() {
+		return null;
+	}
+
+	/**
+	 * The status of the run's MCP servers, asked of its agent process now.
+	 * @return the status as plain maps and lists, {@code null} when the agent cannot tell
+	 */
+	default Object mcpServerStatus() {
+		return null;
+	}
+
 }

@@ -1,5 +1,7 @@
 package io.agentobs.claudecode.observation;
 
+import java.util.List;
+
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation.HighCardinalityKeyNames;
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
@@ -81,6 +83,7 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 		keyValues = mcpServer(keyValues, context);
 		keyValues = permission(keyValues, context);
 		keyValues = hooks(keyValues, context);
+		keyValues = execution(keyValues, context);
 		return keyValues;
 	}
 
@@ -110,8 +113,15 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 				(wait != null) ? wait.toString() : null);
 	}
 
+	protected KeyValues execution(KeyValues keyValues, ToolExecutionObservationContext context) {
+		Long duration = context.getExecutionMillis();
+		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.TOOL_DURATION_MS,
+				(duration != null) ? duration.toString() : null);
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.TOOL_FAILURE, context.getExecutionFailure());
+	}
+
 	protected KeyValues hooks(KeyValues keyValues, ToolExecutionObservationContext context) {
-		java.util.List<String> hooks = context.getHooks();
+		List<String> hooks = context.getHooks();
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.HOOKS,
 				hooks.isEmpty() ? null : String.join(",", hooks));
 	}

@@ -1,6 +1,8 @@
 package io.agentobs.claudecode.observation;
 
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.common.lang.Nullable;
 import io.micrometer.observation.Observation;
@@ -62,7 +64,11 @@ public class ToolExecutionObservationContext extends Observation.Context {
 
 	private Long permissionWaitMillis;
 
-	private final java.util.List<String> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private Long executionMillis;
+
+	private String executionFailure;
+
+	private final List<String> hooks = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Create a context for a tool call.
@@ -224,11 +230,37 @@ public class ToolExecutionObservationContext extends Observation.Context {
 	}
 
 	/**
+	 * The tool's own run time as the CLI measured it.
+	 * @return milliseconds, {@code null} when not reported
+	 */
+	public @Nullable Long getExecutionMillis() {
+		return this.executionMillis;
+	}
+
+	/**
+	 * Why the tool failed, as the CLI reported it.
+	 * @return the reason, {@code null} when it did not fail or it was not reported
+	 */
+	public @Nullable String getExecutionFailure() {
+		return this.executionFailure;
+	}
+
+	/**
+	 * Records the tool's own execution as the CLI reported it.
+	 * @param durationMillis the run time, may be {@code null}
+	 * @param failure why it failed, {@code null} when it succeeded
+	 */
+	public void setExecution(@Nullable Long durationMillis, @Nullable String failure) {
+		this.executionMillis = durationMillis;
+		this.executionFailure = failure;
+	}
+
+	/**
 	 * The hooks called back for the call, each as {@code event:outcome:milliseconds}.
 	 * @return the hooks, in order
 	 */
-	public java.util.List<String> getHooks() {
-		return java.util.List.copyOf(this.hooks);
+	public List<String> getHooks() {
+		return List.copyOf(this.hooks);
 	}
 
 	/**

@@ -135,7 +135,21 @@ public enum ToolExecutionObservationDocumentation implements ObservationDocument
 		 * The hooks called back for the call, in order, each as
 		 * {@code event:outcome:milliseconds} (e.g. {@code PreToolUse:block:3}).
 		 */
-		HOOKS("claude_code.hooks");
+		HOOKS("claude_code.hooks"),
+
+		/**
+		 * The tool's own run time in milliseconds as the CLI measured it ({@code duration_ms}
+		 * of its {@code PostToolUse} hook input), with
+		 * {@code sentry.claude-code.tool-timing-hooks}.
+		 */
+		TOOL_DURATION_MS("claude_code.tool.duration_ms"),
+
+		/**
+		 * Why the tool failed, as the CLI reported it ({@code error} of its
+		 * {@code PostToolUseFailure} hook input), with
+		 * {@code sentry.claude-code.tool-timing-hooks}.
+		 */
+		TOOL_FAILURE("claude_code.tool.failure");
 
 		private final String key;
 

@@ -25,7 +25,8 @@ public final class TypedKeyValues {
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.NUM_TURNS,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.DURATION_API_MS,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.PERMISSION_DENIALS,
-			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PERMISSION_WAIT_MS);
+			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PERMISSION_WAIT_MS,
+			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.TOOL_DURATION_MS);
 
 	private static final Set<String> DOUBLE_KEYS = keys(
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.USAGE_COST,

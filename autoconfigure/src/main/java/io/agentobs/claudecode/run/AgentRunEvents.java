@@ -176,6 +176,24 @@ public interface AgentRunEvents {
 	void hookCalled(HookCalled hook);
 
 	/**
+	 * The CLI reported a tool call's own execution (a {@code PostToolUse} or
+	 * {@code PostToolUseFailure} hook of the instrumentation). Recorded on the call's span.
+	 * @param execution the execution
+	 */
+	void toolExecuted(ToolExecution execution);
+
+	/**
+	 * A tool call's own execution as the CLI measured it, for
+	 * {@link AgentRunEvents#toolExecuted}.
+	 *
+	 * @param toolUseId the tool call id
+	 * @param durationMillis the tool's run time in milliseconds, may be {@code null}
+	 * @param failure why the tool failed, {@code null} when it succeeded
+	 */
+	record ToolExecution(String toolUseId, Long durationMillis, String failure) {
+	}
+
+	/**
 	 * A permission decision, for {@link AgentRunEvents#permissionDecided}.
 	 *
 	 * @param toolUseId the tool call id

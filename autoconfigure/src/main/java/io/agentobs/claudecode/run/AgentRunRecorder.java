@@ -17,6 +17,7 @@ import io.agentobs.claudecode.run.AgentRunEvents.SubagentStart;
 import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolExecution;
 import io.micrometer.observation.Observation;
 
 /**
@@ -281,6 +282,14 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		OpenTool tool = this.tools.get(decision.toolUseId());
 		if (tool != null) {
 			tool.context().setPermission(decision.decision(), decision.decidedBy(), decision.waitMillis());
+		}
+	}
+
+	@Override
+	public synchronized void toolExecuted(ToolExecution execution) {
+		OpenTool tool = this.tools.get(execution.toolUseId());
+		if (tool != null) {
+			tool.context().setExecution(execution.durationMillis(), execution.failure());
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.agentobs.claudecode.run;
 
+import java.util.function.Supplier;
+
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunControl;
@@ -18,10 +20,17 @@ public final class RunInterruption implements AgentRunControl {
 
 	private final Runnable close;
 
-	private RunInterruption(AgentRunRecorder recorder, Runnable interrupt, Runnable close) {
+	private final Supplier<Object> contextUsage;
+
+	private final Supplier<Object> mcpServerStatus;
+
+	private RunInterruption(AgentRunRecorder recorder, Runnable interrupt, Runnable close,
+			Supplier<Object> contextUsage, Supplier<Object> mcpServerStatus) {
 		this.recorder = recorder;
 		this.interrupt = interrupt;
 		this.close = close;
+		this.contextUsage = contextUsage;
+		this.mcpServerStatus = mcpServerStatus;
 	}
 
 	/**
@@ -32,12 +41,37 @@ public final class RunInterruption implements AgentRunControl {
 	 * @param close closes the client's run
 	 */
 	public static void attach(AgentRunRecorder recorder, Runnable interrupt, Runnable close) {
+		attach(recorder, interrupt, close, () -> null, () -> null);
+	}
+
+	/**
+	 * Puts a control on the run's {@code invoke_agent} context that can also report the
+	 * agent's context usage and MCP servers. The actions must not reference the object the
+	 * user holds (see {@link AbandonedRunCleaner}).
+	 * @param recorder the run's recorder, started
+	 * @param interrupt asks the client to stop the turn
+	 * @param close closes the client's run
+	 * @param contextUsage asks the agent for its context usage (plain maps and lists)
+	 * @param mcpServerStatus asks the agent for its MCP servers' status (plain maps and lists)
+	 */
+	public static void attach(AgentRunRecorder recorder, Runnable interrupt, Runnable close,
+			Supplier<Object> contextUsage, Supplier<Object> mcpServerStatus) {
 		InstrumentationFailures.run("attaching the control of an agent run", () -> {
 			Observation agent = recorder.agentObservation();
 			if (agent != null && agent.getContext() instanceof AgentInvocationObservationContext context) {
-				context.setRunControl(new RunInterruption(recorder, interrupt, close));
+				context.setRunControl(new RunInterruption(recorder, interrupt, close, contextUsage, mcpServerStatus));
 			}
 		});
+	}
+
+	@Override
+	public Object contextUsage() {
+		return this.recorder.isFinished() ? null : this.contextUsage.get();
+	}
+
+	@Override
+	public Object mcpServerStatus() {
+		return this.recorder.isFinished() ? null : this.mcpServerStatus.get();
 	}
 
 	@Override

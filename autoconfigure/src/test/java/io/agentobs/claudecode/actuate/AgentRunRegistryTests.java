@@ -16,6 +16,7 @@ import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.AgentRunResult;
+import io.agentobs.claudecode.run.RunInterruption;
 import io.agentobs.claudecode.run.SessionCost;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -198,6 +199,32 @@ class AgentRunRegistryTests {
 		second.abandoned();
 		other.abandoned();
 		assertThat(this.runs.runningCount("triage")).isZero();
+	}
+
+	@Test
+	void aRunInProgressShowsItsContextUsageAndMcpServersAskedOfItsAgentOnlyInItsOwnView() {
+		AgentRunRecorder recorder = startRun("Fix the build");
+		List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+		RunInterruption.attach(recorder, () -> {
+		}, () -> {
+		}, () -> {
+			asked.add("context");
+			assertThat(Thread.holdsLock(this.runs)).as("asked outside the registry's lock").isFalse();
+			return java.util.Map.of("totalTokens", 1200, "maxTokens", 200000);
+		}, () -> {
+			asked.add("mcp");
+			return List.of(java.util.Map.of("name", "app", "status", "connected"));
+		});
+		AgentRunDescriptor listed = this.runs.running().get(0);
+		assertThat(listed.contextUsage()).isNull();
+		assertThat(asked).as("the list does not ask the agents").isEmpty();
+		AgentRunDescriptor run = this.runs.run(listed.id());
+		assertThat(run.contextUsage()).isEqualTo(java.util.Map.of("totalTokens", 1200, "maxTokens", 200000));
+		assertThat(run.mcpServers()).isEqualTo(List.of(java.util.Map.of("name", "app", "status", "connected")));
+		recorder.abandoned();
+		AgentRunDescriptor ended = this.runs.run(listed.id());
+		assertThat(ended.contextUsage()).as("a finished run is not asked").isNull();
+		assertThat(asked).containsExactly("context", "mcp");
 	}
 
 	private AgentRunRecorder startRun(String prompt) {

@@ -7,6 +7,7 @@ import io.agentobs.claudecode.run.AgentRunEvents.HookCalled;
 import io.agentobs.claudecode.run.AgentRunEvents.PermissionDecided;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolExecution;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
@@ -60,6 +61,7 @@ class PermissionDecisionsObservationHandlerTests {
 		recorder.permissionDecided(new PermissionDecided("b", "allow_modified", "rule", 1L));
 		recorder.permissionDecided(new PermissionDecided("unknown", "allow", "handler", 1L));
 		recorder.hookCalled(new HookCalled(null, "UserPromptSubmit", "block", 1));
+		recorder.toolExecuted(new ToolExecution("c", 41L, null));
 		recorder.toolCallFinished(new ToolCallEnd(null, "a", true, "denied"));
 		recorder.toolCallFinished(new ToolCallEnd(null, "b", false, "ok"));
 		recorder.toolCallFinished(new ToolCallEnd(null, "c", false, "ok"));
@@ -74,7 +76,8 @@ class PermissionDecisionsObservationHandlerTests {
 				KeyValue.of("claude_code.permission.wait_ms", "5003"),
 				KeyValue.of("claude_code.hooks", "PreToolUse:proceed:2"));
 		assertThat(tools.get(2).getHighCardinalityKeyValues().stream().map(KeyValue::getKey))
-			.doesNotContain("claude_code.permission.decision", "claude_code.hooks");
+			.doesNotContain("claude_code.permission.decision", "claude_code.hooks", "claude_code.tool.failure");
+		assertThat(tools.get(2).getHighCardinalityKeyValues()).contains(KeyValue.of("claude_code.tool.duration_ms", "41"));
 		assertThat(this.meters.get("claude_code.permission.decisions")
 			.tags("gen_ai.tool.name", "Bash", "claude_code.permission.decision", "deny")
 			.counter()

@@ -52,7 +52,12 @@ public class DefaultToolExecutionObservationConventionTests {
 	void highCardinalityKeyValuesOfFullContext() {
 		assertThat(this.convention.getHighCardinalityKeyValues(fullContext())).containsExactlyInAnyOrder(
 				KeyValue.of("gen_ai.system", "anthropic"), KeyValue.of("gen_ai.conversation.id", "session-1"),
-				KeyValue.of("gen_ai.tool.call.id", "toolu_1"), KeyValue.of("claude_code.mcp.server", "github"));
+				KeyValue.of("gen_ai.tool.call.id", "toolu_1"), KeyValue.of("claude_code.mcp.server", "github"),
+				KeyValue.of("claude_code.permission.decision", "allow_modified"),
+				KeyValue.of("claude_code.permission.decided_by", "handler"),
+				KeyValue.of("claude_code.permission.wait_ms", "1250"),
+				KeyValue.of("claude_code.hooks", "PreToolUse:modify:3,PostToolUse:proceed:1"),
+				KeyValue.of("claude_code.tool.duration_ms", "870"), KeyValue.of("claude_code.tool.failure", "Exit code 3"));
 	}
 
 	@Test
@@ -93,6 +98,10 @@ public class DefaultToolExecutionObservationConventionTests {
 		context.setConversationId("session-1");
 		context.setArguments("{\"query\":\"is:open\"}");
 		context.setResult("3 issues");
+		context.setPermission("allow_modified", "handler", 1250L);
+		context.addHook("PreToolUse", "modify", 3);
+		context.addHook("PostToolUse", "proceed", 1);
+		context.setExecution(870L, "Exit code 3");
 		return context;
 	}
 

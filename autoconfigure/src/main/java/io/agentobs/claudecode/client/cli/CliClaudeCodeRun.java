@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.ClaudeCodeException;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeProcessException;
@@ -68,6 +69,16 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 		if (!isEnded()) {
 			this.session.interrupt();
 		}
+	}
+
+	@Override
+	public JsonNode contextUsage() {
+		return this.session.contextUsage();
+	}
+
+	@Override
+	public JsonNode mcpServerStatus() {
+		return this.session.mcpServerStatus();
 	}
 
 	@Override

@@ -358,8 +358,24 @@ final class ControlChannel {
 		 * @return {@code false} when it was answered or withdrawn before
 		 */
 		boolean answer(JsonNode response) {
+			return answer(response, null);
+		}
+
+		/**
+		 * Answers the request with a success, telling first who records the answer: the CLI
+		 * goes on as soon as it reads the answer (a tool's result may end its span), so what is
+		 * recorded about the answer must be recorded before.
+		 * @param response the answer's {@code response} body
+		 * @param beforeWrite told once the answer is claimed and before it is written, may be
+		 * {@code null}
+		 * @return {@code false} when it was answered or withdrawn before
+		 */
+		boolean answer(JsonNode response, Runnable beforeWrite) {
 			if (!claim()) {
 				return false;
+			}
+			if (beforeWrite != null) {
+				beforeWrite.run();
 			}
 			write(ControlChannel.this.input.controlSuccess(this.message.requestId(), response));
 			return true;

@@ -124,11 +124,10 @@ final class ControlRequestHandlers {
 		CompletableFuture.delayedExecutor(this.permissionTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
 			PermissionDecision denial = PermissionDecision.deny("The application did not decide on "
 					+ permission.toolName() + " within " + this.permissionTimeout + "; the call was denied");
-			if (request.answer(permissionAnswer(permission, denial))) {
+			if (request.answer(permissionAnswer(permission, denial), () -> decided(request, permission, denial))) {
 				logger.warn("Permission handler did not decide on tool {} within {}; denied the call",
 						permission.toolName(), this.permissionTimeout);
 				request.interruptWorker();
-				decided(request, permission, denial);
 			}
 		});
 		PermissionDecision decision;
@@ -148,9 +147,8 @@ final class ControlRequestHandlers {
 				.deny("The application's permission handler failed on " + permission.toolName()
 						+ "; the call was denied");
 		}
-		if (request.answer(permissionAnswer(permission, decision))) {
-			decided(request, permission, decision);
-		}
+		PermissionDecision answered = decision;
+		request.answer(permissionAnswer(permission, answered), () -> decided(request, permission, answered));
 	}
 
 	private void decided(ControlChannel.InboundRequest request, PermissionRequest permission,
@@ -196,11 +194,10 @@ final class ControlRequestHandlers {
 		Duration timeout = hookTimeout(hook);
 		long start = System.nanoTime();
 		CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-			if (request.answer(HookOutput.proceed().toJson(hook.event()))) {
+			if (request.answer(HookOutput.proceed().toJson(hook.event()), () -> hookCalled(hook, input,
+					HookOutput.proceed(), new TimeoutException("The hook did not answer within " + timeout), start))) {
 				logger.warn("Hook {} did not answer within {}; the agent goes on", hook, timeout);
 				request.interruptWorker();
-				hookCalled(hook, input, HookOutput.proceed(),
-						new TimeoutException("The hook did not answer within " + timeout), start);
 			}
 		});
 		HookOutput output;
@@ -219,9 +216,9 @@ final class ControlRequestHandlers {
 			output = HookOutput.proceed();
 			failure = ex;
 		}
-		if (request.answer(output.toJson(hook.event()))) {
-			hookCalled(hook, input, output, failure, start);
-		}
+		HookOutput answered = output;
+		Throwable answeredFailure = failure;
+		request.answer(answered.toJson(hook.event()), () -> hookCalled(hook, input, answered, answeredFailure, start));
 	}
 
 	private void hookCalled(ClaudeHook hook, HookInput input, HookOutput output, Throwable failure, long start) {

@@ -1,9 +1,10 @@
 package io.agentobs.claudecode.client.control;
 
 /**
- * Told what the client answered to the CLI's control requests, for telemetry: called on the
- * worker thread that answered, right after the answer was written. Must be quick; what it
- * throws is logged and ignored.
+ * Told what the client answers to the CLI's control requests, for telemetry: called on the
+ * worker thread that answers, once the answer is settled and just before it is written (the
+ * CLI goes on as soon as it reads it, and may end the tool call the answer concerns). Must be
+ * quick; what it throws is logged and ignored.
  */
 public interface ClaudeControlListener {
 

@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.client.control;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ public final class PermissionDecision {
 		 * @return the lower-case name
 		 */
 		public String value() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

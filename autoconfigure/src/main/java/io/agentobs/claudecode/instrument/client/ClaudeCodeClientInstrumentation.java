@@ -49,12 +49,25 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 
 	private final AgentMessageAdapter<ClaudeMessage> adapter = new ClaudeCodeMessageAdapter();
 
+	private final boolean toolTimingHooks;
+
 	/**
 	 * Creates the instrumentation.
 	 * @param observations supplies the run observations, resolved on first use
 	 */
 	public ClaudeCodeClientInstrumentation(Supplier<AgentRunObservations> observations) {
+		this(observations, false);
+	}
+
+	/**
+	 * Creates the instrumentation.
+	 * @param observations supplies the run observations, resolved on first use
+	 * @param toolTimingHooks whether hooks of the instrumentation give each tool call its own
+	 * run time and failure reason (every run then registers them through {@code initialize})
+	 */
+	public ClaudeCodeClientInstrumentation(Supplier<AgentRunObservations> observations, boolean toolTimingHooks) {
 		this.observations = observations;
+		this.toolTimingHooks = toolTimingHooks;
 	}
 
 	@Override
@@ -189,9 +202,12 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * Adds a listener that records the client's answers to the CLI's control requests; a
 	 * listener the caller set is kept and called first.
 	 */
-	private static ClaudeCodeOptions withControlListener(ClaudeCodeOptions options, ClaudeControlListener listener) {
+	private ClaudeCodeOptions withControlListener(ClaudeCodeOptions options, ClaudeControlListener listener) {
 		ClaudeControlListener existing = options.getControlListener();
-		return options.toBuilder().controlListener((existing != null) ? existing.andThen(listener) : listener).build();
+		ClaudeCodeOptions withListener = options.toBuilder()
+			.controlListener((existing != null) ? existing.andThen(listener) : listener)
+			.build();
+		return this.toolTimingHooks ? ToolTimingHooks.addTo(withListener) : withListener;
 	}
 
 	private static String systemInstructions(ClaudeCodeOptions options) {

@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.instrument.client;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.agentobs.claudecode.client.control.ClaudeControlListener;
@@ -14,6 +15,7 @@ import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.run.AgentRunEvents;
 import io.agentobs.claudecode.run.AgentRunEvents.HookCalled;
 import io.agentobs.claudecode.run.AgentRunEvents.PermissionDecided;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolExecution;
 
 /**
  * Records what the client answered to the CLI's control requests into the run in progress:
@@ -42,6 +44,11 @@ final class ControlEventRecorder implements ClaudeControlListener {
 	@Override
 	public void hookCalled(ClaudeHook hook, HookInput input, HookOutput output, Throwable failure,
 			long durationNanos) {
+		if (ToolTimingHooks.isTimingHook(hook)) {
+			record("recording a tool's execution time", (events) -> events.toolExecuted(new ToolExecution(
+					input.toolUseId(), input.durationMillis(), input.error())));
+			return;
+		}
 		String outcome = (failure != null) ? "error" : output.outcome();
 		record("recording a hook callback", (events) -> {
 			events.hookCalled(new HookCalled(input.toolUseId(), hook.event().wireName(), outcome,
@@ -53,7 +60,7 @@ final class ControlEventRecorder implements ClaudeControlListener {
 		});
 	}
 
-	private void record(String what, java.util.function.Consumer<AgentRunEvents> event) {
+	private void record(String what, Consumer<AgentRunEvents> event) {
 		AgentRunEvents events = this.events.get();
 		if (events != null) {
 			InstrumentationFailures.run(what, () -> event.accept(events));

@@ -4,6 +4,8 @@ import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.Iterator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
@@ -55,7 +57,7 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 			if (run != null) {
 				run.close();
 			}
-		});
+		}, () -> AgentStatusView.contextUsage(client.get()), () -> AgentStatusView.mcpServers(client.get()));
 	}
 
 	@Override
@@ -66,6 +68,16 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 	@Override
 	public void interrupt() {
 		this.delegate.interrupt();
+	}
+
+	@Override
+	public JsonNode contextUsage() {
+		return this.delegate.contextUsage();
+	}
+
+	@Override
+	public JsonNode mcpServerStatus() {
+		return this.delegate.mcpServerStatus();
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
@@ -19,6 +21,8 @@ import io.agentobs.claudecode.client.control.HookEvent;
 import io.agentobs.claudecode.client.control.HookInput;
 import io.agentobs.claudecode.client.control.HookOutput;
 import io.agentobs.claudecode.client.control.PermissionDecision;
+import io.agentobs.claudecode.client.control.SdkMcpCallContext;
+import io.agentobs.claudecode.client.control.SdkMcpServer;
 import io.agentobs.claudecode.client.message.AssistantMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ContentBlock;
@@ -159,10 +163,11 @@ class ControlProtocolIT {
 			postToolUse.add(input);
 			return HookOutput.proceed().withAdditionalContext("checked by the hook");
 		});
-		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+		// With the starter's timing hooks too (sentry.claude-code.tool-timing-hooks)
+		ClaudeCodeOptions options = ToolTimingHooks.addTo(ClaudeCodeOptions.builder()
 			.allowedTools(List.of("Bash"))
 			.hooks(List.of(blockOne, seeOutput))
-			.build();
+			.build());
 		List<ClaudeMessage> messages;
 		try (ClaudeCodeRun run = client(options).query(Scenario.SEQUENTIAL_TOOLS.prompt("Do the task."))) {
 			messages = run.stream().toList();
@@ -177,8 +182,10 @@ class ControlProtocolIT {
 		List<SpanData> tools = spans("execute_tool");
 		assertThat(attribute(tools.get(0), "claude_code.hooks")).matches("PreToolUse:block:\\d+");
 		assertThat(attribute(tools.get(0), "claude_code.permission.decided_by")).isEqualTo("hook");
-		assertThat(attribute(tools.get(1), "claude_code.hooks"))
+		assertThat(attribute(tools.get(1), "claude_code.hooks")).as("the timing hooks are not listed")
 			.matches("PreToolUse:proceed:\\d+,PostToolUse:add_context:\\d+");
+		assertThat(tools.get(1).getAttributes().get(AttributeKey.longKey("claude_code.tool.duration_ms")))
+			.isEqualTo(postToolUse.get(0).durationMillis());
 	}
 
 	@Test
@@ -196,6 +203,47 @@ class ControlProtocolIT {
 		List<SpanData> chats = spans("chat");
 		assertThat(attribute(chats.get(0), "gen_ai.request.model")).isEqualTo("claude-sonnet-4-5");
 		assertThat(attribute(chats.get(chats.size() - 1), "gen_ai.request.model")).isEqualTo(newModel);
+	}
+
+	@Test
+	void anInProcessMcpServerNamedInInitializeIsConnectedThroughMcpMessages() {
+		List<String> methods = new CopyOnWriteArrayList<>();
+		SdkMcpServer server = new SdkMcpServer() {
+
+			@Override
+			public String name() {
+				return "app";
+			}
+
+			@Override
+			public JsonNode handle(JsonNode message, SdkMcpCallContext context) {
+				String method = message.path("method").asText();
+				methods.add(method);
+				if (!message.has("id")) {
+					return null;
+				}
+				ObjectNode response = Json.mapper().createObjectNode().put("jsonrpc", "2.0");
+				response.set("id", message.get("id"));
+				ObjectNode result = response.putObject("result");
+				if (method.equals("initialize")) {
+					result.put("protocolVersion", message.path("params").path("protocolVersion").asText("2025-06-18"));
+					result.putObject("capabilities").putObject("tools");
+					result.putObject("serverInfo").put("name", "app").put("version", "1.0.0");
+				}
+				else if (method.equals("tools/list")) {
+					result.putArray("tools");
+				}
+				return response;
+			}
+
+		};
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder().sdkMcpServers(List.of(server)).build();
+		try (ClaudeCodeSession session = client(options).openSession()) {
+			assertThat(session.initializeResponse().isObject()).isTrue();
+			session.send(Scenario.PLAIN_ANSWER.prompt("Hello.")).awaitResult();
+			assertThat(session.mcpServerStatus().toString()).contains("\"name\":\"app\"").contains("\"status\":\"connected\"");
+		}
+		assertThat(methods).contains("initialize", "tools/list");
 	}
 
 	private ClaudeCodeClient client(ClaudeCodeOptions overrides) {
