@@ -79,6 +79,9 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 		keyValues = conversationId(keyValues, context);
 		keyValues = toolCallId(keyValues, context);
 		keyValues = mcpServer(keyValues, context);
+		keyValues = skillName(keyValues, context);
+		keyValues = processExitCode(keyValues, context);
+		keyValues = permissionDenial(keyValues, context);
 		return keyValues;
 	}
 
@@ -96,6 +99,21 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 
 	protected KeyValues mcpServer(KeyValues keyValues, ToolExecutionObservationContext context) {
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.MCP_SERVER, context.getMcpServer());
+	}
+
+	protected KeyValues skillName(KeyValues keyValues, ToolExecutionObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.SKILL_NAME, context.getSkillName());
+	}
+
+	protected KeyValues processExitCode(KeyValues keyValues, ToolExecutionObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.PROCESS_EXIT_CODE, context.getExitCode());
+	}
+
+	protected KeyValues permissionDenial(KeyValues keyValues, ToolExecutionObservationContext context) {
+		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.PERMISSION_DENIAL_REASON_TYPE,
+				context.getPermissionDenialReasonType());
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.PERMISSION_DENIAL_REASON,
+				context.getPermissionDenialReason());
 	}
 
 }

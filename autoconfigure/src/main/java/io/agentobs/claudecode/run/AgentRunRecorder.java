@@ -5,11 +5,14 @@ import java.util.List;
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.AgentRunControl;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDenial;
+import io.agentobs.claudecode.run.AgentRunEvents.RateLimit;
 import io.agentobs.claudecode.run.AgentRunEvents.SubagentStart;
 import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
@@ -33,6 +36,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	private static final String LOCAL_AGENT = "local_agent";
 
+	/** The tool the CLI adds for a JSON schema; the model's call of it is the structured output. */
+	private static final String STRUCTURED_OUTPUT_TOOL = "StructuredOutput";
+
 	private final AgentObservationFactory observations;
 
 	private final TurnResults results;
@@ -50,6 +56,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	private boolean finished;
 
 	private boolean interruptRequested;
+
+	/** The structured output of the turn, as JSON text, once known. */
+	private String structuredOutput;
 
 	/**
 	 * Creates a recorder for one turn.
@@ -111,6 +120,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		}
 		if (context.getAvailableTools() == null || context.getAvailableTools().isEmpty()) {
 			context.setAvailableTools(tools);
+		}
+		if (tools != null && tools.contains(STRUCTURED_OUTPUT_TOOL)) {
+			structuredOutputReturned(null);
 		}
 	}
 
@@ -180,6 +192,10 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		AgentNode agent = agent(call.parentToolUseId(), null, null);
 		if (agent == null || call.toolUseId() == null || this.tools.get(call.toolUseId()) != null) {
 			return;
+		}
+		if (agent.isRoot() && STRUCTURED_OUTPUT_TOOL.equals(call.toolName())) {
+			// Before the call that asked for it ends
+			structuredOutputReturned(call.arguments());
 		}
 		this.modelCalls.toolRequested(agent);
 		this.tools.start(agent, this.root.context.getConversationId(), call);
@@ -269,6 +285,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 			return;
 		}
 		this.results.record(this.root.context, result);
+		if (this.structuredOutput != null) {
+			this.root.context.setOutputText(this.structuredOutput);
+		}
 		if (this.interruptRequested) {
 			this.root.context.setErrorType(AgentRunControl.INTERRUPTED);
 			error(interruption());
@@ -307,6 +326,46 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	@Override
 	public synchronized void interruptRequested() {
 		this.interruptRequested = true;
+	}
+
+	@Override
+	public synchronized void permissionDenied(PermissionDenial denial) {
+		if (!this.finished && denial.toolUseId() != null) {
+			this.tools.denied(denial);
+		}
+	}
+
+	@Override
+	public synchronized void rateLimitReported(RateLimit rateLimit) {
+		if (this.finished || this.root.observation == null) {
+			return;
+		}
+		AgentInvocationObservationContext context = this.root.context;
+		context.setRateLimitStatus(rateLimit.status());
+		context.setRateLimitType(rateLimit.rateLimitType());
+		context.setRateLimitUtilization(rateLimit.utilization());
+		this.root.observation.event(AgentInvocationObservationDocumentation.Events.RATE_LIMIT);
+	}
+
+	@Override
+	public synchronized void conversationCompacted(String trigger) {
+		if (this.finished || this.root.observation == null) {
+			return;
+		}
+		this.root.context.setConversationCompacted(true);
+		this.root.observation.event(AgentInvocationObservationDocumentation.Events.COMPACTION);
+	}
+
+	@Override
+	public synchronized void structuredOutputReturned(String json) {
+		if (this.finished) {
+			return;
+		}
+		this.root.context.setOutputType(AgentInvocationObservationContext.OUTPUT_TYPE_JSON);
+		this.modelCalls.structuredOutput(this.root);
+		if (json != null) {
+			this.structuredOutput = json;
+		}
 	}
 
 	private void error(Throwable error) {

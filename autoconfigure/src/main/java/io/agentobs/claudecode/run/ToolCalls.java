@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.agentobs.claudecode.content.SecretMask;
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.micrometer.Observations;
 import io.agentobs.claudecode.observation.ToolExecutionFailedException;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDenial;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
 
 /**
@@ -51,6 +54,7 @@ final class ToolCalls {
 		context.setAgentName(agent.context.getAgentName());
 		context.setConversationId(conversationId);
 		context.setArguments(call.arguments());
+		context.setSkillName(ToolCallDetails.skillName(call.toolName(), call.arguments()));
 		this.open.put(call.toolUseId(), new OpenTool(agent, context,
 				this.observations.startTool(context, agent.observation), call.subagentType()));
 	}
@@ -98,11 +102,31 @@ final class ToolCalls {
 		}
 		tool.context().setResult(result);
 		if (isError) {
+			tool.context().setExitCode(ToolCallDetails.exitCode(tool.context().getToolName(), result));
+		}
+		if (isError && tool.context().getErrorType() == null) {
 			tool.context().setErrorType("tool_error");
 			InstrumentationFailures.run("recording a failed tool call",
 					() -> tool.observation().error(new ToolExecutionFailedException(tool.context().getToolName())));
 		}
 		return true;
+	}
+
+	/**
+	 * The CLI refused a call without asking: its span gets the reason and the
+	 * {@code permission_denied} error type, and an event; the error result follows.
+	 * @param denial the refused call and why
+	 */
+	void denied(PermissionDenial denial) {
+		OpenTool tool = get(denial.toolUseId());
+		if (tool == null || this.awaitingSubagent.contains(denial.toolUseId())) {
+			return;
+		}
+		ToolExecutionObservationContext context = tool.context();
+		context.setPermissionDenialReasonType(denial.reasonType());
+		context.setPermissionDenialReason(SecretMask.of(context, SecretMask.NONE).mask(denial.reason()));
+		context.setErrorType("permission_denied");
+		tool.observation().event(ToolExecutionObservationDocumentation.Events.PERMISSION_DENIED);
 	}
 
 	/**

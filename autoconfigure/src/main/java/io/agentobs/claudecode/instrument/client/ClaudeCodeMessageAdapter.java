@@ -3,9 +3,11 @@ package io.agentobs.claudecode.instrument.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.message.AssistantMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ContentBlock;
+import io.agentobs.claudecode.client.message.RateLimitEvent;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.StreamEventMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
@@ -18,6 +20,8 @@ import io.agentobs.claudecode.run.AgentRunEvents;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDenial;
+import io.agentobs.claudecode.run.AgentRunEvents.RateLimit;
 import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
@@ -29,6 +33,9 @@ import io.agentobs.claudecode.run.AgentRunResult;
  * full result.
  */
 public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<ClaudeMessage> {
+
+	/** The result's field holding the output of a run with a JSON schema. */
+	private static final String STRUCTURED_OUTPUT = "structured_output";
 
 	@Override
 	public void record(ClaudeMessage message, AgentRunEvents events) {
@@ -48,7 +55,15 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			streamEvent(event, events);
 		}
 		else if (message instanceof ResultMessage result) {
+			JsonNode structuredOutput = result.raw().get(STRUCTURED_OUTPUT);
+			if (structuredOutput != null && !structuredOutput.isNull()) {
+				events.structuredOutputReturned(structuredOutput.toString());
+			}
 			events.finished(result(result));
+		}
+		else if (message instanceof RateLimitEvent rateLimit) {
+			RateLimitEvent.RateLimitInfo info = rateLimit.info();
+			events.rateLimitReported(new RateLimit(info.status(), info.rateLimitType(), info.utilization()));
 		}
 	}
 
@@ -68,6 +83,10 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			.ifPresent((task) -> events.taskBackgrounded(task.taskId()));
 		system.taskNotification()
 			.ifPresent((task) -> events.taskFinished(task.toolUseId(), task.taskId(), task.failureStatus()));
+		system.permissionDenied()
+			.ifPresent((denied) -> events.permissionDenied(new PermissionDenial(denied.toolUseId(), denied.toolName(),
+					denied.decisionReasonType(), denied.reason())));
+		system.compactBoundary().ifPresent((compaction) -> events.conversationCompacted(compaction.trigger()));
 	}
 
 	private void assistant(AssistantMessage assistant, AgentRunEvents events) {
