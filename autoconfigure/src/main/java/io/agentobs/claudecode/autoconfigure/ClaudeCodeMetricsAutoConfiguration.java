@@ -3,6 +3,7 @@ package io.agentobs.claudecode.autoconfigure;
 import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
 import io.agentobs.claudecode.metrics.PrometheusNamingPostProcessor;
+import io.agentobs.claudecode.metrics.RunEventMetricsObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,6 +41,12 @@ public class ClaudeCodeMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	AgentCostObservationHandler claudeCodeAgentCostObservationHandler(MeterRegistry meterRegistry) {
 		return new AgentCostObservationHandler(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RunEventMetricsObservationHandler claudeCodeRunEventMetricsObservationHandler(MeterRegistry meterRegistry) {
+		return new RunEventMetricsObservationHandler(meterRegistry);
 	}
 
 	@Configuration(proxyBeanMethods = false)
