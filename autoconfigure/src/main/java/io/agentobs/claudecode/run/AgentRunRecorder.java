@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.AgentRunControl;
@@ -138,7 +139,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	public synchronized void modelRequestRetried(String parentToolUseId, String errorType, long retryDelayMillis) {
 		AgentNode agent = agent(parentToolUseId, null, null);
 		if (agent != null) {
-			this.modelCalls.retried(agent, (errorType != null) ? errorType : "error", retryDelayMillis);
+			this.modelCalls.retried(agent, AgentErrorType.of(errorType), retryDelayMillis);
 		}
 	}
 
@@ -146,7 +147,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	public synchronized void modelRequestFailed(String parentToolUseId, String errorType) {
 		AgentNode agent = agent(parentToolUseId, null, null);
 		if (agent != null) {
-			this.modelCalls.failed(agent, (errorType != null) ? errorType : "error");
+			this.modelCalls.failed(agent, AgentErrorType.of(errorType));
 		}
 	}
 
@@ -235,9 +236,10 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		AgentNode agent = (parentToolUseId != null) ? this.agents.subagent(parentToolUseId) : null;
 		if (agent != null && !agent.ended && !this.finished) {
 			if (errorType != null) {
-				agent.context.setErrorType(errorType);
+				String type = AgentErrorType.of(errorType);
+				agent.context.setErrorType(type);
 				InstrumentationFailures.run("recording a failed subagent", () -> agent.observation
-					.error(new AgentRunFailedException(errorType, "Subagent failed: " + errorType)));
+					.error(new AgentRunFailedException(type, "Subagent failed: " + errorType)));
 			}
 			this.agents.end(agent);
 		}
@@ -289,7 +291,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 			this.root.context.setOutputText(this.structuredOutput);
 		}
 		if (this.interruptRequested) {
-			this.root.context.setErrorType(AgentRunControl.INTERRUPTED);
+			this.root.context.setErrorType(AgentErrorType.INTERRUPTED.value());
 			error(interruption());
 		}
 		else if (result.errorType() != null) {
@@ -307,8 +309,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 				&& AgentRunControl.INTERRUPTED.equals(failure.getErrorType()))) {
 			error = interruption();
 		}
-		this.root.context.setErrorType((error instanceof AgentRunFailedException failure) ? failure.getErrorType()
-				: error.getClass().getSimpleName());
+		// An exception of the client is named by its class, one of the documented error types
+		this.root.context.setErrorType((error instanceof AgentRunFailedException failure)
+				? AgentErrorType.of(failure.getErrorType()) : error.getClass().getSimpleName());
 		error(error);
 		finish();
 	}

@@ -2,6 +2,7 @@ package io.agentobs.claudecode.run;
 
 import java.util.List;
 
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.TokenUsage;
 
 /**
@@ -25,17 +26,15 @@ public record AgentRunResult(String subtype, boolean isError, Integer numTurns, 
 		Integer apiErrorStatus, String resultText, List<String> errors) {
 
 	/**
-	 * The {@code error.type} of a failed turn: the API error status if any, else the subtype.
+	 * The {@code error.type} of a failed turn: the API error status if any, else the subtype
+	 * (see {@link AgentErrorType}).
 	 * @return the error type, or {@code null} when the turn succeeded
 	 */
 	public String errorType() {
 		if (!this.isError) {
 			return null;
 		}
-		if (this.apiErrorStatus != null) {
-			return String.valueOf(this.apiErrorStatus);
-		}
-		return (this.subtype != null) ? this.subtype : "error";
+		return AgentErrorType.of((this.apiErrorStatus != null) ? String.valueOf(this.apiErrorStatus) : this.subtype);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Objects;
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.micrometer.Observations;
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
@@ -26,7 +27,7 @@ import io.agentobs.claudecode.observation.TokenUsage;
 final class ModelCalls {
 
 	/** The {@code error.type} of a response stream cut by an error event. */
-	static final String STREAM_ERROR = "stream_error";
+	static final String STREAM_ERROR = AgentErrorType.STREAM_ERROR.value();
 
 	/** How long after a cut stream an {@code api_retry} for it is waited for. */
 	private static final long CUT_STREAM_GRACE_MILLIS = 50;

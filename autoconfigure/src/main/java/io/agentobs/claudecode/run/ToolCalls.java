@@ -10,6 +10,7 @@ import io.agentobs.claudecode.content.SecretMask;
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.micrometer.Observations;
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.ToolExecutionFailedException;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
@@ -105,7 +106,7 @@ final class ToolCalls {
 			tool.context().setExitCode(ToolCallDetails.exitCode(tool.context().getToolName(), result));
 		}
 		if (isError && tool.context().getErrorType() == null) {
-			tool.context().setErrorType("tool_error");
+			tool.context().setErrorType(AgentErrorType.TOOL_ERROR.value());
 			InstrumentationFailures.run("recording a failed tool call",
 					() -> tool.observation().error(new ToolExecutionFailedException(tool.context().getToolName())));
 		}
@@ -125,7 +126,7 @@ final class ToolCalls {
 		ToolExecutionObservationContext context = tool.context();
 		context.setPermissionDenialReasonType(denial.reasonType());
 		context.setPermissionDenialReason(SecretMask.of(context, SecretMask.NONE).mask(denial.reason()));
-		context.setErrorType("permission_denied");
+		context.setErrorType(AgentErrorType.PERMISSION_DENIED.value());
 		tool.observation().event(ToolExecutionObservationDocumentation.Events.PERMISSION_DENIED);
 	}
 
