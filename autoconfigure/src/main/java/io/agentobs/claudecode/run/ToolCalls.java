@@ -104,9 +104,10 @@ final class ToolCalls {
 		tool.context().setResult(result);
 		if (isError) {
 			tool.context().setExitCode(ToolCallDetails.exitCode(tool.context().getToolName(), result));
-		}
-		if (isError && tool.context().getErrorType() == null) {
-			tool.context().setErrorType(AgentErrorType.TOOL_ERROR.value());
+			if (tool.context().getErrorType() == null) {
+				// A refused call keeps permission_denied
+				tool.context().setErrorType(AgentErrorType.TOOL_ERROR.value());
+			}
 			InstrumentationFailures.run("recording a failed tool call",
 					() -> tool.observation().error(new ToolExecutionFailedException(tool.context().getToolName())));
 		}

@@ -15,6 +15,7 @@ import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.observation.ChatObservationContext;
+import io.agentobs.claudecode.observation.ToolExecutionFailedException;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.Transcripts;
@@ -91,6 +92,7 @@ class RunEventsReplayTests {
 
 		ToolExecutionObservationContext tool = tools().get(0);
 		assertThat(tool.getErrorType()).isEqualTo("permission_denied");
+		assertThat(tool.getError()).isInstanceOf(ToolExecutionFailedException.class);
 		assertThat(tool.getHighCardinalityKeyValues()).contains(
 				KeyValue.of("claude_code.permission.denial.reason_type", "rule"),
 				KeyValue.of("claude_code.permission.denial.reason", "Bash(echo:*) is denied by a rule in settings"));
