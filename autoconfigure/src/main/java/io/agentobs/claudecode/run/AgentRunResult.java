@@ -25,16 +25,22 @@ public record AgentRunResult(String subtype, boolean isError, Integer numTurns, 
 		Double sessionCostUsd, TokenUsage usage, String terminalReason, Integer permissionDenials,
 		Integer apiErrorStatus, String resultText, List<String> errors) {
 
+	private static final String SUCCESS = "success";
+
 	/**
-	 * The {@code error.type} of a failed turn: the API error status if any, else the subtype
-	 * (see {@link AgentErrorType}).
+	 * The {@code error.type} of a failed turn: the API error status if any, else the subtype,
+	 * else {@code error} (see {@link AgentErrorType}).
 	 * @return the error type, or {@code null} when the turn succeeded
 	 */
 	public String errorType() {
 		if (!this.isError) {
 			return null;
 		}
-		return AgentErrorType.of((this.apiErrorStatus != null) ? String.valueOf(this.apiErrorStatus) : this.subtype);
+		if (this.apiErrorStatus != null) {
+			return AgentErrorType.of(String.valueOf(this.apiErrorStatus));
+		}
+		// An API error without a status comes with subtype success
+		return AgentErrorType.of(SUCCESS.equals(this.subtype) ? null : this.subtype);
 	}
 
 	/**
