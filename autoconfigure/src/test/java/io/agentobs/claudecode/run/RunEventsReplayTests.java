@@ -234,6 +234,24 @@ class RunEventsReplayTests {
 	}
 
 	@Test
+	void fallbackModelIsTheResponseModelOfTheChatItAnswered() {
+		List<String> lines = new ArrayList<>(Transcripts.lines("partial-messages.jsonl"));
+		int second = indexOf(lines, "\"id\":\"msg_tool_0036\"");
+		for (int i = second; i < lines.size(); i++) {
+			lines.set(i, lines.get(i).replace("\"model\":\"claude-sonnet-4-5\"", "\"model\":\"claude-haiku-4-5\""));
+		}
+		replay(lines);
+
+		List<ChatObservationContext> chats = chats();
+		assertThat(chats).extracting(ChatObservationContext::getRequestModel)
+			.containsExactly("claude-sonnet-4-5", "claude-sonnet-4-5");
+		assertThat(chats).extracting(ChatObservationContext::getResponseModel)
+			.containsExactly("claude-sonnet-4-5", "claude-haiku-4-5");
+		assertThat(chats.get(1).getHighCardinalityKeyValues())
+			.contains(KeyValue.of("gen_ai.response.model", "claude-haiku-4-5"));
+	}
+
+	@Test
 	void mcpToolIsAnExtensionWithItsServer() {
 		List<String> lines = new ArrayList<>(Transcripts.lines("tool-call.jsonl"));
 		lines.set(2, edit(lines.get(2), (assistant) -> {
