@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.agentobs.claudecode.client.message.Json;
+import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
 import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
@@ -169,6 +170,9 @@ class RunEventsReplayTests {
 		AgentInvocationObservationContext agent = agents().get(0);
 		assertThat(agent.getHighCardinalityKeyValues()).contains(KeyValue.of("gen_ai.output.type", "json"));
 		assertThat(agent.getOutputText()).isEqualTo("{\"answer\":42}");
+		new ClaudeCodeOutputContentObservationFilter(20_000).map(agent);
+		assertThat(agent.getHighCardinalityKeyValue("gen_ai.output.messages").getValue()).isEqualTo(
+				"[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"{\\\"answer\\\":42}\"}]}]");
 		assertThat(chats()).hasSize(2).allSatisfy((chat) -> assertThat(chat.getHighCardinalityKeyValues())
 			.contains(KeyValue.of("gen_ai.output.type", "json")));
 	}
