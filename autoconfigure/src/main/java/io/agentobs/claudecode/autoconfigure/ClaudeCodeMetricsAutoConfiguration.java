@@ -4,6 +4,7 @@ import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
 import io.agentobs.claudecode.metrics.PermissionDecisionsObservationHandler;
 import io.agentobs.claudecode.metrics.PrometheusNamingPostProcessor;
+import io.agentobs.claudecode.metrics.RunEventMetricsObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,6 +48,12 @@ public class ClaudeCodeMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	PermissionDecisionsObservationHandler claudeCodePermissionDecisionsObservationHandler(MeterRegistry meterRegistry) {
 		return new PermissionDecisionsObservationHandler(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RunEventMetricsObservationHandler claudeCodeRunEventMetricsObservationHandler(MeterRegistry meterRegistry) {
+		return new RunEventMetricsObservationHandler(meterRegistry);
 	}
 
 	@Configuration(proxyBeanMethods = false)

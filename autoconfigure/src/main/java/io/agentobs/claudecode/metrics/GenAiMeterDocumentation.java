@@ -112,6 +112,48 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 		public KeyName[] getKeyNames() {
 			return PermissionDecisionsKeyNames.values();
 		}
+	},
+
+	/**
+	 * Tool calls the CLI refused without asking ({@code system/permission_denied}), tagged
+	 * {@code gen_ai.tool.name} and {@code gen_ai.agent.name}.
+	 */
+	PERMISSION_DENIALS {
+		@Override
+		public String getName() {
+			return "claude_code.permission.denials";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
+
+		@Override
+		public String getBaseUnit() {
+			return "{denial}";
+		}
+	},
+
+	/**
+	 * The utilization of a rate limit as the CLI last reported it ({@code rate_limit_event}),
+	 * tagged with the rate limit.
+	 */
+	RATE_LIMIT_UTILIZATION {
+		@Override
+		public String getName() {
+			return "claude_code.rate_limit.utilization";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return RateLimitKeyNames.values();
+		}
 	};
 
 	/**
@@ -166,6 +208,23 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 			@Override
 			public String asString() {
 				return "gen_ai.token.type";
+			}
+		}
+
+	}
+
+	/**
+	 * Key names of {@link #RATE_LIMIT_UTILIZATION}.
+	 */
+	public enum RateLimitKeyNames implements KeyName {
+
+		/**
+		 * The rate limit, for example {@code five_hour} or {@code seven_day}.
+		 */
+		RATE_LIMIT_TYPE {
+			@Override
+			public String asString() {
+				return "claude_code.rate_limit.type";
 			}
 		}
 

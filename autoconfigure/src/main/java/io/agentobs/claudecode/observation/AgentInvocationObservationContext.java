@@ -228,5 +228,87 @@ public class AgentInvocationObservationContext extends Observation.Context {
 	public void setRunControl(@Nullable AgentRunControl runControl) {
 		this.runControl = runControl;
 	}
+	/**
+	 * The {@code gen_ai.output.type} of a run that returns structured output.
+	 */
+	public static final String OUTPUT_TYPE_JSON = "json";
+
+	@Nullable
+	private String outputType;
+
+	private boolean conversationCompacted;
+
+	@Nullable
+	private String rateLimitStatus;
+
+	@Nullable
+	private String rateLimitType;
+
+	@Nullable
+	private Double rateLimitUtilization;
+
+	/**
+	 * Return {@link #OUTPUT_TYPE_JSON} when the run returns structured output.
+	 * @return the output type, or {@code null} for text
+	 */
+	@Nullable
+	public String getOutputType() {
+		return this.outputType;
+	}
+
+	public void setOutputType(@Nullable String outputType) {
+		this.outputType = outputType;
+	}
+
+	/**
+	 * Return whether the CLI compacted the conversation during the run.
+	 * @return {@code true} after a {@code system/compact_boundary}
+	 */
+	public boolean isConversationCompacted() {
+		return this.conversationCompacted;
+	}
+
+	public void setConversationCompacted(boolean conversationCompacted) {
+		this.conversationCompacted = conversationCompacted;
+	}
+
+	/**
+	 * Return the status of the last rate limit report.
+	 * @return the status, or {@code null} when the CLI reported none
+	 */
+	@Nullable
+	public String getRateLimitStatus() {
+		return this.rateLimitStatus;
+	}
+
+	public void setRateLimitStatus(@Nullable String rateLimitStatus) {
+		this.rateLimitStatus = rateLimitStatus;
+	}
+
+	/**
+	 * Return the rate limit of the last report.
+	 * @return the rate limit type, for example {@code five_hour}, or {@code null}
+	 */
+	@Nullable
+	public String getRateLimitType() {
+		return this.rateLimitType;
+	}
+
+	public void setRateLimitType(@Nullable String rateLimitType) {
+		this.rateLimitType = rateLimitType;
+	}
+
+	/**
+	 * Return the utilization of the rate limit of the last report.
+	 * @return the utilization as the CLI reports it, or {@code null}
+	 */
+	@Nullable
+	public Double getRateLimitUtilization() {
+		return this.rateLimitUtilization;
+	}
+
+	public void setRateLimitUtilization(@Nullable Double rateLimitUtilization) {
+		this.rateLimitUtilization = rateLimitUtilization;
+	}
 
 }

@@ -28,6 +28,11 @@ public enum AgentInvocationObservationDocumentation implements ObservationDocume
 		public KeyName[] getHighCardinalityKeyNames() {
 			return HighCardinalityKeyNames.values();
 		}
+
+		@Override
+		public Observation.Event[] getEvents() {
+			return Events.values();
+		}
 	};
 
 	/**
@@ -163,7 +168,33 @@ public enum AgentInvocationObservationDocumentation implements ObservationDocume
 		 * The final result text as GenAI output messages. Added only by
 		 * {@link io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter}.
 		 */
-		OUTPUT_MESSAGES("gen_ai.output.messages");
+		OUTPUT_MESSAGES("gen_ai.output.messages"),
+
+		/**
+		 * {@code json} when the run returns structured output (a JSON schema was given).
+		 */
+		OUTPUT_TYPE("gen_ai.output.type"),
+
+		/**
+		 * {@code true} once the CLI compacted the conversation during the run.
+		 */
+		CONVERSATION_COMPACTED("gen_ai.conversation.compacted"),
+
+		/**
+		 * The last rate limit status the CLI reported: {@code allowed}, {@code allowed_warning}
+		 * or {@code rejected}.
+		 */
+		RATE_LIMIT_STATUS("claude_code.rate_limit.status"),
+
+		/**
+		 * The rate limit of the last report, for example {@code five_hour}.
+		 */
+		RATE_LIMIT_TYPE("claude_code.rate_limit.type"),
+
+		/**
+		 * The utilization of the rate limit of the last report, as the CLI reports it.
+		 */
+		RATE_LIMIT_UTILIZATION("claude_code.rate_limit.utilization");
 
 		private final String key;
 
@@ -174,6 +205,39 @@ public enum AgentInvocationObservationDocumentation implements ObservationDocume
 		@Override
 		public String asString() {
 			return this.key;
+		}
+
+	}
+
+	/**
+	 * Events recorded on the span of an agent run.
+	 */
+	public enum Events implements Observation.Event {
+
+		/**
+		 * The CLI reported a change of its rate limit ({@code rate_limit_event}).
+		 */
+		RATE_LIMIT("claude_code.rate_limit"),
+
+		/**
+		 * The CLI compacted the conversation ({@code system/compact_boundary}).
+		 */
+		COMPACTION("claude_code.compaction");
+
+		private final String name;
+
+		Events(String name) {
+			this.name = name;
+		}
+
+		@Override
+		public String getName() {
+			return this.name;
+		}
+
+		@Override
+		public String getContextualName() {
+			return this.name;
 		}
 
 	}

@@ -164,5 +164,51 @@ public class ChatObservationContext extends SenderContext<Object> {
 	public void setErrorType(@Nullable String errorType) {
 		this.errorType = errorType;
 	}
+	@Nullable
+	private String outputType;
+
+	@Nullable
+	private Boolean requestStream;
+
+	private boolean conversationCompacted;
+
+	/**
+	 * Return {@code json} when the call belongs to a run that returns structured output.
+	 * @return the output type, or {@code null} for text
+	 */
+	@Nullable
+	public String getOutputType() {
+		return this.outputType;
+	}
+
+	public void setOutputType(@Nullable String outputType) {
+		this.outputType = outputType;
+	}
+
+	/**
+	 * Return whether the request asked for a streamed response.
+	 * @return {@code true} for streamed requests, {@code false} for the CLI's non-streamed
+	 * retries, {@code null} when unknown
+	 */
+	@Nullable
+	public Boolean getRequestStream() {
+		return this.requestStream;
+	}
+
+	public void setRequestStream(@Nullable Boolean requestStream) {
+		this.requestStream = requestStream;
+	}
+
+	/**
+	 * Return whether the call was made after the CLI compacted the conversation.
+	 * @return {@code true} after a {@code system/compact_boundary}
+	 */
+	public boolean isConversationCompacted() {
+		return this.conversationCompacted;
+	}
+
+	public void setConversationCompacted(boolean conversationCompacted) {
+		this.conversationCompacted = conversationCompacted;
+	}
 
 }

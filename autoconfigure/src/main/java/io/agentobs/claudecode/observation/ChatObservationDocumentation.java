@@ -132,7 +132,22 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 		 * The assistant message (text and tool calls) as GenAI output messages. Added only
 		 * by {@link io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter}.
 		 */
-		OUTPUT_MESSAGES("gen_ai.output.messages");
+		OUTPUT_MESSAGES("gen_ai.output.messages"),
+
+		/**
+		 * {@code json} when the call belongs to a run that returns structured output.
+		 */
+		OUTPUT_TYPE("gen_ai.output.type"),
+
+		/**
+		 * Whether the request asked for a streamed response.
+		 */
+		REQUEST_STREAM("gen_ai.request.stream"),
+
+		/**
+		 * {@code true} for a call made after the CLI compacted the conversation.
+		 */
+		CONVERSATION_COMPACTED("gen_ai.conversation.compacted");
 
 		private final String key;
 

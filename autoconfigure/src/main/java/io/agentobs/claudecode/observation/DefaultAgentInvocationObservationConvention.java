@@ -87,6 +87,9 @@ public class DefaultAgentInvocationObservationConvention implements AgentInvocat
 		keyValues = usageOutputTokens(keyValues, context);
 		keyValues = usageCacheReadInputTokens(keyValues, context);
 		keyValues = usageCacheCreationInputTokens(keyValues, context);
+		keyValues = outputType(keyValues, context);
+		keyValues = conversationCompacted(keyValues, context);
+		keyValues = rateLimit(keyValues, context);
 		return keyValues;
 	}
 
@@ -158,6 +161,23 @@ public class DefaultAgentInvocationObservationConvention implements AgentInvocat
 		TokenUsage usage = context.getTotalUsage();
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.USAGE_CACHE_CREATION_INPUT_TOKENS,
 				(usage != null) ? usage.cacheCreationInputTokens() : null);
+	}
+
+	protected KeyValues outputType(KeyValues keyValues, AgentInvocationObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.OUTPUT_TYPE, context.getOutputType());
+	}
+
+	protected KeyValues conversationCompacted(KeyValues keyValues, AgentInvocationObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.CONVERSATION_COMPACTED,
+				context.isConversationCompacted() ? Boolean.TRUE : null);
+	}
+
+	protected KeyValues rateLimit(KeyValues keyValues, AgentInvocationObservationContext context) {
+		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.RATE_LIMIT_STATUS,
+				context.getRateLimitStatus());
+		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.RATE_LIMIT_TYPE, context.getRateLimitType());
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.RATE_LIMIT_UTILIZATION,
+				context.getRateLimitUtilization());
 	}
 
 }

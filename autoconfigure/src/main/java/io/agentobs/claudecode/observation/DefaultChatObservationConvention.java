@@ -83,6 +83,9 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		keyValues = usageOutputTokens(keyValues, context);
 		keyValues = usageCacheReadInputTokens(keyValues, context);
 		keyValues = usageCacheCreationInputTokens(keyValues, context);
+		keyValues = outputType(keyValues, context);
+		keyValues = requestStream(keyValues, context);
+		keyValues = conversationCompacted(keyValues, context);
 		return keyValues;
 	}
 
@@ -137,6 +140,19 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		TokenUsage usage = context.getUsage();
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.USAGE_CACHE_CREATION_INPUT_TOKENS,
 				(usage != null) ? usage.cacheCreationInputTokens() : null);
+	}
+
+	protected KeyValues outputType(KeyValues keyValues, ChatObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.OUTPUT_TYPE, context.getOutputType());
+	}
+
+	protected KeyValues requestStream(KeyValues keyValues, ChatObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.REQUEST_STREAM, context.getRequestStream());
+	}
+
+	protected KeyValues conversationCompacted(KeyValues keyValues, ChatObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.CONVERSATION_COMPACTED,
+				context.isConversationCompacted() ? Boolean.TRUE : null);
 	}
 
 }

@@ -84,6 +84,9 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 		keyValues = permission(keyValues, context);
 		keyValues = hooks(keyValues, context);
 		keyValues = execution(keyValues, context);
+		keyValues = skillName(keyValues, context);
+		keyValues = processExitCode(keyValues, context);
+		keyValues = permissionDenial(keyValues, context);
 		return keyValues;
 	}
 
@@ -124,6 +127,21 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 		List<String> hooks = context.getHooks();
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.HOOKS,
 				hooks.isEmpty() ? null : String.join(",", hooks));
+	}
+
+	protected KeyValues skillName(KeyValues keyValues, ToolExecutionObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.SKILL_NAME, context.getSkillName());
+	}
+
+	protected KeyValues processExitCode(KeyValues keyValues, ToolExecutionObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.PROCESS_EXIT_CODE, context.getExitCode());
+	}
+
+	protected KeyValues permissionDenial(KeyValues keyValues, ToolExecutionObservationContext context) {
+		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.PERMISSION_DENIAL_REASON_TYPE,
+				context.getPermissionDenialReasonType());
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.PERMISSION_DENIAL_REASON,
+				context.getPermissionDenialReason());
 	}
 
 }

@@ -276,5 +276,78 @@ public class ToolExecutionObservationContext extends Observation.Context {
 	public void setErrorType(@Nullable String errorType) {
 		this.errorType = errorType;
 	}
+	/**
+	 * The tool that runs a skill, whose {@code skill} argument names it.
+	 */
+	public static final String SKILL_TOOL = "Skill";
+
+	/**
+	 * The shell tool, whose failed results start with its exit code.
+	 */
+	public static final String BASH_TOOL = "Bash";
+
+	@Nullable
+	private String skillName;
+
+	@Nullable
+	private Integer exitCode;
+
+	@Nullable
+	private String permissionDenialReasonType;
+
+	@Nullable
+	private String permissionDenialReason;
+
+	/**
+	 * Return the skill a call of the {@code Skill} tool runs.
+	 * @return the skill name, or {@code null}
+	 */
+	@Nullable
+	public String getSkillName() {
+		return this.skillName;
+	}
+
+	public void setSkillName(@Nullable String skillName) {
+		this.skillName = skillName;
+	}
+
+	/**
+	 * Return the exit code of a {@code Bash} command, where its result gives it.
+	 * @return the exit code, or {@code null}
+	 */
+	@Nullable
+	public Integer getExitCode() {
+		return this.exitCode;
+	}
+
+	public void setExitCode(@Nullable Integer exitCode) {
+		this.exitCode = exitCode;
+	}
+
+	/**
+	 * Return what refused the call without asking.
+	 * @return the reason type, for example {@code rule}, or {@code null}
+	 */
+	@Nullable
+	public String getPermissionDenialReasonType() {
+		return this.permissionDenialReasonType;
+	}
+
+	public void setPermissionDenialReasonType(@Nullable String permissionDenialReasonType) {
+		this.permissionDenialReasonType = permissionDenialReasonType;
+	}
+
+	/**
+	 * Return why the call was refused without asking.
+	 * @return the reason, or {@code null} when the call was not refused
+	 */
+	@Nullable
+	public String getPermissionDenialReason() {
+		return this.permissionDenialReason;
+	}
+
+	public void setPermissionDenialReason(@Nullable String permissionDenialReason) {
+		this.permissionDenialReason = permissionDenialReason;
+	}
 
 }

@@ -28,6 +28,11 @@ public enum ToolExecutionObservationDocumentation implements ObservationDocument
 		public KeyName[] getHighCardinalityKeyNames() {
 			return HighCardinalityKeyNames.values();
 		}
+
+		@Override
+		public Observation.Event[] getEvents() {
+			return Events.values();
+		}
 	};
 
 	/**
@@ -149,7 +154,27 @@ public enum ToolExecutionObservationDocumentation implements ObservationDocument
 		 * {@code PostToolUseFailure} hook input), with
 		 * {@code sentry.claude-code.tool-timing-hooks}.
 		 */
-		TOOL_FAILURE("claude_code.tool.failure");
+		TOOL_FAILURE("claude_code.tool.failure"),
+
+		/**
+		 * The skill a call of the {@code Skill} tool runs.
+		 */
+		SKILL_NAME("claude_code.skill.name"),
+
+		/**
+		 * The exit code of a {@code Bash} command, where its result gives it.
+		 */
+		PROCESS_EXIT_CODE("process.exit.code"),
+
+		/**
+		 * What refused the call without asking, for example {@code rule} or {@code mode}.
+		 */
+		PERMISSION_DENIAL_REASON_TYPE("claude_code.permission.denial.reason_type"),
+
+		/**
+		 * Why the call was refused, secrets masked.
+		 */
+		PERMISSION_DENIAL_REASON("claude_code.permission.denial.reason");
 
 		private final String key;
 
@@ -160,6 +185,34 @@ public enum ToolExecutionObservationDocumentation implements ObservationDocument
 		@Override
 		public String asString() {
 			return this.key;
+		}
+
+	}
+
+	/**
+	 * Events recorded on the span of a tool call.
+	 */
+	public enum Events implements Observation.Event {
+
+		/**
+		 * The CLI refused the call without asking ({@code system/permission_denied}).
+		 */
+		PERMISSION_DENIED("claude_code.permission.denied");
+
+		private final String name;
+
+		Events(String name) {
+			this.name = name;
+		}
+
+		@Override
+		public String getName() {
+			return this.name;
+		}
+
+		@Override
+		public String getContextualName() {
+			return this.name;
 		}
 
 	}

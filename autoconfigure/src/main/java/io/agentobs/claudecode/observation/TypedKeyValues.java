@@ -32,6 +32,17 @@ public final class TypedKeyValues {
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.USAGE_COST,
 			ChatObservationDocumentation.HighCardinalityKeyNames.RESPONSE_TIME_TO_FIRST_CHUNK);
 
+	private static final Set<String> RUN_EVENT_LONG_KEYS = keys(
+			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PROCESS_EXIT_CODE);
+
+	private static final Set<String> RUN_EVENT_DOUBLE_KEYS = keys(
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.RATE_LIMIT_UTILIZATION);
+
+	private static final Set<String> BOOLEAN_KEYS = keys(
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONVERSATION_COMPACTED,
+			ChatObservationDocumentation.HighCardinalityKeyNames.CONVERSATION_COMPACTED,
+			ChatObservationDocumentation.HighCardinalityKeyNames.REQUEST_STREAM);
+
 	private TypedKeyValues() {
 	}
 
@@ -39,8 +50,8 @@ public final class TypedKeyValues {
 	 * The value of a key as the contract types it.
 	 * @param key the key
 	 * @param value the key value's text
-	 * @return a {@link Long} or {@link Double} for numeric keys, else (or when a custom
-	 * convention wrote something that is not a number) the text
+	 * @return a {@link Long} or {@link Double} for numeric keys, a {@link Boolean} for flag
+	 * keys, else (or when a custom convention wrote something else) the text
 	 */
 	public static Object typedValue(String key, String value) {
 		try {
@@ -49,6 +60,15 @@ public final class TypedKeyValues {
 			}
 			if (DOUBLE_KEYS.contains(key)) {
 				return Double.valueOf(value);
+			}
+			if (RUN_EVENT_LONG_KEYS.contains(key)) {
+				return Long.valueOf(value);
+			}
+			if (RUN_EVENT_DOUBLE_KEYS.contains(key)) {
+				return Double.valueOf(value);
+			}
+			if (BOOLEAN_KEYS.contains(key) && ("true".equals(value) || "false".equals(value))) {
+				return Boolean.valueOf(value);
 			}
 		}
 		catch (NumberFormatException ex) {

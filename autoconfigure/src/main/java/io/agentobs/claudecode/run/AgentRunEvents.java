@@ -218,6 +218,33 @@ public interface AgentRunEvents {
 	}
 
 	/**
+	 * The CLI refused a tool call without asking ({@code system/permission_denied}).
+	 * @param denial the refused call and why
+	 */
+	void permissionDenied(PermissionDenial denial);
+
+	/**
+	 * The CLI reported a change of its rate limit ({@code rate_limit_event}).
+	 * @param rateLimit the reported rate limit
+	 */
+	void rateLimitReported(RateLimit rateLimit);
+
+	/**
+	 * The CLI compacted the conversation ({@code system/compact_boundary}): later model calls
+	 * see a summary of the messages before.
+	 * @param trigger {@code manual} or {@code auto}, may be {@code null}
+	 */
+	void conversationCompacted(String trigger);
+
+	/**
+	 * The turn returns structured output: the CLI ran with a JSON schema. Told when the
+	 * {@code system/init} offers the {@code StructuredOutput} tool, when the model calls it,
+	 * or with the result's {@code structured_output}.
+	 * @param json the structured output as JSON text, or {@code null} when not known yet
+	 */
+	void structuredOutputReturned(String json);
+
+	/**
 	 * A model response that began streaming ({@code message_start}), for
 	 * {@link AgentRunEvents#modelResponseStarted}.
 	 *
@@ -325,6 +352,29 @@ public interface AgentRunEvents {
 	 */
 	record TaskStart(String toolUseId, String taskId, String taskType, boolean backgrounded, String subagentType,
 			String prompt) {
+	}
+
+	/**
+	 * A tool call the CLI refused without asking, for {@link AgentRunEvents#permissionDenied}.
+	 *
+	 * @param toolUseId the id of the refused call
+	 * @param toolName the tool name, may be {@code null}
+	 * @param reasonType what refused it, for example {@code rule} or {@code mode}, may be
+	 * {@code null}
+	 * @param reason why, may be {@code null}
+	 */
+	record PermissionDenial(String toolUseId, String toolName, String reasonType, String reason) {
+	}
+
+	/**
+	 * A rate limit the CLI reported, for {@link AgentRunEvents#rateLimitReported}.
+	 *
+	 * @param status {@code allowed}, {@code allowed_warning} or {@code rejected}, may be
+	 * {@code null}
+	 * @param rateLimitType the limit, for example {@code five_hour}, may be {@code null}
+	 * @param utilization how much of the limit is used, may be {@code null}
+	 */
+	record RateLimit(String status, String rateLimitType, Double utilization) {
 	}
 
 }

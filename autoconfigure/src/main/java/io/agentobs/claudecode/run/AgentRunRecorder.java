@@ -5,7 +5,9 @@ import java.util.function.Predicate;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.AgentRunControl;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.run.AgentRunEvents.HookCalled;
@@ -13,6 +15,8 @@ import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
 import io.agentobs.claudecode.run.AgentRunEvents.PermissionDecided;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDenial;
+import io.agentobs.claudecode.run.AgentRunEvents.RateLimit;
 import io.agentobs.claudecode.run.AgentRunEvents.SubagentStart;
 import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
@@ -37,6 +41,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	private static final String LOCAL_AGENT = "local_agent";
 
+	/** The tool the CLI adds for a JSON schema; the model's call of it is the structured output. */
+	private static final String STRUCTURED_OUTPUT_TOOL = "StructuredOutput";
+
 	private final AgentObservationFactory observations;
 
 	private final TurnResults results;
@@ -54,6 +61,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	private boolean finished;
 
 	private boolean interruptRequested;
+
+	/** The structured output of the turn, as JSON text, once known. */
+	private String structuredOutput;
 
 	/**
 	 * Creates a recorder for one turn.
@@ -130,6 +140,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		if (context.getAvailableTools() == null || context.getAvailableTools().isEmpty()) {
 			context.setAvailableTools(tools);
 		}
+		if (tools != null && tools.contains(STRUCTURED_OUTPUT_TOOL)) {
+			structuredOutputReturned(null);
+		}
 	}
 
 	@Override
@@ -144,7 +157,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	public synchronized void modelRequestRetried(String parentToolUseId, String errorType, long retryDelayMillis) {
 		AgentNode agent = agent(parentToolUseId, null, null);
 		if (agent != null) {
-			this.modelCalls.retried(agent, (errorType != null) ? errorType : "error", retryDelayMillis);
+			this.modelCalls.retried(agent, AgentErrorType.of(errorType), retryDelayMillis);
 		}
 	}
 
@@ -152,7 +165,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	public synchronized void modelRequestFailed(String parentToolUseId, String errorType) {
 		AgentNode agent = agent(parentToolUseId, null, null);
 		if (agent != null) {
-			this.modelCalls.failed(agent, (errorType != null) ? errorType : "error");
+			this.modelCalls.failed(agent, AgentErrorType.of(errorType));
 		}
 	}
 
@@ -203,6 +216,10 @@ public final class AgentRunRecorder implements AgentRunEvents {
 			// The application ran the call before its report arrived: the call's span is recorded
 			this.modelCalls.toolRequested(agent);
 			return;
+		}
+		if (agent.isRoot() && STRUCTURED_OUTPUT_TOOL.equals(call.toolName())) {
+			// Before the call that asked for it ends
+			structuredOutputReturned(call.arguments());
 		}
 		this.modelCalls.toolRequested(agent);
 		this.tools.start(agent, this.root.context.getConversationId(), call);
@@ -319,9 +336,10 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		AgentNode agent = (parentToolUseId != null) ? this.agents.subagent(parentToolUseId) : null;
 		if (agent != null && !agent.ended && !this.finished) {
 			if (errorType != null) {
-				agent.context.setErrorType(errorType);
+				String type = AgentErrorType.of(errorType);
+				agent.context.setErrorType(type);
 				InstrumentationFailures.run("recording a failed subagent", () -> agent.observation
-					.error(new AgentRunFailedException(errorType, "Subagent failed: " + errorType)));
+					.error(new AgentRunFailedException(type, "Subagent failed: " + errorType)));
 			}
 			this.agents.end(agent);
 		}
@@ -369,8 +387,11 @@ public final class AgentRunRecorder implements AgentRunEvents {
 			return;
 		}
 		this.results.record(this.root.context, result);
+		if (this.structuredOutput != null) {
+			this.root.context.setOutputText(this.structuredOutput);
+		}
 		if (this.interruptRequested) {
-			this.root.context.setErrorType(AgentRunControl.INTERRUPTED);
+			this.root.context.setErrorType(AgentErrorType.INTERRUPTED.value());
 			error(interruption());
 		}
 		else if (result.errorType() != null) {
@@ -388,8 +409,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 				&& AgentRunControl.INTERRUPTED.equals(failure.getErrorType()))) {
 			error = interruption();
 		}
-		this.root.context.setErrorType((error instanceof AgentRunFailedException failure) ? failure.getErrorType()
-				: error.getClass().getSimpleName());
+		// An exception of the client is named by its class, one of the documented error types
+		this.root.context.setErrorType((error instanceof AgentRunFailedException failure)
+				? AgentErrorType.of(failure.getErrorType()) : error.getClass().getSimpleName());
 		error(error);
 		finish();
 	}
@@ -407,6 +429,46 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	@Override
 	public synchronized void interruptRequested() {
 		this.interruptRequested = true;
+	}
+
+	@Override
+	public synchronized void permissionDenied(PermissionDenial denial) {
+		if (!this.finished && denial.toolUseId() != null) {
+			this.tools.denied(denial);
+		}
+	}
+
+	@Override
+	public synchronized void rateLimitReported(RateLimit rateLimit) {
+		if (this.finished || this.root.observation == null) {
+			return;
+		}
+		AgentInvocationObservationContext context = this.root.context;
+		context.setRateLimitStatus(rateLimit.status());
+		context.setRateLimitType(rateLimit.rateLimitType());
+		context.setRateLimitUtilization(rateLimit.utilization());
+		this.root.observation.event(AgentInvocationObservationDocumentation.Events.RATE_LIMIT);
+	}
+
+	@Override
+	public synchronized void conversationCompacted(String trigger) {
+		if (this.finished || this.root.observation == null) {
+			return;
+		}
+		this.root.context.setConversationCompacted(true);
+		this.root.observation.event(AgentInvocationObservationDocumentation.Events.COMPACTION);
+	}
+
+	@Override
+	public synchronized void structuredOutputReturned(String json) {
+		if (this.finished) {
+			return;
+		}
+		this.root.context.setOutputType(AgentInvocationObservationContext.OUTPUT_TYPE_JSON);
+		this.modelCalls.structuredOutput(this.root);
+		if (json != null) {
+			this.structuredOutput = json;
+		}
 	}
 
 	private void error(Throwable error) {

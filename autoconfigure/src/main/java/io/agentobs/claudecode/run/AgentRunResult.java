@@ -2,6 +2,7 @@ package io.agentobs.claudecode.run;
 
 import java.util.List;
 
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.TokenUsage;
 
 /**
@@ -24,8 +25,11 @@ public record AgentRunResult(String subtype, boolean isError, Integer numTurns, 
 		Double sessionCostUsd, TokenUsage usage, String terminalReason, Integer permissionDenials,
 		Integer apiErrorStatus, String resultText, List<String> errors) {
 
+	private static final String SUCCESS = "success";
+
 	/**
-	 * The {@code error.type} of a failed turn: the API error status if any, else the subtype.
+	 * The {@code error.type} of a failed turn: the API error status if any, else the subtype,
+	 * else {@code error} (see {@link AgentErrorType}).
 	 * @return the error type, or {@code null} when the turn succeeded
 	 */
 	public String errorType() {
@@ -33,9 +37,10 @@ public record AgentRunResult(String subtype, boolean isError, Integer numTurns, 
 			return null;
 		}
 		if (this.apiErrorStatus != null) {
-			return String.valueOf(this.apiErrorStatus);
+			return AgentErrorType.of(String.valueOf(this.apiErrorStatus));
 		}
-		return (this.subtype != null) ? this.subtype : "error";
+		// An API error without a status comes with subtype success
+		return AgentErrorType.of(SUCCESS.equals(this.subtype) ? null : this.subtype);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Objects;
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.micrometer.Observations;
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatOutputPart;
@@ -26,7 +27,7 @@ import io.agentobs.claudecode.observation.TokenUsage;
 final class ModelCalls {
 
 	/** The {@code error.type} of a response stream cut by an error event. */
-	static final String STREAM_ERROR = "stream_error";
+	static final String STREAM_ERROR = AgentErrorType.STREAM_ERROR.value();
 
 	/** How long after a cut stream an {@code api_retry} for it is waited for. */
 	private static final long CUT_STREAM_GRACE_MILLIS = 50;
@@ -155,6 +156,8 @@ final class ModelCalls {
 			chat.context.addOutputPart(part);
 		}
 		if (stopReason != null && !chat.streamed) {
+			// A complete response with its stop reason: the CLI's non-streamed retry
+			chat.context.setRequestStream(Boolean.FALSE);
 			chat.context.setFinishReasons(List.of(stopReason));
 			if (usage != null) {
 				chat.context.setUsage(usage);
@@ -195,6 +198,16 @@ final class ModelCalls {
 	void toolResultReceived(AgentNode agent) {
 		end(agent);
 		agent.responseEndedAtToolUse = false;
+	}
+
+	/**
+	 * The run turned out to return structured output: the agent's call in progress is one of
+	 * its calls too.
+	 */
+	void structuredOutput(AgentNode agent) {
+		if (agent.chat != null) {
+			agent.chat.context.setOutputType(this.run.getOutputType());
+		}
 	}
 
 	/**
@@ -250,6 +263,12 @@ final class ModelCalls {
 		context.setResponseId(messageId);
 		context.setResponseModel(model);
 		context.setUsage(inputSide(usage));
+		// The CLI streams its requests, but for the retry of a cut stream (see output)
+		context.setRequestStream(Boolean.TRUE);
+		if (agent.isRoot()) {
+			context.setOutputType(this.run.getOutputType());
+			context.setConversationCompacted(this.run.isConversationCompacted());
+		}
 		long startNanos = System.nanoTime();
 		agent.chat = new OpenChat(context, this.observations.startChat(context, agent.observation), startNanos);
 		return agent.chat;

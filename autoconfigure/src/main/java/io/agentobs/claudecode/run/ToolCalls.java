@@ -7,11 +7,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.agentobs.claudecode.content.SecretMask;
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.micrometer.Observations;
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.ToolExecutionFailedException;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
+import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDenial;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
 
 /**
@@ -69,6 +73,7 @@ final class ToolCalls {
 			this.notStarted.add(call.toolUseId());
 			return;
 		}
+		context.setSkillName(ToolCallDetails.skillName(call.toolName(), call.arguments()));
 		this.open.put(call.toolUseId(), new OpenTool(agent, context,
 				this.observations.startTool(context, agent.observation), call.subagentType()));
 	}
@@ -167,11 +172,32 @@ final class ToolCalls {
 		ensureStarted(toolUseId);
 		tool.context().setResult(result);
 		if (isError) {
-			tool.context().setErrorType("tool_error");
+			tool.context().setExitCode(ToolCallDetails.exitCode(tool.context().getToolName(), result));
+			if (tool.context().getErrorType() == null) {
+				// A refused call keeps permission_denied
+				tool.context().setErrorType(AgentErrorType.TOOL_ERROR.value());
+			}
 			InstrumentationFailures.run("recording a failed tool call",
 					() -> tool.observation().error(new ToolExecutionFailedException(tool.context().getToolName())));
 		}
 		return true;
+	}
+
+	/**
+	 * The CLI refused a call without asking: its span gets the reason and the
+	 * {@code permission_denied} error type, and an event; the error result follows.
+	 * @param denial the refused call and why
+	 */
+	void denied(PermissionDenial denial) {
+		OpenTool tool = get(denial.toolUseId());
+		if (tool == null || this.awaitingSubagent.contains(denial.toolUseId())) {
+			return;
+		}
+		ToolExecutionObservationContext context = tool.context();
+		context.setPermissionDenialReasonType(denial.reasonType());
+		context.setPermissionDenialReason(SecretMask.of(context, SecretMask.NONE).mask(denial.reason()));
+		context.setErrorType(AgentErrorType.PERMISSION_DENIED.value());
+		tool.observation().event(ToolExecutionObservationDocumentation.Events.PERMISSION_DENIED);
 	}
 
 	/**

@@ -110,6 +110,11 @@ public class DefaultAgentInvocationObservationConventionTests {
 	@Test
 	void conventionEmitsEveryDocumentedKeyExceptContent() {
 		AgentInvocationObservationContext context = fullContext();
+		context.setOutputType(AgentInvocationObservationContext.OUTPUT_TYPE_JSON);
+		context.setConversationCompacted(true);
+		context.setRateLimitStatus("allowed_warning");
+		context.setRateLimitType("five_hour");
+		context.setRateLimitUtilization(0.82);
 		assertThat(keys(this.convention.getLowCardinalityKeyValues(context)))
 			.containsExactlyInAnyOrderElementsOf(documented(AgentInvocationObservationDocumentation.AGENT_INVOCATION
 				.getLowCardinalityKeyNames()));

@@ -93,6 +93,9 @@ public class DefaultChatObservationConventionTests {
 	@Test
 	void conventionEmitsEveryDocumentedKeyExceptContent() {
 		ChatObservationContext context = fullContext();
+		context.setOutputType("json");
+		context.setRequestStream(true);
+		context.setConversationCompacted(true);
 		assertThat(keys(this.convention.getLowCardinalityKeyValues(context))).containsExactlyInAnyOrderElementsOf(
 				documented(ChatObservationDocumentation.CHAT.getLowCardinalityKeyNames()));
 		assertThat(keys(this.convention.getHighCardinalityKeyValues(context))).containsExactlyInAnyOrderElementsOf(

@@ -76,6 +76,10 @@ public class DefaultToolExecutionObservationConventionTests {
 	@Test
 	void conventionEmitsEveryDocumentedKeyExceptContent() {
 		ToolExecutionObservationContext context = fullContext();
+		context.setSkillName("pdf");
+		context.setExitCode(3);
+		context.setPermissionDenialReasonType("rule");
+		context.setPermissionDenialReason("denied by a rule");
 		assertThat(keys(this.convention.getLowCardinalityKeyValues(context))).containsExactlyInAnyOrderElementsOf(
 				documented(ToolExecutionObservationDocumentation.TOOL_EXECUTION.getLowCardinalityKeyNames()));
 		assertThat(keys(this.convention.getHighCardinalityKeyValues(context))).containsExactlyInAnyOrderElementsOf(

@@ -8,6 +8,7 @@ import io.agentobs.claudecode.autoconfigure.ClaudeCodeObservabilityAutoConfigura
 import io.agentobs.claudecode.autoconfigure.ClaudeCodeOpenTelemetryAutoConfiguration;
 import io.agentobs.claudecode.metrics.AgentCostObservationHandler;
 import io.agentobs.claudecode.metrics.ChatMetricsObservationHandler;
+import io.agentobs.claudecode.metrics.RunEventMetricsObservationHandler;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.BootLine;
 import io.agentobs.claudecode.testsupport.BootLineNeutral;
@@ -58,7 +59,8 @@ class BootBackendsAutoConfigurationTests {
 				.hasSingleBean(TypedAttributesSpanFilter.class)
 				.hasSingleBean(ContextualNameSpanFilter.class)
 				.hasSingleBean(ChatMetricsObservationHandler.class)
-				.hasSingleBean(AgentCostObservationHandler.class);
+				.hasSingleBean(AgentCostObservationHandler.class)
+				.hasSingleBean(RunEventMetricsObservationHandler.class);
 			Transcripts.replay(context.getBean(AgentRunObservations.class), "subagent-foreground.jsonl");
 			List<SpanData> spans = exportedSpans(context);
 			assertThat(spans).extracting(SpanData::getName)
@@ -125,6 +127,7 @@ class BootBackendsAutoConfigurationTests {
 					ClaudeCodeOpenTelemetryAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(ChatMetricsObservationHandler.class)
 				.doesNotHaveBean(AgentCostObservationHandler.class)
+				.doesNotHaveBean(RunEventMetricsObservationHandler.class)
 				.hasSingleBean(TypedAttributesSpanFilter.class));
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * duplicated and reordered lines, malformed JSON, unknown types, missing and mistyped fields,
  * huge content, a second result, unknown parent ids, a {@code task_started} after its tool
  * result, a {@code tool_use} without name, and control lines: permission requests, unknown and
- * malformed requests, cancels, answers to unknown ids, a CLI that dies mid-request.
+ * malformed requests, cancels, answers to unknown ids, a CLI that dies mid-request; a permission denial, rate limit, tool progress,
+ * compaction or budget result line anywhere, and tool calls renamed to the tools the
+ * telemetry reads ({@code StructuredOutput}, {@code Skill}, MCP tools).
  */
 public enum TranscriptMutations {
 
@@ -143,9 +147,47 @@ public enum TranscriptMutations {
 		List<String> mutated = new ArrayList<>(lines.subList(0, random.nextInt(lines.size() + 1)));
 		mutated.add(permissionRequest(random));
 		return mutated;
+	}),
+
+	/** A permission denial, rate limit, tool progress, compaction or budget result line. */
+	RUN_EVENT_LINE((lines, random) -> {
+		List<String> mutated = new ArrayList<>(lines);
+		String toolUseId = (random.nextBoolean() && !mutated.isEmpty()) ? toolUseId(mutated) : "toolu_unknown";
+		String line = switch (random.nextInt(5)) {
+			case 0 -> "{\"type\":\"system\",\"subtype\":\"permission_denied\",\"tool_name\":\"Bash\","
+					+ "\"tool_use_id\":\"" + toolUseId + "\",\"decision_reason_type\":\"rule\","
+					+ "\"message\":\"Permission to use Bash has been denied.\",\"session_id\":\"s\"}";
+			case 1 -> "{\"type\":\"rate_limit_event\",\"rate_limit_info\":{\"status\":\"allowed_warning\","
+					+ "\"rateLimitType\":\"five_hour\",\"utilization\":0.9},\"session_id\":\"s\"}";
+			case 2 -> "{\"type\":\"tool_progress\",\"tool_use_id\":\"" + toolUseId + "\",\"tool_name\":\"Bash\","
+					+ "\"parent_tool_use_id\":null,\"elapsed_time_seconds\":3.5,\"session_id\":\"s\"}";
+			case 3 -> "{\"type\":\"system\",\"subtype\":\"compact_boundary\",\"compact_metadata\":"
+					+ "{\"trigger\":\"auto\",\"pre_tokens\":150000},\"session_id\":\"s\"}";
+			default -> "{\"type\":\"result\",\"subtype\":\"error_max_budget_usd\",\"is_error\":true,"
+					+ "\"structured_output\":{\"answer\":42},\"permission_denials\":[{\"tool_name\":\"Bash\","
+					+ "\"tool_use_id\":\"" + toolUseId + "\",\"tool_input\":{}}],\"session_id\":\"s\"}";
+		};
+		mutated.add(random.nextInt(mutated.size() + 1), line);
+		return mutated;
+	}),
+
+	/** A tool call renamed to a tool the telemetry reads. */
+	SPECIAL_TOOL_NAME((lines, random) -> {
+		List<String> mutated = new ArrayList<>(lines);
+		String[] names = { "StructuredOutput", "Skill", "mcp__probe__lookup", "mcp__", "Bash" };
+		for (int i = 0; i < mutated.size(); i++) {
+			if (mutated.get(i).contains("\"type\":\"tool_use\"")) {
+				mutated.set(i, mutated.get(i)
+					.replaceFirst("\"name\":\"[A-Za-z]+\"", "\"name\":\"" + names[random.nextInt(names.length)] + "\""));
+				break;
+			}
+		}
+		return mutated;
 	});
 
 	private static final ObjectMapper objectMapper = new ObjectMapper();
+
+	private static final Pattern TOOL_USE_ID = Pattern.compile("\"id\":\"(toolu_[^\"]+)\"");
 
 	private final BiFunction<List<String>, Random, List<String>> mutation;
 
@@ -225,6 +267,19 @@ public enum TranscriptMutations {
 			case 4 -> nodes.arrayNode().add(1).add("two");
 			default -> nodes.objectNode().put("unexpected", true);
 		};
+	}
+
+	/**
+	 * The id of the first tool call of a transcript.
+	 */
+	private static String toolUseId(List<String> lines) {
+		for (String line : lines) {
+			Matcher matcher = TOOL_USE_ID.matcher(line);
+			if (matcher.find()) {
+				return matcher.group(1);
+			}
+		}
+		return "toolu_unknown";
 	}
 
 	private static int indexOfLast(List<String> lines, String text) {

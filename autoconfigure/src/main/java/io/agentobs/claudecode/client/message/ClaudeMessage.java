@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public sealed interface ClaudeMessage
 		permits SystemMessage, AssistantMessage, UserMessage, StreamEventMessage, ResultMessage, ControlMessage,
-		UnknownMessage {
+		UnknownMessage, RateLimitEvent, ToolProgressMessage {
 
 	/**
 	 * The {@code type} field of the line, e.g. {@code assistant}.

@@ -108,6 +108,10 @@ public final class ClaudeMessageParser {
 			case "stream_event" -> new StreamEventMessage(Json.field(node, "event"), Json.text(node, "api_message_id"),
 					Json.text(node, "parent_tool_use_id"), sessionId, node);
 			case "result" -> result(node, sessionId);
+			case "rate_limit_event" -> new RateLimitEvent(sessionId, node);
+			case "tool_progress" -> new ToolProgressMessage(Json.text(node, "tool_use_id"), Json.text(node, "tool_name"),
+					Json.text(node, "parent_tool_use_id"), Json.doubleOrNull(node, "elapsed_time_seconds"),
+					Json.text(node, "task_id"), sessionId, node);
 			default -> new UnknownMessage(type, sessionId, node);
 		};
 	}

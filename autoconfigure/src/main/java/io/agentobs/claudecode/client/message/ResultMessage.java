@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The {@code result} line that ends a turn.
  *
- * @param subtype {@code success}, {@code error_max_turns}, {@code error_during_execution}, ...
+ * @param subtype {@code success}, {@code error_max_turns}, {@code error_during_execution},
+ * {@code error_max_budget_usd}, {@code error_max_structured_output_retries}
  * @param isError whether the turn failed (also {@code true} for API errors with subtype {@code success})
  * @param numTurns the number of model turns
  * @param durationMs the wall time of the turn
@@ -33,6 +34,59 @@ public record ResultMessage(String subtype, boolean isError, Integer numTurns, L
 	@Override
 	public String type() {
 		return "result";
+	}
+
+	/**
+	 * The tool calls the permission settings refused ({@code permission_denials}), typed.
+	 * @return the denials, in the order the CLI lists them
+	 */
+	public List<PermissionDenial> denials() {
+		return this.permissionDenials.stream()
+			.map((denial) -> new PermissionDenial(Json.text(denial, "tool_name"), Json.text(denial, "tool_use_id"),
+					Json.field(denial, "tool_input")))
+			.toList();
+	}
+
+	/**
+	 * The user messages still queued when the result was written ({@code queued_turn_count}).
+	 * @return the count, or {@code null} when the CLI did not say
+	 */
+	public Integer queuedTurnCount() {
+		return Json.intOrNull(this.raw, "queued_turn_count");
+	}
+
+	/**
+	 * The number of results the process wrote before this one ({@code result_index}).
+	 * @return the index, or {@code null} when the CLI did not say
+	 */
+	public Integer resultIndex() {
+		return Json.intOrNull(this.raw, "result_index");
+	}
+
+	/**
+	 * Why the CLI could not start, on the zeroed result it writes before exiting
+	 * ({@code startup_failure_reason}).
+	 * @return the reason, or {@code null} on every other result
+	 */
+	public String startupFailureReason() {
+		return Json.text(this.raw, "startup_failure_reason");
+	}
+
+	/**
+	 * Whether the turn stopped because the session's cost reached {@code --max-budget-usd}.
+	 * @return {@code true} for subtype {@code error_max_budget_usd}
+	 */
+	public boolean isBudgetExhausted() {
+		return "error_max_budget_usd".equals(this.subtype);
+	}
+
+	/**
+	 * A tool call the permission settings refused, from {@code permission_denials}.
+	 * @param toolName the tool name
+	 * @param toolUseId the id of the refused call
+	 * @param toolInput the call's arguments, may be {@code null}
+	 */
+	public record PermissionDenial(String toolName, String toolUseId, JsonNode toolInput) {
 	}
 
 	/**

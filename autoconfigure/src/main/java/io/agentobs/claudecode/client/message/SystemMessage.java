@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code status}, {@code api_retry} or {@code task_started}. All data stays in {@link #raw()};
  * the subtypes this client reads have typed views ({@link #init()}, {@link #status()},
  * {@link #apiRetry()}, {@link #taskStarted()}, {@link #taskUpdated()},
- * {@link #taskNotification()}).
+ * {@link #taskNotification()}, {@link #permissionDenied()}, {@link #compactBoundary()}).
  *
  * @param subtype the subtype, e.g. {@code init}
  * @param sessionId the session id
@@ -126,6 +126,33 @@ public record SystemMessage(String subtype, String sessionId, JsonNode raw) impl
 	}
 
 	/**
+	 * The {@code permission_denied} message of a tool call the CLI refused without asking, if
+	 * this is one.
+	 * @return the denial
+	 */
+	public Optional<PermissionDenied> permissionDenied() {
+		if (!"permission_denied".equals(this.subtype)) {
+			return Optional.empty();
+		}
+		return Optional.of(new PermissionDenied(field("tool_name"), field("tool_use_id"), field("agent_id"),
+				field("decision_reason_type"), field("decision_reason"), field("message")));
+	}
+
+	/**
+	 * The {@code compact_boundary} message that marks a compaction of the conversation, if
+	 * this is one.
+	 * @return the compaction
+	 */
+	public Optional<CompactBoundary> compactBoundary() {
+		if (!"compact_boundary".equals(this.subtype)) {
+			return Optional.empty();
+		}
+		JsonNode metadata = this.raw.path("compact_metadata");
+		return Optional.of(new CompactBoundary(Json.text(metadata, "trigger"), Json.longOrNull(metadata, "pre_tokens"),
+				Json.longOrNull(metadata, "post_tokens")));
+	}
+
+	/**
 	 * The start of a turn ({@code system/init}).
 	 * @param model the main model, may be {@code null}
 	 * @param tools the available tool names, empty when absent
@@ -211,6 +238,43 @@ public record SystemMessage(String subtype, String sessionId, JsonNode raw) impl
 			return (this.status == null || "completed".equals(this.status)) ? null : this.status;
 		}
 
+	}
+
+	/**
+	 * A tool call the CLI refused without asking ({@code system/permission_denied}): a deny
+	 * rule, the permission mode, or no way to ask. The result's {@code permission_denials}
+	 * remain the complete list.
+	 * @param toolName the tool name
+	 * @param toolUseId the id of the refused tool call
+	 * @param agentId the subagent that made the call, {@code null} for the top-level agent
+	 * @param decisionReasonType what decided, e.g. {@code rule} or {@code mode}, may be
+	 * {@code null}
+	 * @param decisionReason the reason the deciding component gave, may be {@code null}
+	 * @param message the rejection message returned to the model, may be {@code null}
+	 */
+	public record PermissionDenied(String toolName, String toolUseId, String agentId, String decisionReasonType,
+			String decisionReason, String message) {
+
+		/**
+		 * Why the call was refused: the deciding component's reason, else the message returned
+		 * to the model.
+		 * @return the reason, may be {@code null}
+		 */
+		public String reason() {
+			return (this.decisionReason != null && !this.decisionReason.isBlank()) ? this.decisionReason
+					: this.message;
+		}
+
+	}
+
+	/**
+	 * A compaction of the conversation ({@code system/compact_boundary}): the messages before
+	 * it were replaced by a summary.
+	 * @param trigger {@code manual} or {@code auto}, may be {@code null}
+	 * @param preTokens the context's tokens before the compaction, may be {@code null}
+	 * @param postTokens the context's tokens after it, may be {@code null}
+	 */
+	public record CompactBoundary(String trigger, Long preTokens, Long postTokens) {
 	}
 
 }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.agentobs.claudecode.client.control.PermissionDecision;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.message.AssistantMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ContentBlock;
+import io.agentobs.claudecode.client.message.RateLimitEvent;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.StreamEventMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
@@ -20,6 +22,8 @@ import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseStart;
 import io.agentobs.claudecode.run.AgentRunEvents.PermissionDecided;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDenial;
+import io.agentobs.claudecode.run.AgentRunEvents.RateLimit;
 import io.agentobs.claudecode.run.AgentRunEvents.TaskStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
@@ -31,6 +35,9 @@ import io.agentobs.claudecode.run.AgentRunResult;
  * full result.
  */
 public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<ClaudeMessage> {
+
+	/** The result's field holding the output of a run with a JSON schema. */
+	private static final String STRUCTURED_OUTPUT = "structured_output";
 
 	@Override
 	public void record(ClaudeMessage message, AgentRunEvents events) {
@@ -50,7 +57,15 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			streamEvent(event, events);
 		}
 		else if (message instanceof ResultMessage result) {
+			JsonNode structuredOutput = result.raw().get(STRUCTURED_OUTPUT);
+			if (structuredOutput != null && !structuredOutput.isNull()) {
+				events.structuredOutputReturned(structuredOutput.toString());
+			}
 			events.finished(result(result));
+		}
+		else if (message instanceof RateLimitEvent rateLimit) {
+			RateLimitEvent.RateLimitInfo info = rateLimit.info();
+			events.rateLimitReported(new RateLimit(info.status(), info.rateLimitType(), info.utilization()));
 		}
 	}
 
@@ -70,12 +85,14 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			.ifPresent((task) -> events.taskBackgrounded(task.taskId()));
 		system.taskNotification()
 			.ifPresent((task) -> events.taskFinished(task.toolUseId(), task.taskId(), task.failureStatus()));
-		if ("permission_denied".equals(system.subtype()) && system.raw() != null
-				&& system.raw().path("tool_use_id").isTextual()) {
+		system.permissionDenied().ifPresent((denied) -> {
 			// The CLI denied the call on its own (its settings or permission mode)
-			events.permissionDecided(new PermissionDecided(system.raw().path("tool_use_id").asText(), "deny",
-					PermissionDecision.Source.CLI.value(), null));
-		}
+			events.permissionDecided(
+					new PermissionDecided(denied.toolUseId(), "deny", PermissionDecision.Source.CLI.value(), null));
+			events.permissionDenied(new PermissionDenial(denied.toolUseId(), denied.toolName(),
+					denied.decisionReasonType(), denied.reason()));
+		});
+		system.compactBoundary().ifPresent((compaction) -> events.conversationCompacted(compaction.trigger()));
 	}
 
 	private void assistant(AssistantMessage assistant, AgentRunEvents events) {

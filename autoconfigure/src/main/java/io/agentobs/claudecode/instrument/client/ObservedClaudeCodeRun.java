@@ -11,6 +11,7 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.instrument.ObservedIterator;
 import io.agentobs.claudecode.instrument.RunMessageObserver;
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.run.AbandonedRunCleaner;
 import io.agentobs.claudecode.run.AgentRunRecorder;
@@ -112,7 +113,7 @@ final class ObservedClaudeCodeRun implements ClaudeCodeRun {
 		@Override
 		public void onEnd() {
 			if (!ObservedClaudeCodeRun.this.recorder.isFinished()) {
-				onFailure(new AgentRunFailedException("no_result", "The agent run ended without a result"));
+				onFailure(new AgentRunFailedException(AgentErrorType.NO_RESULT.value(), "The agent run ended without a result"));
 			}
 			else {
 				ObservedClaudeCodeRun.this.abandonment.clean();

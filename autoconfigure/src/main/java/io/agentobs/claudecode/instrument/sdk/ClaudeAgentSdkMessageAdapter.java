@@ -12,6 +12,7 @@ import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
 import io.agentobs.claudecode.run.AgentRunEvents;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDenial;
 import io.agentobs.claudecode.run.AgentRunEvents.SubagentStart;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallEnd;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
@@ -70,6 +71,15 @@ final class ClaudeAgentSdkMessageAdapter implements AgentMessageAdapter<Message>
 				events.subagentFinished(string(data, "tool_use_id"),
 						(status == null || "completed".equals(status)) ? null : status);
 			}
+			case "permission_denied" -> {
+				String reason = string(data, "decision_reason");
+				events.permissionDenied(new PermissionDenial(string(data, "tool_use_id"), string(data, "tool_name"),
+						string(data, "decision_reason_type"),
+						(reason != null && !reason.isBlank()) ? reason : string(data, "message")));
+			}
+			case "compact_boundary" -> events.conversationCompacted(
+					(data.get("compact_metadata") instanceof Map<?, ?> metadata && metadata.get("trigger") != null)
+							? String.valueOf(metadata.get("trigger")) : null);
 			default -> {
 			}
 		}

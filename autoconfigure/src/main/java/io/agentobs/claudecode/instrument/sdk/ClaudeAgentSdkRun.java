@@ -5,6 +5,7 @@ import java.util.Objects;
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
 import io.agentobs.claudecode.instrument.RunMessageObserver;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import org.springaicommunity.claude.agent.sdk.types.AssistantMessage;
@@ -92,7 +93,7 @@ final class ClaudeAgentSdkRun implements RunMessageObserver<Message> {
 
 	@Override
 	public void onEnd() {
-		failed("no_result", "The turn's messages ended without a result");
+		failed(AgentErrorType.NO_RESULT.value(), "The turn's messages ended without a result");
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.agentobs.claudecode.instrument.sdk;
 import java.util.function.Supplier;
 
 import io.agentobs.claudecode.instrument.AgentMessageAdapter;
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.AgentRunRecorder;
 import io.agentobs.claudecode.run.SessionCost;
@@ -88,7 +89,7 @@ final class ClaudeAgentSdkSession {
 	void closing() {
 		ClaudeAgentSdkRun run = openTurn();
 		if (run != null) {
-			run.failed("client_closed", "The claude-code-sdk client was closed before the turn's result");
+			run.failed(AgentErrorType.CLIENT_CLOSED.value(), "The claude-code-sdk client was closed before the turn's result");
 		}
 	}
 

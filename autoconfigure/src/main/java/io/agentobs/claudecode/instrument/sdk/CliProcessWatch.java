@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.observation.AgentErrorType;
 
 /**
  * Ends a turn with {@code error.type=cli_exited} when the SDK's CLI process exits before the
@@ -49,7 +50,7 @@ final class CliProcessWatch {
 	}
 
 	private void exited(Process process, ClaudeAgentSdkRun run) {
-		run.failed("cli_exited", "The Claude Code CLI exited with code " + process.exitValue()
+		run.failed(AgentErrorType.CLI_EXITED.value(), "The Claude Code CLI exited with code " + process.exitValue()
 				+ " before the turn's result; the claude-code-sdk does not end its message stream in that case");
 	}
 

@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.instrument.sdk;
 
+import io.agentobs.claudecode.observation.AgentErrorType;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.springaicommunity.claude.agent.sdk.ClaudeAsyncClient;
@@ -72,7 +73,7 @@ final class ObservedTurnSpec implements ClaudeAsyncClient.TurnSpec {
 					run.abandoned();
 				}
 				else {
-					run.failed("no_result", "The turn's messages ended without a result");
+					run.failed(AgentErrorType.NO_RESULT.value(), "The turn's messages ended without a result");
 				}
 			});
 		});
