@@ -16,6 +16,7 @@ import io.agentobs.claudecode.instrument.client.ClaudeCodeClientInstrumentation;
 import io.agentobs.claudecode.instrument.sdk.ClaudeAgentSdkInstrumentations;
 import io.agentobs.claudecode.observation.AgentInvocationObservationConvention;
 import io.agentobs.claudecode.observation.ChatObservationConvention;
+import io.agentobs.claudecode.observation.LegacyGenAiAttributesObservationFilter;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.CliEnvironmentProvider;
@@ -112,6 +113,12 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 			ClaudeCodeObservabilityProperties properties) {
 		return new ClaudeCodeOutputContentObservationFilter(maxLength(properties),
 				secretEnvironment(properties).mask(Map.of()));
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "sentry.claude-code", name = "legacy-attributes", havingValue = "true")
+	LegacyGenAiAttributesObservationFilter legacyGenAiAttributesObservationFilter() {
+		return new LegacyGenAiAttributesObservationFilter();
 	}
 
 	private static SecretEnvironment secretEnvironment(ClaudeCodeObservabilityProperties properties) {

@@ -110,4 +110,21 @@ public class ClaudeCodeObservabilityProperties {
 		this.cliTelemetry = cliTelemetry;
 	}
 
+	// Conventions
+
+	/**
+	 * Whether keys the conventions deprecate are recorded too (gen_ai.system,
+	 * gen_ai.request.available_tools, gen_ai.usage.cost, and gen_ai.tool.type on Sentry
+	 * spans), for dashboards built on the old names.
+	 */
+	private boolean legacyAttributes;
+
+	public boolean isLegacyAttributes() {
+		return this.legacyAttributes;
+	}
+
+	public void setLegacyAttributes(boolean legacyAttributes) {
+		this.legacyAttributes = legacyAttributes;
+	}
+
 }

@@ -73,21 +73,18 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ChatObservationContext context) {
 		KeyValues keyValues = KeyValues.empty();
-		keyValues = system(keyValues, context);
 		keyValues = conversationId(keyValues, context);
 		keyValues = responseId(keyValues, context);
 		keyValues = responseModel(keyValues, context);
 		keyValues = responseFinishReasons(keyValues, context);
 		keyValues = responseTimeToFirstChunk(keyValues, context);
+		keyValues = responseStreaming(keyValues, context);
 		keyValues = usageInputTokens(keyValues, context);
 		keyValues = usageOutputTokens(keyValues, context);
 		keyValues = usageCacheReadInputTokens(keyValues, context);
 		keyValues = usageCacheCreationInputTokens(keyValues, context);
+		keyValues = usageTotalTokens(keyValues, context);
 		return keyValues;
-	}
-
-	protected KeyValues system(KeyValues keyValues, ChatObservationContext context) {
-		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.SYSTEM, context.getProviderName());
 	}
 
 	protected KeyValues conversationId(KeyValues keyValues, ChatObservationContext context) {
@@ -137,6 +134,18 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		TokenUsage usage = context.getUsage();
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.USAGE_CACHE_CREATION_INPUT_TOKENS,
 				(usage != null) ? usage.cacheCreationInputTokens() : null);
+	}
+
+	protected KeyValues responseStreaming(KeyValues keyValues, ChatObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.RESPONSE_STREAMING,
+				context.getResponseStreaming());
+	}
+
+	protected KeyValues usageTotalTokens(KeyValues keyValues, ChatObservationContext context) {
+		TokenUsage usage = context.getUsage();
+		boolean complete = usage != null && usage.inputTokens() != null && usage.outputTokens() != null;
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.USAGE_TOTAL_TOKENS,
+				complete ? usage.inputTokens() + usage.outputTokens() : null);
 	}
 
 }

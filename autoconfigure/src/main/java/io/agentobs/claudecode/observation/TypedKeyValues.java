@@ -8,7 +8,7 @@ import io.micrometer.common.docs.KeyName;
 
 /**
  * The typed value of a key value: Micrometer key values are strings, while the telemetry
- * contract wants token counts and run numbers as long and the cost as double. Backends that
+ * contract wants token counts and run numbers as long, the cost as double and flags as boolean. Backends that
  * can carry numbers (OpenTelemetry attributes, Sentry span data) use this one rule.
  */
 public final class TypedKeyValues {
@@ -27,8 +27,19 @@ public final class TypedKeyValues {
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.PERMISSION_DENIALS);
 
 	private static final Set<String> DOUBLE_KEYS = keys(
-			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.USAGE_COST,
-			ChatObservationDocumentation.HighCardinalityKeyNames.RESPONSE_TIME_TO_FIRST_CHUNK);
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_TOTAL_TOKENS,
+			ChatObservationDocumentation.HighCardinalityKeyNames.RESPONSE_TIME_TO_FIRST_CHUNK,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_INPUT_TOKENS,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_OUTPUT_TOKENS,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONTEXT_UTILIZATION,
+			LegacyGenAiKeyNames.USAGE_COST);
+
+	private static final Set<String> LONG_KEYS_OF_CONVENTIONS = keys(
+			ChatObservationDocumentation.HighCardinalityKeyNames.USAGE_TOTAL_TOKENS,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONTEXT_WINDOW_SIZE);
+
+	private static final Set<String> BOOLEAN_KEYS = keys(
+			ChatObservationDocumentation.HighCardinalityKeyNames.RESPONSE_STREAMING);
 
 	private TypedKeyValues() {
 	}
@@ -37,12 +48,15 @@ public final class TypedKeyValues {
 	 * The value of a key as the contract types it.
 	 * @param key the key
 	 * @param value the key value's text
-	 * @return a {@link Long} or {@link Double} for numeric keys, else (or when a custom
+	 * @return a {@link Long}, {@link Double} or {@link Boolean} for typed keys, else (or when a custom
 	 * convention wrote something that is not a number) the text
 	 */
 	public static Object typedValue(String key, String value) {
 		try {
-			if (LONG_KEYS.contains(key)) {
+			if (BOOLEAN_KEYS.contains(key) && ("true".equals(value) || "false".equals(value))) {
+				return Boolean.valueOf(value);
+			}
+			if (LONG_KEYS.contains(key) || LONG_KEYS_OF_CONVENTIONS.contains(key)) {
 				return Long.valueOf(value);
 			}
 			if (DOUBLE_KEYS.contains(key)) {

@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.run;
 
 import java.util.List;
+import java.util.Map;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
@@ -48,6 +49,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	private boolean started;
 
 	private boolean finished;
+
+	/** The context windows the CLI reported with the turn's result, by model. */
+	private Map<String, Long> contextWindows = Map.of();
 
 	private boolean interruptRequested;
 
@@ -259,6 +263,11 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	}
 
 	@Override
+	public synchronized void contextWindowsReported(Map<String, Long> contextWindows) {
+		this.contextWindows = Map.copyOf(contextWindows);
+	}
+
+	@Override
 	public synchronized void finished(AgentRunResult turnResult) {
 		if (this.finished) {
 			return;
@@ -269,6 +278,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 			return;
 		}
 		this.results.record(this.root.context, result);
+		ContextWindow.record(this.root, this.contextWindows);
 		if (this.interruptRequested) {
 			this.root.context.setErrorType(AgentRunControl.INTERRUPTED);
 			error(interruption());

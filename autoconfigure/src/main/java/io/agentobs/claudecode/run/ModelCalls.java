@@ -135,6 +135,7 @@ final class ModelCalls {
 		OpenChat chat = chat(agent, messageId, model, usage);
 		if (chat != null) {
 			chat.streamed = true;
+			chat.context.setResponseStreaming(true);
 			if (chat == requested) {
 				chat.context.setTimeToFirstChunk((System.nanoTime() - chat.startNanos) / 1e9);
 			}
@@ -155,6 +156,7 @@ final class ModelCalls {
 			chat.context.addOutputPart(part);
 		}
 		if (stopReason != null && !chat.streamed) {
+			chat.context.setResponseStreaming(false);
 			chat.context.setFinishReasons(List.of(stopReason));
 			if (usage != null) {
 				chat.context.setUsage(usage);
@@ -206,6 +208,12 @@ final class ModelCalls {
 		if (chat != null) {
 			agent.chat = null;
 			agent.lastEndedMessageId = chat.context.getResponseId();
+			if (chat.context.getUsage() != null) {
+				agent.lastChatUsage = chat.context.getUsage();
+			}
+			if (chat.context.getResponseModel() != null) {
+				agent.lastChatModel = chat.context.getResponseModel();
+			}
 			Observations.stop(chat.observation);
 		}
 	}

@@ -13,6 +13,7 @@ import io.agentobs.claudecode.instrument.AgentObservationPostProcessor;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationConvention;
 import io.agentobs.claudecode.observation.DefaultChatObservationConvention;
+import io.agentobs.claudecode.observation.LegacyGenAiAttributesObservationFilter;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.ObservationTree;
@@ -187,6 +188,14 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ClaudeCodeInputContentObservationFilter.class);
 			assertThat(context).doesNotHaveBean(ClaudeCodeOutputContentObservationFilter.class);
 		});
+	}
+
+	@Test
+	void legacyAttributesAreOffUnlessEnabled() {
+		this.contextRunner
+			.run((context) -> assertThat(context).doesNotHaveBean(LegacyGenAiAttributesObservationFilter.class));
+		this.contextRunner.withPropertyValues("sentry.claude-code.legacy-attributes=true")
+			.run((context) -> assertThat(context).hasSingleBean(LegacyGenAiAttributesObservationFilter.class));
 	}
 
 	@Test
