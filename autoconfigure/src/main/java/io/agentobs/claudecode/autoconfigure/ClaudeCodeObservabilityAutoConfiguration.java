@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter;
 import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
+import io.agentobs.claudecode.content.ContentBudget;
 import io.agentobs.claudecode.content.SecretEnvironment;
 import io.agentobs.claudecode.instrument.AgentClientInstrumentation;
 import io.agentobs.claudecode.instrument.AgentObservationAdvisor;
@@ -104,7 +105,7 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 	ClaudeCodeInputContentObservationFilter claudeCodeInputContentObservationFilter(
 			ClaudeCodeObservabilityProperties properties) {
 		return new ClaudeCodeInputContentObservationFilter(maxLength(properties),
-				secretEnvironment(properties).mask(Map.of()));
+				secretEnvironment(properties).mask(Map.of()), contentBudget(properties));
 	}
 
 	@Bean
@@ -112,13 +113,23 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 	ClaudeCodeOutputContentObservationFilter claudeCodeOutputContentObservationFilter(
 			ClaudeCodeObservabilityProperties properties) {
 		return new ClaudeCodeOutputContentObservationFilter(maxLength(properties),
-				secretEnvironment(properties).mask(Map.of()));
+				secretEnvironment(properties).mask(Map.of()), contentBudget(properties));
 	}
 
 	@Bean
 	@ConditionalOnProperty(prefix = "sentry.claude-code", name = "legacy-attributes", havingValue = "true")
 	LegacyGenAiAttributesObservationFilter legacyGenAiAttributesObservationFilter() {
 		return new LegacyGenAiAttributesObservationFilter();
+	}
+
+	private static ContentBudget contentBudget(ClaudeCodeObservabilityProperties properties) {
+		long span = properties.getMaxSpanContentLength().toBytes();
+		long run = properties.getMaxRunContentLength().toBytes();
+		if (span < ContentBudget.FLOOR || run < ContentBudget.FLOOR) {
+			throw new IllegalArgumentException("sentry.claude-code.max-span-content-length and max-run-content-length"
+					+ " must be at least " + ContentBudget.FLOOR + " bytes but were " + span + " and " + run);
+		}
+		return new ContentBudget((int) Math.min(Integer.MAX_VALUE, span), run);
 	}
 
 	private static SecretEnvironment secretEnvironment(ClaudeCodeObservabilityProperties properties) {

@@ -110,6 +110,38 @@ public class ClaudeCodeObservabilityProperties {
 		this.cliTelemetry = cliTelemetry;
 	}
 
+	// Content budgets
+
+	/**
+	 * Maximum recorded content of one span, all its content attributes together (at least 256
+	 * bytes); content past it is truncated, keeping valid JSON.
+	 */
+	private DataSize maxSpanContentLength = DataSize.ofKilobytes(64);
+
+	/**
+	 * Maximum recorded content of a run's model calls, tools and subagents together (at least
+	 * 256 bytes), so that the run's Sentry transaction stays under Sentry's 1 MB event limit;
+	 * past it each content attribute is cut to 256 characters. The top-level agent's prompt
+	 * and result are outside this budget.
+	 */
+	private DataSize maxRunContentLength = DataSize.ofKilobytes(256);
+
+	public DataSize getMaxSpanContentLength() {
+		return this.maxSpanContentLength;
+	}
+
+	public void setMaxSpanContentLength(DataSize maxSpanContentLength) {
+		this.maxSpanContentLength = maxSpanContentLength;
+	}
+
+	public DataSize getMaxRunContentLength() {
+		return this.maxRunContentLength;
+	}
+
+	public void setMaxRunContentLength(DataSize maxRunContentLength) {
+		this.maxRunContentLength = maxRunContentLength;
+	}
+
 	// Conventions
 
 	/**
