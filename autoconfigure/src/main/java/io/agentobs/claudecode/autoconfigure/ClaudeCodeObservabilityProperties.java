@@ -151,6 +151,22 @@ public class ClaudeCodeObservabilityProperties {
 	 */
 	private boolean legacyAttributes;
 
+	/**
+	 * Semantic conventions opt-in, a comma-separated list as OTEL_SEMCONV_STABILITY_OPT_IN (whose
+	 * value it defaults to): "gen_ai_latest_experimental" switches the GenAI metrics from the
+	 * released v1.41 names to the development names (gen_ai.client.inference.*, and the
+	 * gen_ai.invoke_agent.* and gen_ai.execute_tool.duration metrics).
+	 */
+	private String semconvStabilityOptIn;
+
+	public String getSemconvStabilityOptIn() {
+		return this.semconvStabilityOptIn;
+	}
+
+	public void setSemconvStabilityOptIn(String semconvStabilityOptIn) {
+		this.semconvStabilityOptIn = semconvStabilityOptIn;
+	}
+
 	public boolean isLegacyAttributes() {
 		return this.legacyAttributes;
 	}
