@@ -30,16 +30,6 @@ public final class GenAiHistogramBuckets implements MeterFilter {
 			GenAiMeterNames.INVOKE_AGENT_DURATION, AGENT_SECONDS, GenAiMeterNames.INVOKE_AGENT_INFERENCE_CALLS, CALLS,
 			GenAiMeterNames.INVOKE_AGENT_TOOL_CALLS, CALLS, GenAiMeterNames.EXECUTE_TOOL_DURATION, CLIENT_SECONDS);
 
-	/**
-	 * The boundaries of a GenAI histogram, in its unit (seconds for durations).
-	 * @param name the meter name
-	 * @return the boundaries, or {@code null} for another meter
-	 */
-	public static double[] of(String name) {
-		double[] boundaries = BOUNDARIES.get(name);
-		return (boundaries != null) ? boundaries.clone() : null;
-	}
-
 	@Override
 	public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
 		double[] boundaries = BOUNDARIES.get(id.getName());
