@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.agentobs.claudecode.content.ClaudeCodeInputContentObservationFilter;
 import io.agentobs.claudecode.content.ClaudeCodeOutputContentObservationFilter;
+import io.agentobs.claudecode.content.ContentBudget;
 import io.agentobs.claudecode.content.SecretEnvironment;
 import io.agentobs.claudecode.instrument.AgentClientInstrumentation;
 import io.agentobs.claudecode.instrument.AgentObservationAdvisor;
@@ -16,6 +17,7 @@ import io.agentobs.claudecode.instrument.client.ClaudeCodeClientInstrumentation;
 import io.agentobs.claudecode.instrument.sdk.ClaudeAgentSdkInstrumentations;
 import io.agentobs.claudecode.observation.AgentInvocationObservationConvention;
 import io.agentobs.claudecode.observation.ChatObservationConvention;
+import io.agentobs.claudecode.observation.LegacyGenAiAttributesObservationFilter;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.LiveRuns;
@@ -106,7 +108,7 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 	ClaudeCodeInputContentObservationFilter claudeCodeInputContentObservationFilter(
 			ClaudeCodeObservabilityProperties properties) {
 		return new ClaudeCodeInputContentObservationFilter(maxLength(properties),
-				secretEnvironment(properties).mask(Map.of()));
+				secretEnvironment(properties).mask(Map.of()), contentBudget(properties));
 	}
 
 	@Bean
@@ -114,7 +116,23 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 	ClaudeCodeOutputContentObservationFilter claudeCodeOutputContentObservationFilter(
 			ClaudeCodeObservabilityProperties properties) {
 		return new ClaudeCodeOutputContentObservationFilter(maxLength(properties),
-				secretEnvironment(properties).mask(Map.of()));
+				secretEnvironment(properties).mask(Map.of()), contentBudget(properties));
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "sentry.claude-code", name = "legacy-attributes", havingValue = "true")
+	LegacyGenAiAttributesObservationFilter legacyGenAiAttributesObservationFilter() {
+		return new LegacyGenAiAttributesObservationFilter();
+	}
+
+	private static ContentBudget contentBudget(ClaudeCodeObservabilityProperties properties) {
+		long span = properties.getMaxSpanContentLength().toBytes();
+		long run = properties.getMaxRunContentLength().toBytes();
+		if (span < ContentBudget.FLOOR || run < ContentBudget.FLOOR) {
+			throw new IllegalArgumentException("sentry.claude-code.max-span-content-length and max-run-content-length"
+					+ " must be at least " + ContentBudget.FLOOR + " bytes but were " + span + " and " + run);
+		}
+		return new ContentBudget((int) Math.min(Integer.MAX_VALUE, span), run);
 	}
 
 	private static SecretEnvironment secretEnvironment(ClaudeCodeObservabilityProperties properties) {

@@ -125,4 +125,69 @@ public class ClaudeCodeObservabilityProperties {
 		this.cliTelemetry = cliTelemetry;
 	}
 
+	// Content budgets
+
+	/**
+	 * Maximum recorded content of one span, all its content attributes together (at least 256
+	 * bytes); content past it is truncated, keeping valid JSON.
+	 */
+	private DataSize maxSpanContentLength = DataSize.ofKilobytes(64);
+
+	/**
+	 * Maximum recorded content of a run's model calls, tools and subagents together (at least
+	 * 256 bytes), so that the run's Sentry transaction stays under Sentry's 1 MB event limit;
+	 * past it each content attribute is cut to 256 characters. The top-level agent's prompt
+	 * and result are outside this budget.
+	 */
+	private DataSize maxRunContentLength = DataSize.ofKilobytes(256);
+
+	public DataSize getMaxSpanContentLength() {
+		return this.maxSpanContentLength;
+	}
+
+	public void setMaxSpanContentLength(DataSize maxSpanContentLength) {
+		this.maxSpanContentLength = maxSpanContentLength;
+	}
+
+	public DataSize getMaxRunContentLength() {
+		return this.maxRunContentLength;
+	}
+
+	public void setMaxRunContentLength(DataSize maxRunContentLength) {
+		this.maxRunContentLength = maxRunContentLength;
+	}
+
+	// Conventions
+
+	/**
+	 * Whether keys the conventions deprecate are recorded too (gen_ai.system,
+	 * gen_ai.request.available_tools, gen_ai.usage.cost, and gen_ai.tool.type on Sentry
+	 * spans), for dashboards built on the old names.
+	 */
+	private boolean legacyAttributes;
+
+	/**
+	 * Semantic conventions opt-in, a comma-separated list as OTEL_SEMCONV_STABILITY_OPT_IN (whose
+	 * value it defaults to): "gen_ai_latest_experimental" switches the GenAI metrics from the
+	 * released v1.41 names to the development names (gen_ai.client.inference.*, and the
+	 * gen_ai.invoke_agent.* and gen_ai.execute_tool.duration metrics).
+	 */
+	private String semconvStabilityOptIn;
+
+	public String getSemconvStabilityOptIn() {
+		return this.semconvStabilityOptIn;
+	}
+
+	public void setSemconvStabilityOptIn(String semconvStabilityOptIn) {
+		this.semconvStabilityOptIn = semconvStabilityOptIn;
+	}
+
+	public boolean isLegacyAttributes() {
+		return this.legacyAttributes;
+	}
+
+	public void setLegacyAttributes(boolean legacyAttributes) {
+		this.legacyAttributes = legacyAttributes;
+	}
+
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration that records Claude Code agent observations as Sentry spans and failed
@@ -30,8 +31,9 @@ public class ClaudeCodeSentryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SentryAgentObservationHandler sentryAgentObservationHandler(IScopes scopes) {
-		return new SentryAgentObservationHandler(scopes);
+	SentryAgentObservationHandler sentryAgentObservationHandler(IScopes scopes, Environment environment) {
+		return new SentryAgentObservationHandler(scopes,
+				environment.getProperty("sentry.claude-code.legacy-attributes", Boolean.class, false));
 	}
 
 }

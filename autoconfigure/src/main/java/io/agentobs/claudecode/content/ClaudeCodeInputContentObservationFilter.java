@@ -37,6 +37,8 @@ public class ClaudeCodeInputContentObservationFilter implements ObservationFilte
 
 	private final SecretMask secrets;
 
+	private final ContentBudget budget;
+
 	/**
 	 * Create a filter that records inputs of at most {@code maxLength} characters each.
 	 * @param maxLength the maximum length of each value, in characters
@@ -52,8 +54,21 @@ public class ClaudeCodeInputContentObservationFilter implements ObservationFilte
 	 * @param secrets the secrets to mask in runs that know none
 	 */
 	public ClaudeCodeInputContentObservationFilter(int maxLength, SecretMask secrets) {
+		this(maxLength, secrets, ContentBudget.NONE);
+	}
+
+	/**
+	 * Create a filter that records inputs of at most {@code maxLength} characters each, within
+	 * the given span and run budget, with the secrets of their run (see {@link SecretMask}),
+	 * else the given ones, masked.
+	 * @param maxLength the maximum length of each value, in characters
+	 * @param secrets the secrets to mask in runs that know none
+	 * @param budget how much content a span and a run may hold
+	 */
+	public ClaudeCodeInputContentObservationFilter(int maxLength, SecretMask secrets, ContentBudget budget) {
 		this.truncator = new JsonContentTruncator(maxLength);
 		this.secrets = secrets;
+		this.budget = budget;
 		WARNING.logOnce();
 	}
 
@@ -87,7 +102,10 @@ public class ClaudeCodeInputContentObservationFilter implements ObservationFilte
 	}
 
 	private void add(Observation.Context context, KeyName keyName, JsonNode content) {
-		context.addHighCardinalityKeyValue(keyName.withValue(this.truncator.write(content)));
+		String json = this.truncator.write(content,
+				this.budget.allowance(context, this.truncator.getMaxLength()));
+		this.budget.spent(context, json.length());
+		context.addHighCardinalityKeyValue(keyName.withValue(json));
 	}
 
 }

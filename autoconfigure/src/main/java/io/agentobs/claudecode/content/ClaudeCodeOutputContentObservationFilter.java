@@ -42,6 +42,8 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 
 	private final SecretMask secrets;
 
+	private final ContentBudget budget;
+
 	/**
 	 * Create a filter that records outputs of at most {@code maxLength} characters each.
 	 * @param maxLength the maximum length of each value, in characters
@@ -57,8 +59,21 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 	 * @param secrets the secrets to mask in runs that know none
 	 */
 	public ClaudeCodeOutputContentObservationFilter(int maxLength, SecretMask secrets) {
+		this(maxLength, secrets, ContentBudget.NONE);
+	}
+
+	/**
+	 * Create a filter that records outputs of at most {@code maxLength} characters each, within
+	 * the given span and run budget, with the secrets of their run (see {@link SecretMask}),
+	 * else the given ones, masked.
+	 * @param maxLength the maximum length of each value, in characters
+	 * @param secrets the secrets to mask in runs that know none
+	 * @param budget how much content a span and a run may hold
+	 */
+	public ClaudeCodeOutputContentObservationFilter(int maxLength, SecretMask secrets, ContentBudget budget) {
 		this.truncator = new JsonContentTruncator(maxLength);
 		this.secrets = secrets;
+		this.budget = budget;
 		WARNING.logOnce();
 	}
 
@@ -109,7 +124,10 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 	}
 
 	private void add(Observation.Context context, KeyName keyName, JsonNode content) {
-		context.addHighCardinalityKeyValue(keyName.withValue(this.truncator.write(content)));
+		String json = this.truncator.write(content,
+				this.budget.allowance(context, this.truncator.getMaxLength()));
+		this.budget.spent(context, json.length());
+		context.addHighCardinalityKeyValue(keyName.withValue(json));
 	}
 
 }

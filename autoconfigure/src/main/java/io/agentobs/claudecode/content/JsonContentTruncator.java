@@ -51,18 +51,30 @@ final class JsonContentTruncator {
 	 * @return valid JSON text
 	 */
 	String write(JsonNode content) {
+		return write(content, this.maxLength);
+	}
+
+	/**
+	 * Write the content as JSON of at most the given number of characters (and at most
+	 * {@code maxLength}).
+	 * @param content the content
+	 * @param limit the maximum length of this value, at least {@link #MIN_MAX_LENGTH}
+	 * @return valid JSON text
+	 */
+	String write(JsonNode content, int limit) {
+		int maxLength = Math.max(MIN_MAX_LENGTH, Math.min(limit, this.maxLength));
 		String json = toJson(content);
-		if (json.length() <= this.maxLength) {
+		if (json.length() <= maxLength) {
 			return json;
 		}
 		// Largest common string length that fits; the written length grows with it
 		String best = null;
 		int low = 0;
-		int high = this.maxLength;
+		int high = maxLength;
 		while (low <= high) {
 			int cap = (low + high) >>> 1;
 			String candidate = toJson(shorten(content, cap));
-			if (candidate.length() <= this.maxLength) {
+			if (candidate.length() <= maxLength) {
 				best = candidate;
 				low = cap + 1;
 			}
@@ -70,7 +82,7 @@ final class JsonContentTruncator {
 				high = cap - 1;
 			}
 		}
-		return (best != null) ? best : shortenedString(json);
+		return (best != null) ? best : shortenedString(json, maxLength);
 	}
 
 	private JsonNode shorten(JsonNode node, int cap) {
@@ -94,15 +106,15 @@ final class JsonContentTruncator {
 		return node;
 	}
 
-	private String shortenedString(String text) {
-		int keep = Math.min(text.length(), this.maxLength - MIN_MAX_LENGTH);
+	private String shortenedString(String text, int maxLength) {
+		int keep = Math.min(text.length(), maxLength - MIN_MAX_LENGTH);
 		while (true) {
 			String candidate = toJson(TextNode.valueOf(cut(text, keep) + MARKER));
-			if (candidate.length() <= this.maxLength || keep == 0) {
+			if (candidate.length() <= maxLength || keep == 0) {
 				return candidate;
 			}
 			// Each character removed shortens the JSON by at least one character
-			keep = Math.max(0, keep - (candidate.length() - this.maxLength));
+			keep = Math.max(0, keep - (candidate.length() - maxLength));
 		}
 	}
 

@@ -41,8 +41,23 @@ public class ChatMetricsObservationHandler implements ObservationHandler<ChatObs
 
 	private final Meter.MeterProvider<Timer> timeToFirstChunk;
 
+	private final InferenceTokenMetrics inferenceTokens;
+
 	public ChatMetricsObservationHandler(MeterRegistry registry) {
+		this(registry, GenAiSemconvProfile.V1_41);
+	}
+
+	/**
+	 * Create a handler that records the metrics of the given profile: token usage as
+	 * {@code gen_ai.client.token.usage} (v1.41) or as the {@code gen_ai.client.inference.*}
+	 * metrics (latest experimental).
+	 * @param registry the meter registry
+	 * @param profile the conventions' profile
+	 */
+	public ChatMetricsObservationHandler(MeterRegistry registry, GenAiSemconvProfile profile) {
 		this.registry = registry;
+		this.inferenceTokens = (profile == GenAiSemconvProfile.LATEST_EXPERIMENTAL) ? new InferenceTokenMetrics(registry)
+				: null;
 		this.tokenUsage = summary(GenAiMeterDocumentation.TOKEN_USAGE, GenAiMeterDocumentation.TOKEN_USAGE_BUCKETS,
 				"Tokens used per model call");
 		this.operationDuration = timer(GenAiMeterDocumentation.OPERATION_DURATION, "Duration of a model call");
@@ -86,7 +101,10 @@ public class ChatMetricsObservationHandler implements ObservationHandler<ChatObs
 			this.timeToFirstChunk.withTags(tags).record(Math.round(timeToFirstChunk * 1e9), TimeUnit.NANOSECONDS);
 		}
 		TokenUsage usage = context.getUsage();
-		if (usage != null) {
+		if (this.inferenceTokens != null) {
+			this.inferenceTokens.record(tags, usage);
+		}
+		else if (usage != null) {
 			record(tags, INPUT, usage.inputTokens());
 			record(tags, OUTPUT, usage.outputTokens());
 		}

@@ -311,4 +311,72 @@ public class AgentInvocationObservationContext extends Observation.Context {
 		this.rateLimitUtilization = rateLimitUtilization;
 	}
 
+	// Cost split and context window (Sentry's gen_ai.cost.* and gen_ai.context.* keys)
+
+	@Nullable
+	private Double inputCostUsd;
+
+	@Nullable
+	private Double outputCostUsd;
+
+	@Nullable
+	private Long contextWindowSize;
+
+	@Nullable
+	private Double contextUtilization;
+
+	/**
+	 * The part of the run's cost spent on input tokens, cache reads and writes included.
+	 * @return USD, or {@code null} when the cost or the usage is unknown
+	 */
+	@Nullable
+	public Double getInputCostUsd() {
+		return this.inputCostUsd;
+	}
+
+	public void setInputCostUsd(@Nullable Double inputCostUsd) {
+		this.inputCostUsd = inputCostUsd;
+	}
+
+	/**
+	 * The part of the run's cost spent on output tokens.
+	 * @return USD, or {@code null} when the cost or the usage is unknown
+	 */
+	@Nullable
+	public Double getOutputCostUsd() {
+		return this.outputCostUsd;
+	}
+
+	public void setOutputCostUsd(@Nullable Double outputCostUsd) {
+		this.outputCostUsd = outputCostUsd;
+	}
+
+	/**
+	 * The context window of the model, as the CLI reports it in the result's
+	 * {@code modelUsage}.
+	 * @return tokens, or {@code null} when not reported
+	 */
+	@Nullable
+	public Long getContextWindowSize() {
+		return this.contextWindowSize;
+	}
+
+	public void setContextWindowSize(@Nullable Long contextWindowSize) {
+		this.contextWindowSize = contextWindowSize;
+	}
+
+	/**
+	 * The fraction of the context window that the agent's last model call used (its input,
+	 * cache included, plus its output).
+	 * @return a fraction, or {@code null} when unknown
+	 */
+	@Nullable
+	public Double getContextUtilization() {
+		return this.contextUtilization;
+	}
+
+	public void setContextUtilization(@Nullable Double contextUtilization) {
+		this.contextUtilization = contextUtilization;
+	}
+
 }

@@ -84,11 +84,6 @@ public enum AgentInvocationObservationDocumentation implements ObservationDocume
 	public enum HighCardinalityKeyNames implements KeyName {
 
 		/**
-		 * The provider under its deprecated name, for older backends.
-		 */
-		SYSTEM("gen_ai.system"),
-
-		/**
 		 * The CLI session id.
 		 */
 		CONVERSATION_ID("gen_ai.conversation.id"),
@@ -99,14 +94,36 @@ public enum AgentInvocationObservationDocumentation implements ObservationDocume
 		AGENT_ID("gen_ai.agent.id"),
 
 		/**
-		 * The names of the tools the agent may use, as a JSON array.
+		 * The tools the agent may use, as GenAI tool definitions
+		 * ({@code [{"type":"function","name":"Bash"}]}).
 		 */
-		REQUEST_AVAILABLE_TOOLS("gen_ai.request.available_tools"),
+		TOOL_DEFINITIONS("gen_ai.tool.definitions"),
 
 		/**
-		 * The cost of the run in USD, as estimated by the CLI.
+		 * The cost of the run in USD, as estimated by the CLI (Sentry's cost key).
 		 */
-		USAGE_COST("gen_ai.usage.cost"),
+		COST_TOTAL_TOKENS("gen_ai.cost.total_tokens"),
+
+		/**
+		 * The part of the run's cost spent on input tokens (cache reads and writes included),
+		 * in USD.
+		 */
+		COST_INPUT_TOKENS("gen_ai.cost.input_tokens"),
+
+		/**
+		 * The part of the run's cost spent on output tokens, in USD.
+		 */
+		COST_OUTPUT_TOKENS("gen_ai.cost.output_tokens"),
+
+		/**
+		 * The context window of the run's model, in tokens, as the CLI reports it.
+		 */
+		CONTEXT_WINDOW_SIZE("gen_ai.context.window_size"),
+
+		/**
+		 * The fraction of the context window that the agent's last model call used.
+		 */
+		CONTEXT_UTILIZATION("gen_ai.context.utilization"),
 
 		/**
 		 * The number of turns of the run.

@@ -211,4 +211,23 @@ public class ChatObservationContext extends SenderContext<Object> {
 		this.conversationCompacted = conversationCompacted;
 	}
 
+	// Streaming (Sentry's gen_ai.response.streaming)
+
+	@Nullable
+	private Boolean responseStreaming;
+
+	/**
+	 * Whether the response was streamed.
+	 * @return {@code true} when stream events came, {@code false} for a response that came
+	 * complete, {@code null} when unknown (no stream events forwarded)
+	 */
+	@Nullable
+	public Boolean getResponseStreaming() {
+		return this.responseStreaming;
+	}
+
+	public void setResponseStreaming(@Nullable Boolean responseStreaming) {
+		this.responseStreaming = responseStreaming;
+	}
+
 }

@@ -79,11 +79,6 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 	public enum HighCardinalityKeyNames implements KeyName {
 
 		/**
-		 * The provider under its deprecated name, for older backends.
-		 */
-		SYSTEM("gen_ai.system"),
-
-		/**
 		 * The CLI session id.
 		 */
 		CONVERSATION_ID("gen_ai.conversation.id"),
@@ -109,6 +104,12 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 		RESPONSE_TIME_TO_FIRST_CHUNK("gen_ai.response.time_to_first_chunk"),
 
 		/**
+		 * Whether the response was streamed: {@code true} when stream events came,
+		 * {@code false} for a complete response (a retry the CLI sends without streaming).
+		 */
+		RESPONSE_STREAMING("gen_ai.response.streaming"),
+
+		/**
 		 * Input tokens, including cache reads and writes.
 		 */
 		USAGE_INPUT_TOKENS("gen_ai.usage.input_tokens"),
@@ -127,6 +128,11 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 		 * Input tokens written to the prompt cache.
 		 */
 		USAGE_CACHE_CREATION_INPUT_TOKENS("gen_ai.usage.cache_creation.input_tokens"),
+
+		/**
+		 * Input plus output tokens, once both are known.
+		 */
+		USAGE_TOTAL_TOKENS("gen_ai.usage.total_tokens"),
 
 		/**
 		 * The assistant message (text and tool calls) as GenAI output messages. Added only

@@ -1,6 +1,9 @@
 package io.agentobs.claudecode.observation;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +73,26 @@ final class ConventionSupport {
 			json.append('"').append(value).append('"');
 		}
 		return json.append(']').toString();
+	}
+
+	/**
+	 * Write tool names as GenAI tool definitions,
+	 * {@code [{"type":"function","name":"Bash"},...]}: the CLI executes every tool it lists.
+	 */
+	static String toolDefinitions(List<String> toolNames) {
+		List<Map<String, String>> definitions = new ArrayList<>(toolNames.size());
+		for (String name : toolNames) {
+			Map<String, String> definition = new LinkedHashMap<>();
+			definition.put("type", "function");
+			definition.put("name", name);
+			definitions.add(definition);
+		}
+		try {
+			return OBJECT_MAPPER.writeValueAsString(definitions);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write tool definitions as JSON", ex);
+		}
 	}
 
 	private static boolean needsEscaping(String value) {

@@ -73,11 +73,14 @@ public class DefaultAgentInvocationObservationConvention implements AgentInvocat
 	@Override
 	public KeyValues getHighCardinalityKeyValues(AgentInvocationObservationContext context) {
 		KeyValues keyValues = KeyValues.empty();
-		keyValues = system(keyValues, context);
 		keyValues = conversationId(keyValues, context);
 		keyValues = agentId(keyValues, context);
-		keyValues = requestAvailableTools(keyValues, context);
-		keyValues = usageCost(keyValues, context);
+		keyValues = toolDefinitions(keyValues, context);
+		keyValues = costTotalTokens(keyValues, context);
+		keyValues = costInputTokens(keyValues, context);
+		keyValues = costOutputTokens(keyValues, context);
+		keyValues = contextWindowSize(keyValues, context);
+		keyValues = contextUtilization(keyValues, context);
 		keyValues = numTurns(keyValues, context);
 		keyValues = durationApiMs(keyValues, context);
 		keyValues = resultSubtype(keyValues, context);
@@ -93,10 +96,6 @@ public class DefaultAgentInvocationObservationConvention implements AgentInvocat
 		return keyValues;
 	}
 
-	protected KeyValues system(KeyValues keyValues, AgentInvocationObservationContext context) {
-		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.SYSTEM, context.getProviderName());
-	}
-
 	protected KeyValues conversationId(KeyValues keyValues, AgentInvocationObservationContext context) {
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.CONVERSATION_ID, context.getConversationId());
 	}
@@ -105,16 +104,36 @@ public class DefaultAgentInvocationObservationConvention implements AgentInvocat
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.AGENT_ID, context.getAgentId());
 	}
 
-	protected KeyValues requestAvailableTools(KeyValues keyValues, AgentInvocationObservationContext context) {
+	protected KeyValues toolDefinitions(KeyValues keyValues, AgentInvocationObservationContext context) {
 		if (context.getAvailableTools().isEmpty()) {
 			return keyValues;
 		}
-		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.REQUEST_AVAILABLE_TOOLS,
-				ConventionSupport.jsonArray(context.getAvailableTools()));
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.TOOL_DEFINITIONS,
+				ConventionSupport.toolDefinitions(context.getAvailableTools()));
 	}
 
-	protected KeyValues usageCost(KeyValues keyValues, AgentInvocationObservationContext context) {
-		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.USAGE_COST, context.getCostUsd());
+	protected KeyValues costTotalTokens(KeyValues keyValues, AgentInvocationObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.COST_TOTAL_TOKENS, context.getCostUsd());
+	}
+
+	protected KeyValues costInputTokens(KeyValues keyValues, AgentInvocationObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.COST_INPUT_TOKENS,
+				context.getInputCostUsd());
+	}
+
+	protected KeyValues costOutputTokens(KeyValues keyValues, AgentInvocationObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.COST_OUTPUT_TOKENS,
+				context.getOutputCostUsd());
+	}
+
+	protected KeyValues contextWindowSize(KeyValues keyValues, AgentInvocationObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.CONTEXT_WINDOW_SIZE,
+				context.getContextWindowSize());
+	}
+
+	protected KeyValues contextUtilization(KeyValues keyValues, AgentInvocationObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.CONTEXT_UTILIZATION,
+				context.getContextUtilization());
 	}
 
 	protected KeyValues numTurns(KeyValues keyValues, AgentInvocationObservationContext context) {

@@ -73,12 +73,12 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ChatObservationContext context) {
 		KeyValues keyValues = KeyValues.empty();
-		keyValues = system(keyValues, context);
 		keyValues = conversationId(keyValues, context);
 		keyValues = responseId(keyValues, context);
 		keyValues = responseModel(keyValues, context);
 		keyValues = responseFinishReasons(keyValues, context);
 		keyValues = responseTimeToFirstChunk(keyValues, context);
+		keyValues = responseStreaming(keyValues, context);
 		keyValues = usageInputTokens(keyValues, context);
 		keyValues = usageOutputTokens(keyValues, context);
 		keyValues = usageCacheReadInputTokens(keyValues, context);
@@ -86,11 +86,8 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		keyValues = outputType(keyValues, context);
 		keyValues = requestStream(keyValues, context);
 		keyValues = conversationCompacted(keyValues, context);
+		keyValues = usageTotalTokens(keyValues, context);
 		return keyValues;
-	}
-
-	protected KeyValues system(KeyValues keyValues, ChatObservationContext context) {
-		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.SYSTEM, context.getProviderName());
 	}
 
 	protected KeyValues conversationId(KeyValues keyValues, ChatObservationContext context) {
@@ -153,6 +150,18 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	protected KeyValues conversationCompacted(KeyValues keyValues, ChatObservationContext context) {
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.CONVERSATION_COMPACTED,
 				context.isConversationCompacted() ? Boolean.TRUE : null);
+	}
+
+	protected KeyValues responseStreaming(KeyValues keyValues, ChatObservationContext context) {
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.RESPONSE_STREAMING,
+				context.getResponseStreaming());
+	}
+
+	protected KeyValues usageTotalTokens(KeyValues keyValues, ChatObservationContext context) {
+		TokenUsage usage = context.getUsage();
+		boolean complete = usage != null && usage.inputTokens() != null && usage.outputTokens() != null;
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.USAGE_TOTAL_TOKENS,
+				complete ? usage.inputTokens() + usage.outputTokens() : null);
 	}
 
 }

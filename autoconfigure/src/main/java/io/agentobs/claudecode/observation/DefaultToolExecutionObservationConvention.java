@@ -77,7 +77,6 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ToolExecutionObservationContext context) {
 		KeyValues keyValues = KeyValues.empty();
-		keyValues = system(keyValues, context);
 		keyValues = conversationId(keyValues, context);
 		keyValues = toolCallId(keyValues, context);
 		keyValues = mcpServer(keyValues, context);
@@ -88,10 +87,6 @@ public class DefaultToolExecutionObservationConvention implements ToolExecutionO
 		keyValues = processExitCode(keyValues, context);
 		keyValues = permissionDenial(keyValues, context);
 		return keyValues;
-	}
-
-	protected KeyValues system(KeyValues keyValues, ToolExecutionObservationContext context) {
-		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.SYSTEM, context.getProviderName());
 	}
 
 	protected KeyValues conversationId(KeyValues keyValues, ToolExecutionObservationContext context) {

@@ -89,11 +89,6 @@ public enum ToolExecutionObservationDocumentation implements ObservationDocument
 	public enum HighCardinalityKeyNames implements KeyName {
 
 		/**
-		 * The provider under its deprecated name, for older backends.
-		 */
-		SYSTEM("gen_ai.system"),
-
-		/**
 		 * The CLI session id.
 		 */
 		CONVERSATION_ID("gen_ai.conversation.id"),

@@ -8,7 +8,7 @@ import io.micrometer.common.docs.KeyName;
 
 /**
  * The typed value of a key value: Micrometer key values are strings, while the telemetry
- * contract wants token counts and run numbers as long and the cost as double. Backends that
+ * contract wants token counts and run numbers as long, the cost as double and flags as boolean. Backends that
  * can carry numbers (OpenTelemetry attributes, Sentry span data) use this one rule.
  */
 public final class TypedKeyValues {
@@ -29,16 +29,23 @@ public final class TypedKeyValues {
 			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.TOOL_DURATION_MS);
 
 	private static final Set<String> DOUBLE_KEYS = keys(
-			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.USAGE_COST,
-			ChatObservationDocumentation.HighCardinalityKeyNames.RESPONSE_TIME_TO_FIRST_CHUNK);
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_TOTAL_TOKENS,
+			ChatObservationDocumentation.HighCardinalityKeyNames.RESPONSE_TIME_TO_FIRST_CHUNK,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_INPUT_TOKENS,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_OUTPUT_TOKENS,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONTEXT_UTILIZATION,
+			LegacyGenAiKeyNames.USAGE_COST);
 
-	private static final Set<String> RUN_EVENT_LONG_KEYS = keys(
+	private static final Set<String> MORE_LONG_KEYS = keys(
+			ChatObservationDocumentation.HighCardinalityKeyNames.USAGE_TOTAL_TOKENS,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONTEXT_WINDOW_SIZE,
 			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PROCESS_EXIT_CODE);
 
-	private static final Set<String> RUN_EVENT_DOUBLE_KEYS = keys(
+	private static final Set<String> MORE_DOUBLE_KEYS = keys(
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.RATE_LIMIT_UTILIZATION);
 
 	private static final Set<String> BOOLEAN_KEYS = keys(
+			ChatObservationDocumentation.HighCardinalityKeyNames.RESPONSE_STREAMING,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONVERSATION_COMPACTED,
 			ChatObservationDocumentation.HighCardinalityKeyNames.CONVERSATION_COMPACTED,
 			ChatObservationDocumentation.HighCardinalityKeyNames.REQUEST_STREAM);
@@ -50,25 +57,19 @@ public final class TypedKeyValues {
 	 * The value of a key as the contract types it.
 	 * @param key the key
 	 * @param value the key value's text
-	 * @return a {@link Long} or {@link Double} for numeric keys, a {@link Boolean} for flag
-	 * keys, else (or when a custom convention wrote something else) the text
+	 * @return a {@link Long}, {@link Double} or {@link Boolean} for typed keys, else (or when a custom
+	 * convention wrote something that is not a number) the text
 	 */
 	public static Object typedValue(String key, String value) {
 		try {
-			if (LONG_KEYS.contains(key)) {
-				return Long.valueOf(value);
-			}
-			if (DOUBLE_KEYS.contains(key)) {
-				return Double.valueOf(value);
-			}
-			if (RUN_EVENT_LONG_KEYS.contains(key)) {
-				return Long.valueOf(value);
-			}
-			if (RUN_EVENT_DOUBLE_KEYS.contains(key)) {
-				return Double.valueOf(value);
-			}
 			if (BOOLEAN_KEYS.contains(key) && ("true".equals(value) || "false".equals(value))) {
 				return Boolean.valueOf(value);
+			}
+			if (LONG_KEYS.contains(key) || MORE_LONG_KEYS.contains(key)) {
+				return Long.valueOf(value);
+			}
+			if (DOUBLE_KEYS.contains(key) || MORE_DOUBLE_KEYS.contains(key)) {
+				return Double.valueOf(value);
 			}
 		}
 		catch (NumberFormatException ex) {

@@ -3,6 +3,7 @@ package io.agentobs.claudecode.run;
 import java.util.concurrent.ScheduledFuture;
 
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.TokenUsage;
 import io.micrometer.observation.Observation;
 
 /**
@@ -30,6 +31,12 @@ final class AgentNode {
 
 	/** The response id of the last model call that ended. */
 	String lastEndedMessageId;
+
+	/** The usage of the last model call that ended with a known usage. */
+	TokenUsage lastChatUsage;
+
+	/** The response model of the last model call that ended with one. */
+	String lastChatModel;
 
 	/** Whether the last response (without id) ended when it asked for a tool. */
 	boolean responseEndedAtToolUse;

@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.run;
 
 import java.util.List;
+import java.util.Map;
 
 import io.agentobs.claudecode.observation.ChatOutputPart;
 import io.agentobs.claudecode.observation.TokenUsage;
@@ -243,6 +244,15 @@ public interface AgentRunEvents {
 	 * @param json the structured output as JSON text, or {@code null} when not known yet
 	 */
 	void structuredOutputReturned(String json);
+
+	/**
+	 * The CLI reported the context window of each model of the session (the result's
+	 * {@code modelUsage}); comes before the result it was part of. SDKs that drop it never
+	 * call this.
+	 * @param contextWindows the context window in tokens, by model
+	 */
+	default void contextWindowsReported(Map<String, Long> contextWindows) {
+	}
 
 	/**
 	 * A model response that began streaming ({@code message_start}), for

@@ -2,6 +2,7 @@ package io.agentobs.claudecode.run;
 
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.Map;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
@@ -59,6 +60,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	private boolean started;
 
 	private boolean finished;
+
+	/** The context windows the CLI reported with the turn's result, by model. */
+	private Map<String, Long> contextWindows = Map.of();
 
 	private boolean interruptRequested;
 
@@ -377,6 +381,11 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	}
 
 	@Override
+	public synchronized void contextWindowsReported(Map<String, Long> contextWindows) {
+		this.contextWindows = Map.copyOf(contextWindows);
+	}
+
+	@Override
 	public synchronized void finished(AgentRunResult turnResult) {
 		if (this.finished) {
 			return;
@@ -390,6 +399,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		if (this.structuredOutput != null) {
 			this.root.context.setOutputText(this.structuredOutput);
 		}
+		ContextWindow.record(this.root, this.contextWindows);
 		if (this.interruptRequested) {
 			this.root.context.setErrorType(AgentErrorType.INTERRUPTED.value());
 			error(interruption());

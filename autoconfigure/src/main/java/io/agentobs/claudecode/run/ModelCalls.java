@@ -136,6 +136,7 @@ final class ModelCalls {
 		OpenChat chat = chat(agent, messageId, model, usage);
 		if (chat != null) {
 			chat.streamed = true;
+			chat.context.setResponseStreaming(true);
 			if (chat == requested) {
 				chat.context.setTimeToFirstChunk((System.nanoTime() - chat.startNanos) / 1e9);
 			}
@@ -158,6 +159,7 @@ final class ModelCalls {
 		if (stopReason != null && !chat.streamed) {
 			// A complete response with its stop reason: the CLI's non-streamed retry
 			chat.context.setRequestStream(Boolean.FALSE);
+			chat.context.setResponseStreaming(false);
 			chat.context.setFinishReasons(List.of(stopReason));
 			if (usage != null) {
 				chat.context.setUsage(usage);
@@ -219,6 +221,12 @@ final class ModelCalls {
 		if (chat != null) {
 			agent.chat = null;
 			agent.lastEndedMessageId = chat.context.getResponseId();
+			if (chat.context.getUsage() != null) {
+				agent.lastChatUsage = chat.context.getUsage();
+			}
+			if (chat.context.getResponseModel() != null) {
+				agent.lastChatModel = chat.context.getResponseModel();
+			}
 			Observations.stop(chat.observation);
 		}
 	}

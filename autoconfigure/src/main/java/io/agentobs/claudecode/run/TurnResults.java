@@ -58,6 +58,7 @@ final class TurnResults {
 		context.setTerminalReason(result.terminalReason());
 		context.setPermissionDenials(result.permissionDenials());
 		context.setCostUsd(this.sessionCost.turnCost(result.sessionCostUsd()));
+		CostSplit.record(context, result.usage());
 		context.setTotalUsage(result.usage());
 		context.setOutputText(result.resultText());
 		if (result.errorType() != null) {

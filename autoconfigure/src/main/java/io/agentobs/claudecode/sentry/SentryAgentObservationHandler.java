@@ -46,12 +46,25 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 
 	private final IScopes scopes;
 
+	private final boolean legacyAttributes;
+
 	/**
 	 * Create a handler that records into the given scopes.
 	 * @param scopes the Sentry scopes, typically {@code ScopesAdapter.getInstance()}
 	 */
 	public SentryAgentObservationHandler(IScopes scopes) {
+		this(scopes, false);
+	}
+
+	/**
+	 * Create a handler that records into the given scopes.
+	 * @param scopes the Sentry scopes, typically {@code ScopesAdapter.getInstance()}
+	 * @param legacyAttributes whether span data keeps the keys Sentry's conventions deprecate
+	 * ({@code gen_ai.tool.type}); off by default
+	 */
+	public SentryAgentObservationHandler(IScopes scopes, boolean legacyAttributes) {
 		this.scopes = scopes;
+		this.legacyAttributes = legacyAttributes;
 		ClaudeCodeSentryIntegration.register();
 	}
 
@@ -156,7 +169,7 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 				transaction.setName(name, TransactionNameSource.CUSTOM);
 			}
 		}
-		SentrySpanData.forEach(context, sentrySpan::setData);
+		SentrySpanData.forEach(context, this.legacyAttributes, sentrySpan::setData);
 		if (context.getError() != null) {
 			sentrySpan.setThrowable(context.getError());
 		}

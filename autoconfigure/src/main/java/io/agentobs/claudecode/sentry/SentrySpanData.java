@@ -2,17 +2,28 @@ package io.agentobs.claudecode.sentry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
+import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
 import io.agentobs.claudecode.observation.TypedKeyValues;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 
 /**
  * The Sentry span data of an agent observation: all its low and high cardinality key
- * values except {@code none}, with numbers as numbers ({@link TypedKeyValues}).
+ * values except {@code none} and the keys Sentry's conventions deprecate
+ * ({@link #SENTRY_DEPRECATED_KEYS}, kept only with legacy attributes), with numbers as
+ * numbers ({@link TypedKeyValues}).
  */
 final class SentrySpanData {
+
+	/**
+	 * Keys of the OpenTelemetry conventions that {@code @sentry/conventions} deprecates
+	 * without a replacement: left off Sentry spans (they stay on OpenTelemetry spans).
+	 */
+	static final Set<String> SENTRY_DEPRECATED_KEYS = Set
+		.of(ToolExecutionObservationDocumentation.LowCardinalityKeyNames.TOOL_TYPE.asString());
 
 	private SentrySpanData() {
 	}
@@ -23,9 +34,18 @@ final class SentrySpanData {
 	 * @return the data, keyed by attribute name
 	 */
 	static Map<String, Object> of(Observation.Context context) {
+		return of(context, false);
+	}
+
+	/**
+	 * Return the span data of the given context, in key value order.
+	 * @param context the context of a stopped observation
+	 * @param legacyAttributes whether keys that Sentry deprecates are kept
+	 * @return the data, keyed by attribute name
+	 */
+	static Map<String, Object> of(Observation.Context context, boolean legacyAttributes) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		add(data, context.getLowCardinalityKeyValues());
-		add(data, context.getHighCardinalityKeyValues());
+		forEach(context, legacyAttributes, data::put);
 		return data;
 	}
 
@@ -37,16 +57,27 @@ final class SentrySpanData {
 	 * @param data receives each attribute name and value
 	 */
 	static void forEach(Observation.Context context, BiConsumer<String, Object> data) {
-		forEach(context.getLowCardinalityKeyValues(), data);
-		forEach(context.getHighCardinalityKeyValues(), data);
+		forEach(context, false, data);
 	}
 
-	private static void add(Map<String, Object> data, Iterable<KeyValue> keyValues) {
-		forEach(keyValues, data::put);
+	/**
+	 * Hand each entry of the span data of the given context to the given consumer, in key
+	 * value order, without collecting them first.
+	 * @param context the context of a stopped observation
+	 * @param legacyAttributes whether keys that Sentry deprecates are kept
+	 * @param data receives each attribute name and value
+	 */
+	static void forEach(Observation.Context context, boolean legacyAttributes, BiConsumer<String, Object> data) {
+		forEach(context.getLowCardinalityKeyValues(), legacyAttributes, data);
+		forEach(context.getHighCardinalityKeyValues(), legacyAttributes, data);
 	}
 
-	private static void forEach(Iterable<KeyValue> keyValues, BiConsumer<String, Object> data) {
+	private static void forEach(Iterable<KeyValue> keyValues, boolean legacyAttributes,
+			BiConsumer<String, Object> data) {
 		for (KeyValue keyValue : keyValues) {
+			if (!legacyAttributes && SENTRY_DEPRECATED_KEYS.contains(keyValue.getKey())) {
+				continue;
+			}
 			if (!KeyValue.NONE_VALUE.equals(keyValue.getValue())) {
 				data.accept(keyValue.getKey(), TypedKeyValues.typedValue(keyValue.getKey(), keyValue.getValue()));
 			}

@@ -13,6 +13,7 @@ import io.agentobs.claudecode.instrument.AgentObservationPostProcessor;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationConvention;
 import io.agentobs.claudecode.observation.DefaultChatObservationConvention;
+import io.agentobs.claudecode.observation.LegacyGenAiAttributesObservationFilter;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import io.agentobs.claudecode.testsupport.ObservationTree;
@@ -190,6 +191,23 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void contentBudgetBelowItsFloorFailsNamingTheProperties() {
+		this.contextRunner
+			.withPropertyValues("sentry.send-default-pii=true", "sentry.claude-code.max-run-content-length=100B")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("sentry.claude-code.max-span-content-length and max-run-content-length"));
+	}
+
+	@Test
+	void legacyAttributesAreOffUnlessEnabled() {
+		this.contextRunner
+			.run((context) -> assertThat(context).doesNotHaveBean(LegacyGenAiAttributesObservationFilter.class));
+		this.contextRunner.withPropertyValues("sentry.claude-code.legacy-attributes=true")
+			.run((context) -> assertThat(context).hasSingleBean(LegacyGenAiAttributesObservationFilter.class));
+	}
+
+	@Test
 	void propertiesBindWithDocumentedDefaults() {
 		this.contextRunner.run((context) -> {
 			ClaudeCodeObservabilityProperties properties = context.getBean(ClaudeCodeObservabilityProperties.class);
@@ -199,6 +217,9 @@ class ClaudeCodeObservabilityAutoConfigurationTests {
 			assertThat(properties.getRecordOutputs()).isNull();
 			assertThat(properties.getMaxAttributeLength().toKilobytes()).isEqualTo(20);
 			assertThat(properties.isCliTelemetry()).isFalse();
+			assertThat(properties.getMaxSpanContentLength().toKilobytes()).isEqualTo(64);
+			assertThat(properties.getMaxRunContentLength().toKilobytes()).isEqualTo(256);
+			assertThat(properties.isLegacyAttributes()).isFalse();
 		});
 		this.contextRunner.withPropertyValues("sentry.claude-code.max-attribute-length=1KB").run((context) -> assertThat(
 				context.getBean(ClaudeCodeObservabilityProperties.class).getMaxAttributeLength().toBytes())

@@ -51,7 +51,7 @@ class ClaudeCodeObservationRegistryTests {
 			.hasLowCardinalityKeyValue("gen_ai.request.model", "claude-sonnet-4-5")
 			.hasLowCardinalityKeyValue("error.type", KeyValue.NONE_VALUE)
 			.hasHighCardinalityKeyValue("gen_ai.conversation.id", "session-1")
-			.hasHighCardinalityKeyValue("gen_ai.usage.cost", "0.0123")
+			.hasHighCardinalityKeyValue("gen_ai.cost.total_tokens", "0.0123")
 			.doesNotHaveParentObservation();
 		assertThat(this.registry).hasObservationWithNameEqualTo("gen_ai.chat")
 			.that()

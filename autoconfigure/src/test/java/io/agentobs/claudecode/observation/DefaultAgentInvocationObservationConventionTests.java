@@ -68,10 +68,13 @@ public class DefaultAgentInvocationObservationConventionTests {
 	@Test
 	void highCardinalityKeyValuesOfFullContext() {
 		assertThat(this.convention.getHighCardinalityKeyValues(fullContext())).containsExactlyInAnyOrder(
-				KeyValue.of("gen_ai.system", "anthropic"), KeyValue.of("gen_ai.conversation.id", "session-1"),
-				KeyValue.of("gen_ai.agent.id", "agent-7"),
-				KeyValue.of("gen_ai.request.available_tools", "[\"Bash\",\"Read\",\"mcp__github__search\"]"),
-				KeyValue.of("gen_ai.usage.cost", "0.0123"), KeyValue.of("claude_code.num_turns", "3"),
+				KeyValue.of("gen_ai.conversation.id", "session-1"), KeyValue.of("gen_ai.agent.id", "agent-7"),
+				KeyValue.of("gen_ai.tool.definitions",
+						"[{\"type\":\"function\",\"name\":\"Bash\"},{\"type\":\"function\",\"name\":\"Read\"},"
+								+ "{\"type\":\"function\",\"name\":\"mcp__github__search\"}]"),
+				KeyValue.of("gen_ai.cost.total_tokens", "0.0123"), KeyValue.of("gen_ai.cost.input_tokens", "0.0023"),
+				KeyValue.of("gen_ai.cost.output_tokens", "0.01"), KeyValue.of("gen_ai.context.window_size", "200000"),
+				KeyValue.of("gen_ai.context.utilization", "0.25"), KeyValue.of("claude_code.num_turns", "3"),
 				KeyValue.of("claude_code.duration_api_ms", "4567"),
 				KeyValue.of("claude_code.result.subtype", "success"),
 				KeyValue.of("claude_code.terminal_reason", "completed"),
@@ -83,9 +86,9 @@ public class DefaultAgentInvocationObservationConventionTests {
 	}
 
 	@Test
-	void highCardinalityKeyValuesOfMinimalContextHoldOnlyTheSystem() {
+	void highCardinalityKeyValuesOfMinimalContextAreEmpty() {
 		assertThat(this.convention.getHighCardinalityKeyValues(new AgentInvocationObservationContext("main")))
-			.containsExactly(KeyValue.of("gen_ai.system", "anthropic"));
+			.isEmpty();
 	}
 
 	@Test
@@ -94,17 +97,16 @@ public class DefaultAgentInvocationObservationConventionTests {
 		context.setTotalUsage(new TokenUsage(10L, null, null, null));
 		context.setAvailableTools(List.of());
 		assertThat(keys(this.convention.getHighCardinalityKeyValues(context)))
-			.containsExactlyInAnyOrder("gen_ai.system", "claude_code.usage.input_tokens");
+			.containsExactly("claude_code.usage.input_tokens");
 	}
 
 	@Test
-	void providerNameIsUsedForProviderAndDeprecatedSystem() {
+	void providerNameIsUsedForProviderAndNotForTheDeprecatedSystem() {
 		AgentInvocationObservationContext context = new AgentInvocationObservationContext("main");
 		context.setProviderName("aws.bedrock");
 		assertThat(this.convention.getLowCardinalityKeyValues(context))
 			.contains(KeyValue.of("gen_ai.provider.name", "aws.bedrock"));
-		assertThat(this.convention.getHighCardinalityKeyValues(context))
-			.contains(KeyValue.of("gen_ai.system", "aws.bedrock"));
+		assertThat(keys(this.convention.getHighCardinalityKeyValues(context))).doesNotContain("gen_ai.system");
 	}
 
 	@Test
@@ -150,6 +152,10 @@ public class DefaultAgentInvocationObservationConventionTests {
 		context.setTerminalReason("completed");
 		context.setPermissionDenials(1);
 		context.setCostUsd(0.0123);
+		context.setInputCostUsd(0.0023);
+		context.setOutputCostUsd(0.01);
+		context.setContextWindowSize(200000L);
+		context.setContextUtilization(0.25);
 		context.setTotalUsage(new TokenUsage(1500L, 200L, 1000L, 400L));
 		return context;
 	}

@@ -57,29 +57,37 @@ public class DefaultChatObservationConventionTests {
 	@Test
 	void highCardinalityKeyValuesOfFullContext() {
 		assertThat(this.convention.getHighCardinalityKeyValues(fullContext())).containsExactlyInAnyOrder(
-				KeyValue.of("gen_ai.system", "anthropic"), KeyValue.of("gen_ai.conversation.id", "session-1"),
-				KeyValue.of("gen_ai.response.id", "msg_01"),
+				KeyValue.of("gen_ai.conversation.id", "session-1"), KeyValue.of("gen_ai.response.id", "msg_01"),
 				KeyValue.of("gen_ai.response.model", "claude-sonnet-4-5-20250929"),
 				KeyValue.of("gen_ai.response.finish_reasons", "[\"tool_use\"]"),
 				KeyValue.of("gen_ai.response.time_to_first_chunk", "0.75"),
+				KeyValue.of("gen_ai.response.streaming", "true"), KeyValue.of("gen_ai.usage.total_tokens", "1590"),
 				KeyValue.of("gen_ai.usage.input_tokens", "1503"), KeyValue.of("gen_ai.usage.output_tokens", "87"),
 				KeyValue.of("gen_ai.usage.cache_read.input_tokens", "1200"),
 				KeyValue.of("gen_ai.usage.cache_creation.input_tokens", "300"));
 	}
 
 	@Test
-	void highCardinalityKeyValuesOfMinimalContextHoldOnlyTheSystem() {
+	void highCardinalityKeyValuesOfMinimalContextAreEmpty() {
 		assertThat(this.convention.getHighCardinalityKeyValues(new ChatObservationContext("claude-sonnet-4-5")))
-			.containsExactly(KeyValue.of("gen_ai.system", "anthropic"));
+			.isEmpty();
 	}
 
 	@Test
-	void outputTokensAreLeftOutWhenOnlyTheSnapshotInputSideIsKnown() {
+	void outputAndTotalTokensAreLeftOutWhenOnlyTheSnapshotInputSideIsKnown() {
 		ChatObservationContext context = new ChatObservationContext("claude-sonnet-4-5");
 		context.setUsage(new TokenUsage(1503L, null, 1200L, 300L));
 		assertThat(keys(this.convention.getHighCardinalityKeyValues(context))).containsExactlyInAnyOrder(
-				"gen_ai.system", "gen_ai.usage.input_tokens", "gen_ai.usage.cache_read.input_tokens",
+				"gen_ai.usage.input_tokens", "gen_ai.usage.cache_read.input_tokens",
 				"gen_ai.usage.cache_creation.input_tokens");
+	}
+
+	@Test
+	void aCompleteResponseIsNotStreamed() {
+		ChatObservationContext context = new ChatObservationContext("claude-sonnet-4-5");
+		context.setResponseStreaming(false);
+		assertThat(this.convention.getHighCardinalityKeyValues(context))
+			.containsExactly(KeyValue.of("gen_ai.response.streaming", "false"));
 	}
 
 	@Test
@@ -119,6 +127,7 @@ public class DefaultChatObservationConventionTests {
 		context.setResponseModel("claude-sonnet-4-5-20250929");
 		context.setFinishReasons(List.of("tool_use"));
 		context.setTimeToFirstChunk(0.75);
+		context.setResponseStreaming(true);
 		context.setUsage(new TokenUsage(1503L, 87L, 1200L, 300L));
 		context.addOutputPart(new ChatOutputPart.Text("Let me look."));
 		context.addOutputPart(new ChatOutputPart.ToolCall("toolu_1", "Bash", "{\"command\":\"ls\"}"));

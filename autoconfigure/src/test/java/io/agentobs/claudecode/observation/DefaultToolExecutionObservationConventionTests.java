@@ -51,7 +51,7 @@ public class DefaultToolExecutionObservationConventionTests {
 	@Test
 	void highCardinalityKeyValuesOfFullContext() {
 		assertThat(this.convention.getHighCardinalityKeyValues(fullContext())).containsExactlyInAnyOrder(
-				KeyValue.of("gen_ai.system", "anthropic"), KeyValue.of("gen_ai.conversation.id", "session-1"),
+				KeyValue.of("gen_ai.conversation.id", "session-1"),
 				KeyValue.of("gen_ai.tool.call.id", "toolu_1"), KeyValue.of("claude_code.mcp.server", "github"),
 				KeyValue.of("claude_code.permission.decision", "allow_modified"),
 				KeyValue.of("claude_code.permission.decided_by", "handler"),
@@ -61,9 +61,9 @@ public class DefaultToolExecutionObservationConventionTests {
 	}
 
 	@Test
-	void highCardinalityKeyValuesOfMinimalContextHoldOnlyTheSystem() {
+	void highCardinalityKeyValuesOfMinimalContextAreEmpty() {
 		assertThat(this.convention.getHighCardinalityKeyValues(new ToolExecutionObservationContext("Read", null)))
-			.containsExactly(KeyValue.of("gen_ai.system", "anthropic"));
+			.isEmpty();
 	}
 
 	@Test

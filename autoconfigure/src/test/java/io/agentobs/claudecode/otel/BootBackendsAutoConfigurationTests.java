@@ -80,7 +80,7 @@ class BootBackendsAutoConfigurationTests {
 			assertThat(spans).filteredOn((span) -> !span.getName().startsWith("chat "))
 				.extracting(SpanData::getKind)
 				.containsOnly(SpanKind.INTERNAL);
-			assertThat(agent.getAttributes().get(doubleKey("gen_ai.usage.cost"))).isPositive();
+			assertThat(agent.getAttributes().get(doubleKey("gen_ai.cost.total_tokens"))).isPositive();
 			assertThat(agent.getAttributes().get(longKey("claude_code.num_turns"))).isPositive();
 			assertThat(spans).filteredOn((span) -> span.getName().startsWith("chat ")).allSatisfy((chat) -> {
 				assertThat(chat.getAttributes().get(longKey("gen_ai.usage.input_tokens"))).isPositive();

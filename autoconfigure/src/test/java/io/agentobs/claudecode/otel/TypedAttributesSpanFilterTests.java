@@ -28,6 +28,7 @@ import static io.opentelemetry.api.common.AttributeKey.doubleKey;
 import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Tests for {@link TypedAttributesSpanFilter} on the spans the OpenTelemetry SDK exports for
@@ -48,7 +49,10 @@ class TypedAttributesSpanFilterTests {
 	void agentSpanHasLongRunNumbersAndDoubleCost() {
 		Transcripts.replay(this.tracing.observations(), "tool-call.jsonl");
 		Attributes attributes = span("invoke_agent claude-code").getAttributes();
-		assertThat(attributes.get(doubleKey("gen_ai.usage.cost"))).isEqualTo(0.0012417);
+		assertThat(attributes.get(doubleKey("gen_ai.cost.total_tokens"))).isEqualTo(0.0012417);
+		assertThat(attributes.get(doubleKey("gen_ai.cost.input_tokens"))
+				+ attributes.get(doubleKey("gen_ai.cost.output_tokens"))).isCloseTo(0.0012417, within(1e-12));
+		assertThat(attributes.get(longKey("gen_ai.context.window_size"))).isEqualTo(200000L);
 		assertThat(attributes.get(longKey("claude_code.num_turns"))).isEqualTo(2L);
 		assertThat(attributes.get(longKey("claude_code.duration_api_ms"))).isEqualTo(232L);
 		assertThat(attributes.get(longKey("claude_code.permission_denials"))).isZero();
@@ -57,7 +61,8 @@ class TypedAttributesSpanFilterTests {
 		assertThat(attributes.get(longKey("claude_code.usage.cache_read.input_tokens"))).isEqualTo(14L);
 		assertThat(attributes.get(longKey("claude_code.usage.cache_creation.input_tokens"))).isEqualTo(10L);
 		assertThat(attributes.get(stringKey("claude_code.result.subtype"))).isEqualTo("success");
-		assertThat(types(attributes)).containsEntry("gen_ai.usage.cost", AttributeType.DOUBLE)
+		assertThat(types(attributes)).containsEntry("gen_ai.cost.total_tokens", AttributeType.DOUBLE)
+			.containsEntry("gen_ai.context.utilization", AttributeType.DOUBLE)
 			.containsEntry("claude_code.num_turns", AttributeType.LONG)
 			.containsEntry("claude_code.duration_api_ms", AttributeType.LONG)
 			.containsEntry("claude_code.permission_denials", AttributeType.LONG)
@@ -78,7 +83,9 @@ class TypedAttributesSpanFilterTests {
 			assertThat(attributes.get(longKey("gen_ai.usage.cache_creation.input_tokens"))).isEqualTo(5L);
 			assertThat(types(attributes)).containsEntry("gen_ai.usage.input_tokens", AttributeType.LONG)
 				.containsEntry("gen_ai.usage.output_tokens", AttributeType.LONG)
-				.doesNotContainKeys("claude_code.usage.input_tokens", "gen_ai.usage.cost");
+				.containsEntry("gen_ai.usage.total_tokens", AttributeType.LONG)
+				.containsEntry("gen_ai.response.streaming", AttributeType.BOOLEAN)
+				.doesNotContainKeys("claude_code.usage.input_tokens", "gen_ai.cost.total_tokens");
 		});
 	}
 

@@ -32,6 +32,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Replays real CLI recordings into a Sentry client whose DSN points at a loopback server,
@@ -78,8 +79,14 @@ class SentryEnvelopeTests {
 		assertThat(trace.get("origin").asText()).isEqualTo(ORIGIN);
 		assertThat(trace.get("status").asText()).isEqualTo("ok");
 		JsonNode agentData = trace.get("data");
-		assertThat(agentData.get("gen_ai.usage.cost").isDouble()).isTrue();
-		assertThat(agentData.get("gen_ai.usage.cost").asDouble()).isEqualTo(0.0012417);
+		assertThat(agentData.get("gen_ai.cost.total_tokens").isDouble()).isTrue();
+		assertThat(agentData.get("gen_ai.cost.total_tokens").asDouble()).isEqualTo(0.0012417);
+		assertThat(agentData.get("gen_ai.cost.input_tokens").asDouble()).isEqualTo(0.0006417, within(1e-12));
+		assertThat(agentData.get("gen_ai.cost.output_tokens").asDouble()).isEqualTo(0.0006, within(1e-12));
+		assertThat(agentData.get("gen_ai.context.window_size").isIntegralNumber()).isTrue();
+		assertThat(agentData.get("gen_ai.context.window_size").asLong()).isEqualTo(200000L);
+		assertThat(agentData.get("gen_ai.tool.definitions").asText()).startsWith("[{\"type\":\"function\",\"name\":");
+		assertThat(agentData.has("gen_ai.system")).as("deprecated").isFalse();
 		assertThat(agentData.get("claude_code.num_turns").isInt()).isTrue();
 		assertThat(agentData.get("claude_code.num_turns").asInt()).isEqualTo(2);
 		assertThat(agentData.get("claude_code.usage.input_tokens").isIntegralNumber()).isTrue();
@@ -107,7 +114,7 @@ class SentryEnvelopeTests {
 		assertThat(chat.get("gen_ai.response.id").asText()).isEqualTo("msg_0002");
 		JsonNode tool = spans.get(1).get("data");
 		assertThat(tool.get("gen_ai.tool.name").asText()).isEqualTo("Bash");
-		assertThat(tool.get("gen_ai.tool.type").asText()).isEqualTo("function");
+		assertThat(tool.has("gen_ai.tool.type")).as("deprecated by Sentry's conventions").isFalse();
 		assertThat(tool.get("gen_ai.tool.call.id").asText()).isEqualTo("toolu_0002");
 
 		assertThat(StreamSupport.stream(transaction.at("/sdk/integrations").spliterator(), false).map(JsonNode::asText))
@@ -211,7 +218,7 @@ class SentryEnvelopeTests {
 		assertThat(agent.get("op").asText()).isEqualTo("gen_ai.invoke_agent");
 		assertThat(agent.get("origin").asText()).isEqualTo(ORIGIN);
 		assertThat(agent.get("parent_span_id").asText()).isEqualTo(requestSpanId);
-		assertThat(agent.at("/data/gen_ai.usage.cost").isDouble()).isTrue();
+		assertThat(agent.at("/data/gen_ai.cost.total_tokens").isDouble()).isTrue();
 		assertThat(spans(transaction)).hasSize(4)
 			.filteredOn((span) -> !span.equals(agent))
 			.allSatisfy((span) -> assertThat(span.get("parent_span_id").asText())

@@ -3,6 +3,7 @@ package io.agentobs.claudecode.sentry;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.TokenUsage;
+import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.micrometer.common.KeyValue;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +20,10 @@ class SentrySpanDataTests {
 		context.setCostUsd(0.25);
 		context.setNumTurns(3);
 		context.setTotalUsage(new TokenUsage(120L, 30L, null, null));
-		context.addHighCardinalityKeyValue(KeyValue.of("gen_ai.usage.cost", "0.25"));
+		context.addHighCardinalityKeyValue(KeyValue.of("gen_ai.cost.total_tokens", "0.25"));
 		context.addHighCardinalityKeyValue(KeyValue.of("claude_code.num_turns", "3"));
 		context.addHighCardinalityKeyValue(KeyValue.of("claude_code.usage.input_tokens", "120"));
-		assertThat(SentrySpanData.of(context)).containsEntry("gen_ai.usage.cost", 0.25)
+		assertThat(SentrySpanData.of(context)).containsEntry("gen_ai.cost.total_tokens", 0.25)
 			.containsEntry("claude_code.num_turns", 3L)
 			.containsEntry("claude_code.usage.input_tokens", 120L);
 	}
@@ -42,6 +43,22 @@ class SentrySpanDataTests {
 		context.addLowCardinalityKeyValue(KeyValue.of("gen_ai.operation.name", "chat"));
 		context.addHighCardinalityKeyValue(KeyValue.of("gen_ai.response.id", "msg_1"));
 		assertThat(SentrySpanData.of(context)).containsOnlyKeys("gen_ai.operation.name", "gen_ai.response.id");
+	}
+
+	@Test
+	void flagsAreBooleans() {
+		ChatObservationContext context = new ChatObservationContext("claude-sonnet-4-5");
+		context.addHighCardinalityKeyValue(KeyValue.of("gen_ai.response.streaming", "true"));
+		assertThat(SentrySpanData.of(context)).containsEntry("gen_ai.response.streaming", true);
+	}
+
+	@Test
+	void keysSentryDeprecatesAreKeptOnlyWithLegacyAttributes() {
+		ToolExecutionObservationContext context = new ToolExecutionObservationContext("Bash", "toolu_1");
+		context.addLowCardinalityKeyValue(KeyValue.of("gen_ai.tool.type", "function"));
+		context.addLowCardinalityKeyValue(KeyValue.of("gen_ai.tool.name", "Bash"));
+		assertThat(SentrySpanData.of(context)).containsOnlyKeys("gen_ai.tool.name");
+		assertThat(SentrySpanData.of(context, true)).containsOnlyKeys("gen_ai.tool.name", "gen_ai.tool.type");
 	}
 
 }

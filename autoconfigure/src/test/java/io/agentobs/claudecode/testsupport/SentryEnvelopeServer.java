@@ -18,11 +18,25 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A Sentry ingestion endpoint on loopback: accepts the envelopes the Sentry SDK posts to
- * {@code /api/42/envelope/} (gzip-compressed or not) and keeps their items as JSON.
+ * {@code /api/42/envelope/} (gzip-compressed or not) and keeps their items as JSON. Like
+ * Sentry, it rejects with {@code 413} an envelope holding an event or transaction over
+ * Sentry's size limits (<a href="https://docs.sentry.io/concepts/data-management/size-limits/">Size
+ * Limits</a>: "Events that exceed 200KB compressed or 1MB decompressed will be rejected"), and
+ * keeps nothing of it.
  */
 public final class SentryEnvelopeServer implements AutoCloseable {
 
 	public static final String PROJECT_ID = "42";
+
+	/** Sentry's limit of an event (a transaction is one) once decompressed, in bytes. */
+	public static final int MAX_EVENT_BYTES = 1_000_000;
+
+	/** Sentry's limit of an event as sent, compressed, in bytes. */
+	public static final int MAX_COMPRESSED_EVENT_BYTES = 200_000;
+
+	private final List<String> rejections = new CopyOnWriteArrayList<>();
+
+	private final List<int[]> transactionSizes = new CopyOnWriteArrayList<>();
 
 	private static final ObjectMapper OBJECT_MAPPER = new ObjectMapper();
 
@@ -62,6 +76,21 @@ public final class SentryEnvelopeServer implements AutoCloseable {
 		return this.encodings;
 	}
 
+	/**
+	 * The sizes of the accepted transactions: their payload's bytes and their envelope's bytes
+	 * as sent (compressed), in order of arrival.
+	 */
+	public List<int[]> transactionSizes() {
+		return this.transactionSizes;
+	}
+
+	/**
+	 * Why envelopes were rejected for their size, one entry per rejected envelope.
+	 */
+	public List<String> rejections() {
+		return this.rejections;
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
@@ -70,7 +99,8 @@ public final class SentryEnvelopeServer implements AutoCloseable {
 	private void receive(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			this.paths.add(exchange.getRequestURI().getPath());
-			byte[] body = exchange.getRequestBody().readAllBytes();
+			byte[] sent = exchange.getRequestBody().readAllBytes();
+			byte[] body = sent;
 			String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
 			this.encodings.add((encoding != null) ? encoding : "identity");
 			if ("gzip".equalsIgnoreCase(encoding)) {
@@ -78,9 +108,36 @@ public final class SentryEnvelopeServer implements AutoCloseable {
 					body = gzip.readAllBytes();
 				}
 			}
-			this.items.addAll(parse(body));
+			int compressed = sent.length;
+			List<Item> received = parse(body);
+			String rejection = rejection(received, compressed);
+			if (rejection != null) {
+				this.rejections.add(rejection);
+				exchange.sendResponseHeaders(413, -1);
+				return;
+			}
+			this.items.addAll(received);
+			received.stream()
+				.filter((item) -> item.type().equals("transaction"))
+				.forEach((item) -> this.transactionSizes.add(new int[] { item.length(), compressed }));
 			exchange.sendResponseHeaders(200, -1);
 		}
+	}
+
+	private static String rejection(List<Item> items, int compressedLength) {
+		for (Item item : items) {
+			if (!item.type().equals("event") && !item.type().equals("transaction")) {
+				continue;
+			}
+			if (item.length() > MAX_EVENT_BYTES) {
+				return item.type() + " of " + item.length() + " bytes, over " + MAX_EVENT_BYTES;
+			}
+			if (compressedLength > MAX_COMPRESSED_EVENT_BYTES) {
+				return item.type() + " sent as " + compressedLength + " compressed bytes, over "
+						+ MAX_COMPRESSED_EVENT_BYTES;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -102,7 +159,7 @@ public final class SentryEnvelopeServer implements AutoCloseable {
 			int payloadEnd = header.has("length") ? payloadStart + header.get("length").asInt()
 					: lineEnd(envelope, payloadStart);
 			String payload = new String(envelope, payloadStart, payloadEnd - payloadStart, StandardCharsets.UTF_8);
-			items.add(new Item(header.get("type").asText(), OBJECT_MAPPER.readTree(payload)));
+			items.add(new Item(header.get("type").asText(), OBJECT_MAPPER.readTree(payload), payloadEnd - payloadStart));
 			position = payloadEnd + 1;
 		}
 		return items;
@@ -117,7 +174,13 @@ public final class SentryEnvelopeServer implements AutoCloseable {
 		return bytes.length;
 	}
 
-	public record Item(String type, JsonNode payload) {
+	/**
+	 * An envelope item.
+	 * @param type its type
+	 * @param payload its payload
+	 * @param length the payload's length in bytes
+	 */
+	public record Item(String type, JsonNode payload, int length) {
 	}
 
 }

@@ -29,7 +29,7 @@ class TraceTreePrinter {
 	private static final AttributeKey<Long> TOTAL_OUTPUT_TOKENS = AttributeKey
 		.longKey("claude_code.usage.output_tokens");
 
-	private static final AttributeKey<Double> COST = AttributeKey.doubleKey("gen_ai.usage.cost");
+	private static final AttributeKey<Double> COST = AttributeKey.doubleKey("gen_ai.cost.total_tokens");
 
 	private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 

@@ -179,7 +179,7 @@ class SampleAppIT {
 		assertThat(total(lines, inputTokens.formatted("sum"))).isEqualTo(sum(chats, "gen_ai.usage.input_tokens"));
 		assertThat(total(lines, outputTokens.formatted("sum"))).isEqualTo(sum(chats, "gen_ai.usage.output_tokens"));
 		assertThat(total(lines, chatDuration.formatted("count"))).isEqualTo(chats.size());
-		assertThat(total(lines, cost)).isCloseTo(transaction.at("/contexts/trace/data/gen_ai.usage.cost").asDouble(),
+		assertThat(total(lines, cost)).isCloseTo(transaction.at("/contexts/trace/data/gen_ai.cost.total_tokens").asDouble(),
 				within(1e-12));
 		// Every observation lies in the buckets at and above the largest one (_max).
 		assertBucketsHoldEveryObservation(lines, "gen_ai_client_token_usage");
@@ -258,9 +258,9 @@ class SampleAppIT {
 		assertThat(transaction.get("transaction").asText()).isEqualTo("invoke_agent claude-code");
 		assertThat(trace.get("op").asText()).isEqualTo("gen_ai.invoke_agent");
 		assertThat(trace.get("status").asText()).isEqualTo("ok");
-		JsonNode cost = trace.at("/data/gen_ai.usage.cost");
-		assertThat(cost.isNumber()).as("gen_ai.usage.cost is a JSON number: %s", cost).isTrue();
-		assertThat(cost.isIntegralNumber()).as("gen_ai.usage.cost is a double: %s", cost).isFalse();
+		JsonNode cost = trace.at("/data/gen_ai.cost.total_tokens");
+		assertThat(cost.isNumber()).as("gen_ai.cost.total_tokens is a JSON number: %s", cost).isTrue();
+		assertThat(cost.isIntegralNumber()).as("gen_ai.cost.total_tokens is a double: %s", cost).isFalse();
 		assertThat(cost.asDouble()).isPositive();
 		for (String key : List.of("claude_code.usage.input_tokens", "claude_code.usage.output_tokens",
 				"claude_code.num_turns")) {

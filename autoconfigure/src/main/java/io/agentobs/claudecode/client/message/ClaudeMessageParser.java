@@ -147,7 +147,8 @@ public final class ClaudeMessageParser {
 		if (node != null && node.isObject()) {
 			node.fields()
 				.forEachRemaining((entry) -> models.put(entry.getKey(), new ResultMessage.ModelUsage(
-						Usage.from(entry.getValue()), Json.doubleOrNull(entry.getValue(), "costUSD"))));
+						Usage.from(entry.getValue()), Json.doubleOrNull(entry.getValue(), "costUSD"),
+						Json.longOrNull(entry.getValue(), "contextWindow"))));
 		}
 		return Map.copyOf(models);
 	}

@@ -93,8 +93,9 @@ public record ResultMessage(String subtype, boolean isError, Integer numTurns, L
 	 * Token usage and cost of one model in {@code modelUsage}.
 	 * @param usage the tokens
 	 * @param costUsd the cost estimate
+	 * @param contextWindow the model's context window in tokens, {@code null} when not reported
 	 */
-	public record ModelUsage(Usage usage, Double costUsd) {
+	public record ModelUsage(Usage usage, Double costUsd, Long contextWindow) {
 	}
 
 }

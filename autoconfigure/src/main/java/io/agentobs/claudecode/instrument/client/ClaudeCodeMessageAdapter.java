@@ -1,7 +1,9 @@
 package io.agentobs.claudecode.instrument.client;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.agentobs.claudecode.client.control.PermissionDecision;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +63,7 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 			if (structuredOutput != null && !structuredOutput.isNull()) {
 				events.structuredOutputReturned(structuredOutput.toString());
 			}
+			events.contextWindowsReported(contextWindows(result));
 			events.finished(result(result));
 		}
 		else if (message instanceof RateLimitEvent rateLimit) {
@@ -137,6 +140,18 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 		return new AgentRunResult(result.subtype(), result.isError(), result.numTurns(), result.durationApiMs(),
 				result.totalCostUsd(), tokens(result.usage()), result.terminalReason(),
 				result.permissionDenials().size(), result.apiErrorStatus(), result.result(), result.errors());
+	}
+
+	private static Map<String, Long> contextWindows(ResultMessage result) {
+		Map<String, Long> windows = new LinkedHashMap<>();
+		if (result.modelUsage() != null) {
+			result.modelUsage().forEach((model, usage) -> {
+				if (usage.contextWindow() != null) {
+					windows.put(model, usage.contextWindow());
+				}
+			});
+		}
+		return windows;
 	}
 
 	static TokenUsage tokens(Usage usage) {

@@ -102,7 +102,7 @@ class InstrumentationIT {
 		SpanData agent = spans("invoke_agent").get(0);
 		assertThat(attribute(agent, "gen_ai.conversation.id")).isNotBlank();
 		assertThat(attribute(agent, "claude_code.result.subtype")).isEqualTo("success");
-		assertThat(agent.getAttributes().get(AttributeKey.doubleKey("gen_ai.usage.cost"))).isPositive();
+		assertThat(agent.getAttributes().get(AttributeKey.doubleKey("gen_ai.cost.total_tokens"))).isPositive();
 		assertThat(tokens(agent, "claude_code.usage.output_tokens")).isEqualTo(api.calls()
 			.stream()
 			.filter((call) -> call.messageId() != null && call.usage() != null)
