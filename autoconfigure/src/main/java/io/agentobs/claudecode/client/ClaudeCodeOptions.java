@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.agentobs.claudecode.client.options.SessionOptions;
+
 /**
  * Immutable options of a Claude Code CLI run. A {@code null} field is unset: per-call options
  * are {@link #merge(ClaudeCodeOptions) merged} onto the client's defaults, so unset fields
@@ -45,6 +47,10 @@ public final class ClaudeCodeOptions {
 
 	private final ClaudeMessageListener messageListener;
 
+	private final SessionOptions session;
+
+	private final Boolean persistSession;
+
 	private ClaudeCodeOptions(Builder builder) {
 		this.cliPath = builder.cliPath;
 		this.model = builder.model;
@@ -60,6 +66,8 @@ public final class ClaudeCodeOptions {
 		this.runTimeout = builder.runTimeout;
 		this.idleTimeout = builder.idleTimeout;
 		this.messageListener = builder.messageListener;
+		this.session = builder.session;
+		this.persistSession = builder.persistSession;
 	}
 
 	public static Builder builder() {
@@ -92,7 +100,9 @@ public final class ClaudeCodeOptions {
 			.environment(this.environment)
 			.runTimeout(this.runTimeout)
 			.idleTimeout(this.idleTimeout)
-			.messageListener(this.messageListener);
+			.messageListener(this.messageListener)
+			.session(this.session)
+			.persistSession(this.persistSession);
 	}
 
 	/**
@@ -123,6 +133,8 @@ public final class ClaudeCodeOptions {
 			.idleTimeout(pick(overrides, ClaudeCodeOptions::getIdleTimeout))
 			.messageListener((this.messageListener != null) ? this.messageListener.andThen(overrides.messageListener)
 					: overrides.messageListener)
+			.session(pick(overrides, ClaudeCodeOptions::getSession))
+			.persistSession(pick(overrides, ClaudeCodeOptions::getPersistSession))
 			.build();
 	}
 
@@ -244,6 +256,24 @@ public final class ClaudeCodeOptions {
 		return this.messageListener;
 	}
 
+	/**
+	 * How the run or session starts: a chosen session id, a resumed, forked or continued
+	 * session, a display name. Meant per call.
+	 * @return the session options or {@code null} for a new session
+	 */
+	public SessionOptions getSession() {
+		return this.session;
+	}
+
+	/**
+	 * Whether the CLI saves the session to disk so that it can be resumed; {@code false}
+	 * adds {@code --no-session-persistence}.
+	 * @return the flag or {@code null} for the CLI's default (saved)
+	 */
+	public Boolean getPersistSession() {
+		return this.persistSession;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		if (this == other) {
@@ -262,14 +292,17 @@ public final class ClaudeCodeOptions {
 				&& Objects.equals(this.includePartialMessages, that.includePartialMessages)
 				&& this.environment.equals(that.environment) && Objects.equals(this.runTimeout, that.runTimeout)
 				&& Objects.equals(this.idleTimeout, that.idleTimeout)
-				&& Objects.equals(this.messageListener, that.messageListener);
+				&& Objects.equals(this.messageListener, that.messageListener)
+				&& Objects.equals(this.session, that.session)
+				&& Objects.equals(this.persistSession, that.persistSession);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.cliPath, this.model, this.workingDirectory, this.allowedTools, this.disallowedTools,
 				this.permissionMode, this.maxTurns, this.systemPrompt, this.appendSystemPrompt,
-				this.includePartialMessages, this.environment, this.runTimeout, this.idleTimeout, this.messageListener);
+				this.includePartialMessages, this.environment, this.runTimeout, this.idleTimeout, this.messageListener,
+				this.session, this.persistSession);
 	}
 
 	/**
@@ -284,7 +317,8 @@ public final class ClaudeCodeOptions {
 				+ ", systemPrompt=" + ((this.systemPrompt != null) ? "(set)" : null) + ", appendSystemPrompt="
 				+ ((this.appendSystemPrompt != null) ? "(set)" : null) + ", includePartialMessages="
 				+ this.includePartialMessages + ", environment=" + this.environment.keySet().stream().sorted().toList()
-				+ ", runTimeout=" + this.runTimeout + ", idleTimeout=" + this.idleTimeout + "]";
+				+ ", runTimeout=" + this.runTimeout + ", idleTimeout=" + this.idleTimeout + ", session=" + this.session
+				+ ", persistSession=" + this.persistSession + "]";
 	}
 
 	/**
@@ -319,6 +353,10 @@ public final class ClaudeCodeOptions {
 		private Duration idleTimeout;
 
 		private ClaudeMessageListener messageListener;
+
+		private SessionOptions session;
+
+		private Boolean persistSession;
 
 		private Builder() {
 		}
@@ -415,6 +453,21 @@ public final class ClaudeCodeOptions {
 		 */
 		public Builder messageListener(ClaudeMessageListener messageListener) {
 			this.messageListener = messageListener;
+			return this;
+		}
+
+		/**
+		 * Sets how the run or session starts; meant per call.
+		 * @param session the session options, {@code null} for a new session
+		 * @return this builder
+		 */
+		public Builder session(SessionOptions session) {
+			this.session = session;
+			return this;
+		}
+
+		public Builder persistSession(Boolean persistSession) {
+			this.persistSession = persistSession;
 			return this;
 		}
 

@@ -8,6 +8,7 @@ import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.options.SessionOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	@Override
 	public ClaudeCodeRun query(String prompt, ClaudeCodeOptions options) {
-		CliClaudeCodeSession session = open(options, null);
+		CliClaudeCodeSession session = open(options);
 		try {
 			return session.start(prompt, true);
 		}
@@ -108,26 +109,28 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	@Override
 	public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
-		return open(options, null);
+		return open(options);
 	}
 
 	@Override
 	public ClaudeCodeSession resumeSession(String sessionId, ClaudeCodeOptions options) {
-		if (sessionId == null || sessionId.isBlank()) {
-			throw new IllegalArgumentException("A session id is required to resume a session");
-		}
-		return open(options, sessionId);
+		SessionOptions.requireUuid(sessionId, "session id to resume");
+		ClaudeCodeOptions overrides = (options != null) ? options : ClaudeCodeOptions.empty();
+		SessionOptions session = (overrides.getSession() != null) ? overrides.getSession().toBuilder().resume(sessionId).build()
+				: SessionOptions.resume(sessionId);
+		return open(overrides.toBuilder().session(session).build());
 	}
 
-	private CliClaudeCodeSession open(ClaudeCodeOptions overrides, String resumeSessionId) {
+	private CliClaudeCodeSession open(ClaudeCodeOptions overrides) {
 		ClaudeCodeOptions options = this.defaultOptions.merge(overrides);
 		Path executable = this.locator.locate(options.getCliPath());
-		List<String> command = ClaudeCliCommand.of(executable, options, resumeSessionId);
+		List<String> command = ClaudeCliCommand.of(executable, options);
 		StreamJsonInput input = new StreamJsonInput();
 		ClaudeCliProcess process = ClaudeCliProcess.start(command, options.getWorkingDirectory(),
 				options.getEnvironment(), input, this.limits, options.getMessageListener());
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
-		return new CliClaudeCodeSession(process, input, options, resumeSessionId);
+		return new CliClaudeCodeSession(process, input, options,
+				(options.getSession() != null) ? options.getSession().knownSessionId() : null);
 	}
 
 	/**
