@@ -204,6 +204,15 @@ final class ClaudeCliProcess {
 	}
 
 	/**
+	 * Runs an action once the process has exited, on a thread of the process's exit
+	 * handling.
+	 * @param action the action, such as deleting a file the process read
+	 */
+	void onExit(Runnable action) {
+		this.process.onExit().thenRun(action);
+	}
+
+	/**
 	 * Takes the next message.
 	 * @param timeoutMillis the longest to wait
 	 * @return the message or {@code null} when none arrived in time

@@ -124,10 +124,23 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 	private CliClaudeCodeSession open(ClaudeCodeOptions overrides) {
 		ClaudeCodeOptions options = this.defaultOptions.merge(overrides);
 		Path executable = this.locator.locate(options.getCliPath());
-		List<String> command = ClaudeCliCommand.of(executable, options);
+		Path mcpConfigFile = (options.getMcpServers() != null && !options.getMcpServers().isEmpty())
+				? McpConfigFile.write(options.getMcpServers()) : null;
 		StreamJsonInput input = new StreamJsonInput();
-		ClaudeCliProcess process = ClaudeCliProcess.start(command, options.getWorkingDirectory(),
-				options.getEnvironment(), input, this.limits, options.getMessageListener());
+		ClaudeCliProcess process;
+		try {
+			List<String> command = ClaudeCliCommand.of(executable, options, mcpConfigFile);
+			process = ClaudeCliProcess.start(command, options.getWorkingDirectory(),
+					ClaudeCliEnvironment.of(options.getEnvironment()), input, this.limits,
+					options.getMessageListener());
+		}
+		catch (RuntimeException ex) {
+			McpConfigFile.delete(mcpConfigFile);
+			throw ex;
+		}
+		if (mcpConfigFile != null) {
+			process.onExit(() -> McpConfigFile.delete(mcpConfigFile));
+		}
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
 		return new CliClaudeCodeSession(process, input, options,
 				(options.getSession() != null) ? options.getSession().knownSessionId() : null);
