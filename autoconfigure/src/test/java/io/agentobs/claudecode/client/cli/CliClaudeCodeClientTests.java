@@ -248,7 +248,7 @@ class CliClaudeCodeClientTests {
 		client.query("say \"hi\"", overrides).awaitResult();
 		assertThat(Files.readAllLines(Path.of(out + ".args"))).containsExactly("--output-format=stream-json",
 				"--verbose", "--input-format=stream-json", "--model=claude-sonnet-4-5", "--permission-mode=acceptEdits",
-				"--max-turns=3", "--allowedTools=Bash,Read", "--include-partial-messages");
+				"--max-turns=3", "--system-prompt=", "--allowedTools=Bash,Read", "--include-partial-messages");
 		assertThat(Files.readString(Path.of(out + ".env")).trim()).isEqualTo("d|call|00-abc-def-01");
 		assertThat(Path.of(Files.readString(Path.of(out + ".pwd")).trim())).isEqualTo(workingDirectory.toRealPath());
 		assertThat(Files.readString(Path.of(out + ".stdin")).trim()).isEqualTo(
