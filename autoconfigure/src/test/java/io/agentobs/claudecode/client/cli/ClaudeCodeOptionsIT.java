@@ -10,6 +10,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.agentobs.claudecode.actuate.McpServerHealthIndicator;
+import io.agentobs.claudecode.actuate.McpServerStatuses;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -147,7 +151,9 @@ class ClaudeCodeOptionsIT {
 	@Test
 	void aStdioMcpServersToolResultReachesTheModelAndAMissingServerDoesNotStopTheRun() {
 		List<String> probe = ProbeMcpServer.command();
+		McpServerStatuses statuses = new McpServerStatuses();
 		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+			.messageListener(statuses)
 			.mcpServers(Map.of("probe", McpServerConfig.stdio(probe.get(0), probe.subList(1, probe.size()), Map.of()),
 					"missing", McpServerConfig.stdio("/nonexistent/mcp-server", List.of(), Map.of("TOKEN", "t"))))
 			.strictMcpConfig(true)
@@ -157,6 +163,8 @@ class ClaudeCodeOptionsIT {
 		JsonNode servers = init(messages).raw().path("mcp_servers");
 		assertThat(servers.toString()).contains("{\"name\":\"probe\",\"status\":\"connected\"")
 			.contains("{\"name\":\"missing\",\"status\":\"failed\"");
+		assertThat(new McpServerHealthIndicator(statuses, "probe").health().getStatus()).isEqualTo(Status.UP);
+		assertThat(new McpServerHealthIndicator(statuses, "missing").health().getStatus()).isEqualTo(Status.DOWN);
 		assertThat(messages.get(messages.size() - 1)).isInstanceOfSatisfying(ResultMessage.class,
 				(result) -> assertThat(result.isError()).isFalse());
 		assertThat(this.api.calls().get(this.api.calls().size() - 1).toolResults())
