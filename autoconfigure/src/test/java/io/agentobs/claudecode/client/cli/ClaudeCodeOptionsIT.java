@@ -17,12 +17,14 @@ import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.StructuredOutputException;
 import io.agentobs.claudecode.client.StructuredQuery;
+import io.agentobs.claudecode.client.message.AssistantMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.options.AgentDefinition;
 import io.agentobs.claudecode.client.options.McpServerConfig;
 import io.agentobs.claudecode.client.options.SessionOptions;
+import io.agentobs.claudecode.client.options.Thinking;
 import io.agentobs.claudecode.scripted.RecordedCall;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
@@ -132,23 +134,6 @@ class ClaudeCodeOptionsIT {
 	}
 
 	@Test
-	void aDeclaredSubagentIsLaunched() {
-		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
-			.agents(Map.of("probe-reviewer",
-					new AgentDefinition("Reviews probes", "You are the probe reviewer.", List.of("Bash"), null, null, 3)))
-			.build();
-		ResultMessage result = this.client.query(Scenario.NAMED_SUBAGENT.prompt("Ask the reviewer"), options)
-			.awaitResult();
-		assertThat(result.isError()).isFalse();
-		assertThat(this.api.calls()).filteredOn(RecordedCall::subagent)
-			.isNotEmpty()
-			.allSatisfy((call) -> assertThat(call.systemPrompt()).contains("You are the probe reviewer."));
-		assertThat(this.api.calls()).filteredOn((call) -> !call.subagent())
-			.flatMap(RecordedCall::toolResults)
-			.anySatisfy((toolResult) -> assertThat(toolResult.toString()).contains("hello-from-subagent"));
-	}
-
-	@Test
 	void aStdioMcpServersToolResultReachesTheModelAndAMissingServerDoesNotStopTheRun() {
 		List<String> probe = ProbeMcpServer.command();
 		McpServerStatuses statuses = new McpServerStatuses();
@@ -180,6 +165,58 @@ class ClaudeCodeOptionsIT {
 		this.client.query(Scenario.TOOL_CALL.prompt("Run the tool"),
 				ClaudeCodeOptions.builder().settingSources(List.of()).build()).awaitResult();
 		assertThat(lastToolResult()).contains("hello-from-tool");
+	}
+
+	/**
+	 * A declared subagent is launched with its prompt. Effort (not sent for this model),
+	 * fallback model, hook events and extra arguments are accepted; the other flags show in
+	 * the init message, the stream or the API requests.
+	 */
+	@Test
+	void aDeclaredSubagentIsLaunchedAndTheOtherFlagsAreHonoured(@TempDir Path extra) throws Exception {
+		Path plugin = Files.createDirectories(extra.resolve("probe-plugin/.claude-plugin"));
+		Files.writeString(plugin.resolve("plugin.json"), "{\"name\":\"probe-plugin\",\"version\":\"1.0.0\"}");
+		Path directory = Files.createDirectories(extra.resolve("shared-docs"));
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+			.agents(Map.of("probe-reviewer",
+					new AgentDefinition("Reviews probes", "You are the probe reviewer.", List.of("Bash"), null, null, 3)))
+			.forwardSubagentText(true)
+			.includeHookEvents(true)
+			.thinking(Thinking.disabled())
+			.effort("low")
+			.fallbackModel("claude-haiku-4-5")
+			.betas(List.of("context-1m-2025-08-07"))
+			.additionalDirectories(List.of(directory))
+			.plugins(List.of(plugin.getParent()))
+			.extraArgs(Map.of("exclude-dynamic-system-prompt-sections", ""))
+			.build();
+		List<ClaudeMessage> messages = collect(
+				this.client.query(Scenario.NAMED_SUBAGENT.prompt("Ask the reviewer"), options));
+		JsonNode init = init(messages).raw();
+		assertThat(init.path("betas").toString()).isEqualTo("[\"context-1m-2025-08-07\"]");
+		assertThat(init.path("plugins").findValuesAsText("name")).contains("probe-plugin");
+		assertThat(init.path("agents").toString()).contains("\"probe-reviewer\"");
+		assertThat(messages).filteredOn(AssistantMessage.class::isInstance)
+			.map(ClaudeMessage::raw)
+			.anySatisfy((assistant) -> {
+				assertThat(assistant.path("parent_tool_use_id").asText()).startsWith("toolu_named_subagent_");
+				assertThat(assistant.at("/message/content/0/text").asText())
+					.isEqualTo("Subagent finished: hello-from-subagent.");
+			});
+		assertThat(messages.get(messages.size() - 1)).isInstanceOfSatisfying(ResultMessage.class,
+				(result) -> assertThat(result.isError()).isFalse());
+		assertThat(this.api.calls()).filteredOn(RecordedCall::subagent)
+			.isNotEmpty()
+			.allSatisfy((call) -> assertThat(call.systemPrompt()).contains("You are the probe reviewer."));
+		assertThat(this.api.calls()).filteredOn((call) -> !call.subagent())
+			.flatMap(RecordedCall::toolResults)
+			.anySatisfy((toolResult) -> assertThat(toolResult.toString()).contains("hello-from-subagent"));
+		assertThat(this.api.calls()).filteredOn((call) -> !call.subagent() && call.request().path("tools").size() > 0)
+			.isNotEmpty()
+			.allSatisfy((call) -> {
+				assertThat(call.request().path("thinking").toString()).isEqualTo("{\"type\":\"disabled\"}");
+				assertThat(call.request().toString()).contains("Additional working directories:\\n  - " + directory);
+			});
 	}
 
 	private String lastToolResult() {
