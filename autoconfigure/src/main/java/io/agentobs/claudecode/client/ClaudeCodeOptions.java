@@ -1,13 +1,25 @@
 package io.agentobs.claudecode.client;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentobs.claudecode.client.options.AgentDefinition;
+import io.agentobs.claudecode.client.options.McpServerConfig;
+import io.agentobs.claudecode.client.options.OutputSchemas;
+import io.agentobs.claudecode.client.options.SessionOptions;
+import io.agentobs.claudecode.client.options.SystemPromptPreset;
+import io.agentobs.claudecode.client.options.Thinking;
 
 import io.agentobs.claudecode.client.control.ClaudeControlListener;
 import io.agentobs.claudecode.client.control.ClaudeHook;
@@ -22,6 +34,8 @@ import io.agentobs.claudecode.client.control.SdkMcpServer;
 public final class ClaudeCodeOptions {
 
 	private static final ClaudeCodeOptions EMPTY = builder().build();
+
+	private static final Pattern FLAG_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
 
 	private final Path cliPath;
 
@@ -63,6 +77,48 @@ public final class ClaudeCodeOptions {
 
 	private final Duration controlRequestTimeout;
 
+	private final SessionOptions session;
+
+	private final Boolean persistSession;
+
+	private final String outputSchema;
+
+	private final BigDecimal maxBudgetUsd;
+
+	private final String fallbackModel;
+
+	private final String effort;
+
+	private final Thinking thinking;
+
+	private final List<String> tools;
+
+	private final List<String> settingSources;
+
+	private final Map<String, Object> settings;
+
+	private final List<Path> additionalDirectories;
+
+	private final Map<String, AgentDefinition> agents;
+
+	private final String agent;
+
+	private final Map<String, McpServerConfig> mcpServers;
+
+	private final Boolean strictMcpConfig;
+
+	private final Boolean forwardSubagentText;
+
+	private final Boolean includeHookEvents;
+
+	private final List<Path> plugins;
+
+	private final List<String> betas;
+
+	private final SystemPromptPreset systemPromptPreset;
+
+	private final Map<String, String> extraArgs;
+
 	private ClaudeCodeOptions(Builder builder) {
 		this.cliPath = builder.cliPath;
 		this.model = builder.model;
@@ -84,6 +140,37 @@ public final class ClaudeCodeOptions {
 		this.controlListener = builder.controlListener;
 		this.permissionTimeout = builder.permissionTimeout;
 		this.controlRequestTimeout = builder.controlRequestTimeout;
+		this.session = builder.session;
+		this.persistSession = builder.persistSession;
+		this.outputSchema = builder.outputSchema;
+		this.maxBudgetUsd = builder.maxBudgetUsd;
+		this.fallbackModel = builder.fallbackModel;
+		this.effort = builder.effort;
+		this.thinking = builder.thinking;
+		this.tools = (builder.tools != null) ? List.copyOf(builder.tools) : null;
+		this.settingSources = (builder.settingSources != null) ? List.copyOf(builder.settingSources) : null;
+		this.settings = (builder.settings != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(builder.settings)) : null;
+		this.additionalDirectories = (builder.additionalDirectories != null) ? List.copyOf(builder.additionalDirectories) : null;
+		this.agents = (builder.agents != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(builder.agents)) : null;
+		this.agent = builder.agent;
+		this.mcpServers = (builder.mcpServers != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(builder.mcpServers)) : null;
+		this.strictMcpConfig = builder.strictMcpConfig;
+		this.forwardSubagentText = builder.forwardSubagentText;
+		this.includeHookEvents = builder.includeHookEvents;
+		this.plugins = (builder.plugins != null) ? List.copyOf(builder.plugins) : null;
+		this.betas = (builder.betas != null) ? List.copyOf(builder.betas) : null;
+		this.systemPromptPreset = builder.systemPromptPreset;
+		this.extraArgs = (builder.extraArgs != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraArgs)) : null;
+		if (this.extraArgs != null) {
+			this.extraArgs.keySet().forEach(ClaudeCodeOptions::requireFlagName);
+		}
+	}
+
+	private static void requireFlagName(String name) {
+		if (name == null || !FLAG_NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException(
+					"An extra CLI argument's name is letters, digits and dashes, but was '" + name + "'");
+		}
 	}
 
 	public static Builder builder() {
@@ -122,7 +209,28 @@ public final class ClaudeCodeOptions {
 			.hooks(this.hooks)
 			.controlListener(this.controlListener)
 			.permissionTimeout(this.permissionTimeout)
-			.controlRequestTimeout(this.controlRequestTimeout);
+			.controlRequestTimeout(this.controlRequestTimeout)
+			.session(this.session)
+			.persistSession(this.persistSession)
+			.outputSchema(this.outputSchema)
+			.maxBudgetUsd(this.maxBudgetUsd)
+			.fallbackModel(this.fallbackModel)
+			.effort(this.effort)
+			.thinking(this.thinking)
+			.tools(this.tools)
+			.settingSources(this.settingSources)
+			.settings(this.settings)
+			.additionalDirectories(this.additionalDirectories)
+			.agents(this.agents)
+			.agent(this.agent)
+			.mcpServers(this.mcpServers)
+			.strictMcpConfig(this.strictMcpConfig)
+			.forwardSubagentText(this.forwardSubagentText)
+			.includeHookEvents(this.includeHookEvents)
+			.plugins(this.plugins)
+			.betas(this.betas)
+			.systemPromptPreset(this.systemPromptPreset)
+			.extraArgs(this.extraArgs);
 	}
 
 	/**
@@ -160,6 +268,27 @@ public final class ClaudeCodeOptions {
 					: overrides.controlListener)
 			.permissionTimeout(pick(overrides, ClaudeCodeOptions::getPermissionTimeout))
 			.controlRequestTimeout(pick(overrides, ClaudeCodeOptions::getControlRequestTimeout))
+			.session(pick(overrides, ClaudeCodeOptions::getSession))
+			.persistSession(pick(overrides, ClaudeCodeOptions::getPersistSession))
+			.outputSchema(pick(overrides, ClaudeCodeOptions::getOutputSchema))
+			.maxBudgetUsd(pick(overrides, ClaudeCodeOptions::getMaxBudgetUsd))
+			.fallbackModel(pick(overrides, ClaudeCodeOptions::getFallbackModel))
+			.effort(pick(overrides, ClaudeCodeOptions::getEffort))
+			.thinking(pick(overrides, ClaudeCodeOptions::getThinking))
+			.tools(pick(overrides, ClaudeCodeOptions::getTools))
+			.settingSources(pick(overrides, ClaudeCodeOptions::getSettingSources))
+			.settings(pick(overrides, ClaudeCodeOptions::getSettings))
+			.additionalDirectories(pick(overrides, ClaudeCodeOptions::getAdditionalDirectories))
+			.agents(pick(overrides, ClaudeCodeOptions::getAgents))
+			.agent(pick(overrides, ClaudeCodeOptions::getAgent))
+			.mcpServers(pick(overrides, ClaudeCodeOptions::getMcpServers))
+			.strictMcpConfig(pick(overrides, ClaudeCodeOptions::getStrictMcpConfig))
+			.forwardSubagentText(pick(overrides, ClaudeCodeOptions::getForwardSubagentText))
+			.includeHookEvents(pick(overrides, ClaudeCodeOptions::getIncludeHookEvents))
+			.plugins(pick(overrides, ClaudeCodeOptions::getPlugins))
+			.betas(pick(overrides, ClaudeCodeOptions::getBetas))
+			.systemPromptPreset(pick(overrides, ClaudeCodeOptions::getSystemPromptPreset))
+			.extraArgs(pick(overrides, ClaudeCodeOptions::getExtraArgs))
 			.build();
 	}
 
@@ -353,6 +482,184 @@ public final class ClaudeCodeOptions {
 		return this.controlRequestTimeout;
 	}
 
+	/**
+	 * How the run or session starts: a chosen session id, a resumed, forked or continued
+	 * session, a display name. Meant per call.
+	 * @return the session options or {@code null} for a new session
+	 */
+	public SessionOptions getSession() {
+		return this.session;
+	}
+
+	/**
+	 * Whether the CLI saves the session to disk so that it can be resumed; {@code false}
+	 * adds {@code --no-session-persistence}.
+	 * @return the flag or {@code null} for the CLI's default (saved)
+	 */
+	public Boolean getPersistSession() {
+		return this.persistSession;
+	}
+
+	/**
+	 * The JSON Schema the run's result must match ({@code --json-schema}); the model answers
+	 * by calling the {@code StructuredOutput} tool and the result carries
+	 * {@code structured_output}.
+	 * @return the schema as JSON text or {@code null}
+	 */
+	public String getOutputSchema() {
+		return this.outputSchema;
+	}
+
+	/**
+	 * The most the run may spend, in US dollars as the CLI estimates it ({@code --max-budget-usd});
+	 * a run over it ends with subtype {@code error_max_budget_usd}.
+	 * @return the budget or {@code null}
+	 */
+	public BigDecimal getMaxBudgetUsd() {
+		return this.maxBudgetUsd;
+	}
+
+	/**
+	 * The model used when the main model is overloaded ({@code --fallback-model}).
+	 * @return the model or {@code null}
+	 */
+	public String getFallbackModel() {
+		return this.fallbackModel;
+	}
+
+	/**
+	 * The effort level ({@code --effort}): {@code low}, {@code medium}, {@code high}, {@code xhigh}, {@code max}.
+	 * @return the level or {@code null}
+	 */
+	public String getEffort() {
+		return this.effort;
+	}
+
+	/**
+	 * Extended thinking ({@code --thinking}, {@code --max-thinking-tokens}, {@code --thinking-display}).
+	 * @return the thinking or {@code null} for the CLI's default
+	 */
+	public Thinking getThinking() {
+		return this.thinking;
+	}
+
+	/**
+	 * The built-in tools available at all ({@code --tools}); an empty list means none.
+	 * @return the tools or {@code null} for the CLI's default set
+	 */
+	public List<String> getTools() {
+		return this.tools;
+	}
+
+	/**
+	 * The settings files the CLI loads ({@code --setting-sources}): {@code user},
+	 * {@code project}, {@code local}; an empty list loads none.
+	 * @return the sources or {@code null} for all
+	 */
+	public List<String> getSettingSources() {
+		return this.settingSources;
+	}
+
+	/**
+	 * Settings passed inline as JSON ({@code --settings}), {@code sandbox} included.
+	 * @return the settings or {@code null}
+	 */
+	public Map<String, Object> getSettings() {
+		return this.settings;
+	}
+
+	/**
+	 * More directories the CLI's tools may access ({@code --add-dir}, one per directory).
+	 * @return the directories or {@code null}
+	 */
+	public List<Path> getAdditionalDirectories() {
+		return this.additionalDirectories;
+	}
+
+	/**
+	 * Subagents by name ({@code --agents}).
+	 * @return the agents or {@code null}
+	 */
+	public Map<String, AgentDefinition> getAgents() {
+		return this.agents;
+	}
+
+	/**
+	 * The agent that runs the main thread ({@code --agent}).
+	 * @return the agent's name or {@code null}
+	 */
+	public String getAgent() {
+		return this.agent;
+	}
+
+	/**
+	 * MCP servers by name ({@code --mcp-config}, a file only the owner can read, deleted
+	 * when the CLI process ends).
+	 * @return the servers or {@code null}
+	 */
+	public Map<String, McpServerConfig> getMcpServers() {
+		return this.mcpServers;
+	}
+
+	/**
+	 * Whether only {@link #getMcpServers() these MCP servers} are used, none from settings
+	 * files ({@code --strict-mcp-config}).
+	 * @return the flag or {@code null}
+	 */
+	public Boolean getStrictMcpConfig() {
+		return this.strictMcpConfig;
+	}
+
+	/**
+	 * Whether subagents' text and thinking are forwarded as messages ({@code --forward-subagent-text}).
+	 * @return the flag or {@code null}
+	 */
+	public Boolean getForwardSubagentText() {
+		return this.forwardSubagentText;
+	}
+
+	/**
+	 * Whether the CLI writes hook lifecycle events ({@code --include-hook-events}).
+	 * @return the flag or {@code null}
+	 */
+	public Boolean getIncludeHookEvents() {
+		return this.includeHookEvents;
+	}
+
+	/**
+	 * Plugin directories or zips loaded for the run ({@code --plugin-dir}, one per plugin).
+	 * @return the plugins or {@code null}
+	 */
+	public List<Path> getPlugins() {
+		return this.plugins;
+	}
+
+	/**
+	 * Beta headers sent with API requests ({@code --betas}).
+	 * @return the betas or {@code null}
+	 */
+	public List<String> getBetas() {
+		return this.betas;
+	}
+
+	/**
+	 * The system prompt of a run that sets none: unset means {@link SystemPromptPreset#EMPTY},
+	 * as the official SDKs.
+	 * @return the preset or {@code null}
+	 */
+	public SystemPromptPreset getSystemPromptPreset() {
+		return this.systemPromptPreset;
+	}
+
+	/**
+	 * More CLI flags by name without dashes ({@code --name=value}; a {@code null} or empty value
+	 * gives a bare {@code --name}). Names are letters, digits and dashes.
+	 * @return the flags or {@code null}
+	 */
+	public Map<String, String> getExtraArgs() {
+		return this.extraArgs;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		if (this == other) {
@@ -376,7 +683,28 @@ public final class ClaudeCodeOptions {
 				&& Objects.equals(this.permissionHandler, that.permissionHandler) && Objects.equals(this.hooks, that.hooks)
 				&& Objects.equals(this.controlListener, that.controlListener)
 				&& Objects.equals(this.permissionTimeout, that.permissionTimeout)
-				&& Objects.equals(this.controlRequestTimeout, that.controlRequestTimeout);
+				&& Objects.equals(this.controlRequestTimeout, that.controlRequestTimeout)
+				&& Objects.equals(this.session, that.session)
+				&& Objects.equals(this.persistSession, that.persistSession)
+				&& Objects.equals(this.outputSchema, that.outputSchema)
+				&& Objects.equals(this.maxBudgetUsd, that.maxBudgetUsd)
+				&& Objects.equals(this.fallbackModel, that.fallbackModel)
+				&& Objects.equals(this.effort, that.effort)
+				&& Objects.equals(this.thinking, that.thinking)
+				&& Objects.equals(this.tools, that.tools)
+				&& Objects.equals(this.settingSources, that.settingSources)
+				&& Objects.equals(this.settings, that.settings)
+				&& Objects.equals(this.additionalDirectories, that.additionalDirectories)
+				&& Objects.equals(this.agents, that.agents)
+				&& Objects.equals(this.agent, that.agent)
+				&& Objects.equals(this.mcpServers, that.mcpServers)
+				&& Objects.equals(this.strictMcpConfig, that.strictMcpConfig)
+				&& Objects.equals(this.forwardSubagentText, that.forwardSubagentText)
+				&& Objects.equals(this.includeHookEvents, that.includeHookEvents)
+				&& Objects.equals(this.plugins, that.plugins)
+				&& Objects.equals(this.betas, that.betas)
+				&& Objects.equals(this.systemPromptPreset, that.systemPromptPreset)
+				&& Objects.equals(this.extraArgs, that.extraArgs);
 	}
 
 	@Override
@@ -385,7 +713,12 @@ public final class ClaudeCodeOptions {
 				this.permissionMode, this.maxTurns, this.systemPrompt, this.appendSystemPrompt,
 				this.includePartialMessages, this.environment, this.runTimeout, this.idleTimeout, this.messageListener,
 				this.sdkMcpServers, this.permissionHandler, this.hooks, this.controlListener, this.permissionTimeout,
-				this.controlRequestTimeout);
+				this.controlRequestTimeout,
+				this.session, this.persistSession)
+				+ 31 * Objects.hash(this.outputSchema, this.maxBudgetUsd, this.fallbackModel, this.effort, this.thinking,
+						this.tools, this.settingSources, this.settings, this.additionalDirectories, this.agents,
+						this.agent, this.mcpServers, this.strictMcpConfig, this.forwardSubagentText,
+						this.includeHookEvents, this.plugins, this.betas, this.systemPromptPreset, this.extraArgs);
 	}
 
 	/**
@@ -400,7 +733,27 @@ public final class ClaudeCodeOptions {
 				+ ", systemPrompt=" + ((this.systemPrompt != null) ? "(set)" : null) + ", appendSystemPrompt="
 				+ ((this.appendSystemPrompt != null) ? "(set)" : null) + ", includePartialMessages="
 				+ this.includePartialMessages + ", environment=" + this.environment.keySet().stream().sorted().toList()
-				+ ", runTimeout=" + this.runTimeout + ", idleTimeout=" + this.idleTimeout + "]";
+				+ ", runTimeout=" + this.runTimeout + ", idleTimeout=" + this.idleTimeout + ", session=" + this.session
+				+ ", persistSession=" + this.persistSession
+				+ ", outputSchema=" + ((this.outputSchema != null) ? "(set)" : null)
+				+ ", maxBudgetUsd=" + this.maxBudgetUsd
+				+ ", fallbackModel=" + this.fallbackModel
+				+ ", effort=" + this.effort
+				+ ", thinking=" + this.thinking
+				+ ", tools=" + this.tools
+				+ ", settingSources=" + this.settingSources
+				+ ", settings=" + ((this.settings != null) ? new TreeSet<>(this.settings.keySet()) : null)
+				+ ", additionalDirectories=" + this.additionalDirectories
+				+ ", agents=" + ((this.agents != null) ? new TreeSet<>(this.agents.keySet()) : null)
+				+ ", agent=" + this.agent
+				+ ", mcpServers=" + this.mcpServers
+				+ ", strictMcpConfig=" + this.strictMcpConfig
+				+ ", forwardSubagentText=" + this.forwardSubagentText
+				+ ", includeHookEvents=" + this.includeHookEvents
+				+ ", plugins=" + this.plugins
+				+ ", betas=" + this.betas
+				+ ", systemPromptPreset=" + this.systemPromptPreset
+				+ ", extraArgs=" + ((this.extraArgs != null) ? new TreeSet<>(this.extraArgs.keySet()) : null) + "]";
 	}
 
 	/**
@@ -447,6 +800,48 @@ public final class ClaudeCodeOptions {
 		private Duration permissionTimeout;
 
 		private Duration controlRequestTimeout;
+
+		private SessionOptions session;
+
+		private Boolean persistSession;
+
+		private String outputSchema;
+
+		private BigDecimal maxBudgetUsd;
+
+		private String fallbackModel;
+
+		private String effort;
+
+		private Thinking thinking;
+
+		private List<String> tools;
+
+		private List<String> settingSources;
+
+		private Map<String, Object> settings;
+
+		private List<Path> additionalDirectories;
+
+		private Map<String, AgentDefinition> agents;
+
+		private String agent;
+
+		private Map<String, McpServerConfig> mcpServers;
+
+		private Boolean strictMcpConfig;
+
+		private Boolean forwardSubagentText;
+
+		private Boolean includeHookEvents;
+
+		private List<Path> plugins;
+
+		private List<String> betas;
+
+		private SystemPromptPreset systemPromptPreset;
+
+		private Map<String, String> extraArgs;
 
 		private Builder() {
 		}
@@ -557,12 +952,132 @@ public final class ClaudeCodeOptions {
 		}
 
 		/**
+		 * Sets how the run or session starts; meant per call.
+		 * @param session the session options, {@code null} for a new session
+		 * @return this builder
+		 */
+		public Builder session(SessionOptions session) {
+			this.session = session;
+			return this;
+		}
+
+		public Builder persistSession(Boolean persistSession) {
+			this.persistSession = persistSession;
+			return this;
+		}
+
+		public Builder outputSchema(String outputSchema) {
+			this.outputSchema = outputSchema;
+			return this;
+		}
+
+		public Builder maxBudgetUsd(BigDecimal maxBudgetUsd) {
+			this.maxBudgetUsd = maxBudgetUsd;
+			return this;
+		}
+
+		public Builder fallbackModel(String fallbackModel) {
+			this.fallbackModel = fallbackModel;
+			return this;
+		}
+
+		public Builder effort(String effort) {
+			this.effort = effort;
+			return this;
+		}
+
+		public Builder thinking(Thinking thinking) {
+			this.thinking = thinking;
+			return this;
+		}
+
+		public Builder tools(List<String> tools) {
+			this.tools = tools;
+			return this;
+		}
+
+		public Builder settingSources(List<String> settingSources) {
+			this.settingSources = settingSources;
+			return this;
+		}
+
+		public Builder settings(Map<String, Object> settings) {
+			this.settings = settings;
+			return this;
+		}
+
+		public Builder additionalDirectories(List<Path> additionalDirectories) {
+			this.additionalDirectories = additionalDirectories;
+			return this;
+		}
+
+		public Builder agents(Map<String, AgentDefinition> agents) {
+			this.agents = agents;
+			return this;
+		}
+
+		public Builder agent(String agent) {
+			this.agent = agent;
+			return this;
+		}
+
+		public Builder mcpServers(Map<String, McpServerConfig> mcpServers) {
+			this.mcpServers = mcpServers;
+			return this;
+		}
+
+		public Builder strictMcpConfig(Boolean strictMcpConfig) {
+			this.strictMcpConfig = strictMcpConfig;
+			return this;
+		}
+
+		public Builder forwardSubagentText(Boolean forwardSubagentText) {
+			this.forwardSubagentText = forwardSubagentText;
+			return this;
+		}
+
+		public Builder includeHookEvents(Boolean includeHookEvents) {
+			this.includeHookEvents = includeHookEvents;
+			return this;
+		}
+
+		public Builder plugins(List<Path> plugins) {
+			this.plugins = plugins;
+			return this;
+		}
+
+		public Builder betas(List<String> betas) {
+			this.betas = betas;
+			return this;
+		}
+
+		public Builder systemPromptPreset(SystemPromptPreset systemPromptPreset) {
+			this.systemPromptPreset = systemPromptPreset;
+			return this;
+		}
+
+		public Builder extraArgs(Map<String, String> extraArgs) {
+			this.extraArgs = extraArgs;
+			return this;
+		}
+
+		/**
 		 * Decides the tool calls the CLI asks about (see {@link ClaudePermissionHandler}).
 		 * @param permissionHandler the handler, {@code null} for none
 		 * @return this builder
 		 */
 		public Builder permissionHandler(ClaudePermissionHandler permissionHandler) {
 			this.permissionHandler = permissionHandler;
+			return this;
+		}
+
+		/**
+		 * Sets the JSON Schema of the structured result.
+		 * @param outputSchema the schema, may be {@code null}
+		 * @return this builder
+		 */
+		public Builder outputSchema(JsonNode outputSchema) {
+			this.outputSchema = (outputSchema != null) ? outputSchema.toString() : null;
 			return this;
 		}
 
@@ -604,6 +1119,16 @@ public final class ClaudeCodeOptions {
 		public Builder controlRequestTimeout(Duration controlRequestTimeout) {
 			this.controlRequestTimeout = controlRequestTimeout;
 			return this;
+		}
+
+		/**
+		 * Sets the JSON Schema of the structured result to the one generated for a type.
+		 * @param outputType a record or class, may be {@code null}
+		 * @return this builder
+		 * @see OutputSchemas
+		 */
+		public Builder outputType(Class<?> outputType) {
+			return outputSchema((outputType != null) ? OutputSchemas.of(outputType) : null);
 		}
 
 		public ClaudeCodeOptions build() {

@@ -18,7 +18,8 @@ public interface ClaudeCodeSession extends AutoCloseable {
 	ClaudeCodeRun send(String prompt);
 
 	/**
-	 * The CLI's session id, known once the first run started (or the resumed id).
+	 * The CLI's session id, known once the first run started, or from the start when it was
+	 * chosen or resumed without forking ({@link io.agentobs.claudecode.client.options.SessionOptions}).
 	 * @return the session id or {@code null}
 	 */
 	String sessionId();

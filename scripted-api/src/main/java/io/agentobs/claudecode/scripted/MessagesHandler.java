@@ -111,7 +111,7 @@ final class MessagesHandler implements HttpHandler {
 		exchange.getResponseHeaders().set("request-id", "req_" + active.slug() + "_" + seq);
 		if (reply instanceof ScriptedReply.Error error) {
 			record(new RecordedCall(number, active, state.subagent(), state.step(), state.model(), state.stream(),
-					error.status(), null, null, null, List.of(), offeredTools(request), toolResults(request)), exchange);
+					error.status(), null, null, null, List.of(), offeredTools(request), toolResults(request), request), exchange);
 			sendError(exchange, error);
 			return;
 		}
@@ -125,7 +125,7 @@ final class MessagesHandler implements HttpHandler {
 		}
 		Usage usage = this.usage.apply(number);
 		record(new RecordedCall(number, active, state.subagent(), state.step(), state.model(), state.stream(), 200,
-				id, usage, message.stopReason(), toolUseIds, offeredTools(request), toolResults(request)), exchange);
+				id, usage, message.stopReason(), toolUseIds, offeredTools(request), toolResults(request), request), exchange);
 		if (!state.stream()) {
 			sendJson(exchange, 200, this.renderer.json(message, id, toolUseIds, state.model(), usage));
 			return;

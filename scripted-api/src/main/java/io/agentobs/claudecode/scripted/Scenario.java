@@ -93,7 +93,25 @@ public enum Scenario {
 	 * (input {@code orderId} {@code A-7}), then in the next turn {@code cancelOrder} (same
 	 * input), then a final text.
 	 */
-	JAVA_TOOLS;
+	JAVA_TOOLS,
+
+	/**
+	 * A {@code StructuredOutput} call (the tool {@code --json-schema} adds) with
+	 * {@code {"city": "Paris", "temperature": 21}}, which ends the turn.
+	 */
+	STRUCTURED_OUTPUT,
+
+	/**
+	 * An {@code Agent} call of the declared subagent {@code probe-reviewer}, whose
+	 * conversation runs Bash {@code echo hello-from-subagent}, then a final text.
+	 */
+	NAMED_SUBAGENT,
+
+	/**
+	 * {@code ToolSearch} for {@code select:mcp__probe__echo}, then that MCP tool with
+	 * {@code {"text": "ping"}}, then a final text.
+	 */
+	MCP_TOOL;
 
 	private static final Pattern MARKER = Pattern.compile("\\[scenario:([a-z0-9-]+)]");
 

@@ -107,7 +107,7 @@ final class ClaudeCliProcess {
 	static ClaudeCliProcess start(List<String> command, ClaudeCodeOptions options, String resumedSessionId,
 			StreamJsonInput input, StreamJsonLimits limits) {
 		Path workingDirectory = options.getWorkingDirectory();
-		Map<String, String> environment = options.getEnvironment();
+		Map<String, String> environment = ClaudeCliEnvironment.of(options.getEnvironment());
 		ProcessBuilder builder = new ProcessBuilder(command);
 		if (workingDirectory != null) {
 			builder.directory(workingDirectory.toFile());
@@ -221,6 +221,15 @@ final class ClaudeCliProcess {
 
 	long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * Runs an action once the process has exited, on a thread of the process's exit
+	 * handling.
+	 * @param action the action, such as deleting a file the process read
+	 */
+	void onExit(Runnable action) {
+		this.process.onExit().thenRun(action);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.control.SdkMcpServer;
+import io.agentobs.claudecode.client.options.SessionOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	@Override
 	public ClaudeCodeRun query(String prompt, ClaudeCodeOptions options) {
-		CliClaudeCodeSession session = open(options, null);
+		CliClaudeCodeSession session = open(options);
 		try {
 			return session.start(prompt, true);
 		}
@@ -110,26 +111,40 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	@Override
 	public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
-		return open(options, null);
+		return open(options);
 	}
 
 	@Override
 	public ClaudeCodeSession resumeSession(String sessionId, ClaudeCodeOptions options) {
-		if (sessionId == null || sessionId.isBlank()) {
-			throw new IllegalArgumentException("A session id is required to resume a session");
-		}
-		return open(options, sessionId);
+		SessionOptions.requireUuid(sessionId, "session id to resume");
+		ClaudeCodeOptions overrides = (options != null) ? options : ClaudeCodeOptions.empty();
+		SessionOptions session = (overrides.getSession() != null) ? overrides.getSession().toBuilder().resume(sessionId).build()
+				: SessionOptions.resume(sessionId);
+		return open(overrides.toBuilder().session(session).build());
 	}
 
-	private CliClaudeCodeSession open(ClaudeCodeOptions overrides, String resumeSessionId) {
+	private CliClaudeCodeSession open(ClaudeCodeOptions overrides) {
 		ClaudeCodeOptions options = this.defaultOptions.merge(overrides);
 		Path executable = this.locator.locate(options.getCliPath());
-		List<String> command = ClaudeCliCommand.of(executable, options, resumeSessionId);
+		Path mcpConfigFile = (options.getMcpServers() != null && !options.getMcpServers().isEmpty())
+				? McpConfigFile.write(options.getMcpServers()) : null;
 		StreamJsonInput input = new StreamJsonInput();
-		ClaudeCliProcess process = ClaudeCliProcess.start(command, options, resumeSessionId, input, this.limits);
+		String knownSessionId = (options.getSession() != null) ? options.getSession().knownSessionId() : null;
+		ClaudeCliProcess process;
+		try {
+			List<String> command = ClaudeCliCommand.of(executable, options, mcpConfigFile);
+			process = ClaudeCliProcess.start(command, options, knownSessionId, input, this.limits);
+		}
+		catch (RuntimeException ex) {
+			McpConfigFile.delete(mcpConfigFile);
+			throw ex;
+		}
+		if (mcpConfigFile != null) {
+			process.onExit(() -> McpConfigFile.delete(mcpConfigFile));
+		}
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
 		process.control().initialize();
-		return new CliClaudeCodeSession(process, input, options, resumeSessionId);
+		return new CliClaudeCodeSession(process, input, options, knownSessionId);
 	}
 
 	/**

@@ -48,13 +48,13 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	private final Cleaner.Cleanable abandonment;
 
 	CliClaudeCodeSession(ClaudeCliProcess process, StreamJsonInput input, ClaudeCodeOptions options,
-			String resumedSessionId) {
+			String knownSessionId) {
 		this.process = process;
 		this.processEnd = new ProcessEnd(process);
 		this.abandonment = CLEANER.register(this, this.processEnd);
 		this.input = input;
 		this.options = options;
-		this.sessionId = resumedSessionId;
+		this.sessionId = knownSessionId;
 	}
 
 	@Override

@@ -90,6 +90,36 @@ public record ResultMessage(String subtype, boolean isError, Integer numTurns, L
 	}
 
 	/**
+	 * The structured result of a run with an output schema ({@code structured_output}).
+	 * @return the value or {@code null} when the result has none
+	 */
+	public JsonNode structuredOutput() {
+		JsonNode value = (this.raw != null) ? this.raw.get("structured_output") : null;
+		return (value != null && !value.isNull()) ? value : null;
+	}
+
+	/**
+	 * The structured result read as a type.
+	 * @param <T> the type
+	 * @param type a record or class matching the output schema
+	 * @return the value or {@code null} when the result has none
+	 * @throws IllegalArgumentException when the value does not fit the type
+	 */
+	public <T> T structuredOutput(Class<T> type) {
+		JsonNode value = structuredOutput();
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Json.mapper().treeToValue(value, type);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalArgumentException(
+					"The structured output does not fit " + type.getName() + ": " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
 	 * Token usage and cost of one model in {@code modelUsage}.
 	 * @param usage the tokens
 	 * @param costUsd the cost estimate

@@ -19,6 +19,8 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.UnknownMessage;
+import io.agentobs.claudecode.client.options.McpServerConfig;
+import io.agentobs.claudecode.client.options.SessionOptions;
 import io.agentobs.claudecode.testsupport.FakeCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -33,6 +36,10 @@ import static org.awaitility.Awaitility.await;
  */
 @Timeout(60)
 class CliClaudeCodeClientTests {
+
+	private static final String EARLIER_SESSION = "0b6f3f4e-2a4d-4c6e-9f57-1c2d3e4f5a6b";
+
+	private static final String CHOSEN_SESSION = "7d9e1c2a-5b3f-4e8d-a1b2-c3d4e5f6a7b8";
 
 	@TempDir
 	Path directory;
@@ -240,9 +247,9 @@ class CliClaudeCodeClientTests {
 			.environment(Map.of("OVERRIDDEN", "call", "TRACEPARENT", "00-abc-def-01"))
 			.build();
 		client.query("say \"hi\"", overrides).awaitResult();
-		assertThat(Files.readAllLines(Path.of(out + ".args"))).containsExactly("--output-format", "stream-json",
-				"--verbose", "--input-format", "stream-json", "--model", "claude-sonnet-4-5", "--permission-mode",
-				"acceptEdits", "--max-turns", "3", "--allowedTools", "Bash,Read", "--include-partial-messages");
+		assertThat(Files.readAllLines(Path.of(out + ".args"))).containsExactly("--output-format=stream-json",
+				"--verbose", "--input-format=stream-json", "--model=claude-sonnet-4-5", "--permission-mode=acceptEdits",
+				"--max-turns=3", "--system-prompt=", "--allowedTools=Bash,Read", "--include-partial-messages");
 		assertThat(Files.readString(Path.of(out + ".env")).trim()).isEqualTo("d|call|00-abc-def-01");
 		assertThat(Path.of(Files.readString(Path.of(out + ".pwd")).trim())).isEqualTo(workingDirectory.toRealPath());
 		assertThat(Files.readString(Path.of(out + ".stdin")).trim()).isEqualTo(
@@ -423,10 +430,71 @@ class CliClaudeCodeClientTests {
 	void resumedSessionPassesTheSessionIdToTheCli() throws Exception {
 		Path args = this.directory.resolve("args");
 		Path script = FakeCli.script(this.directory, "printf '%s\\n' \"$@\" > " + args + "\nsleep 300\n");
-		try (ClaudeCodeSession session = client(script).resumeSession("earlier-session", null)) {
-			assertThat(session.sessionId()).isEqualTo("earlier-session");
+		try (ClaudeCodeSession session = client(script).resumeSession(EARLIER_SESSION, null)) {
+			assertThat(session.sessionId()).isEqualTo(EARLIER_SESSION);
 			await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(args) && Files.size(args) > 0);
-			assertThat(Files.readAllLines(args)).containsSubsequence("--resume", "earlier-session");
+			assertThat(Files.readAllLines(args)).contains("--resume=" + EARLIER_SESSION);
+		}
+	}
+
+	@Test
+	void mcpServersGoToAnOwnerOnlyFileThatIsDeletedWhenTheProcessEnds() throws Exception {
+		Path out = this.directory.resolve("out");
+		Path script = FakeCli.script(this.directory,
+				"printf '%s\\n' \"$@\" > " + out + ".args\n" + "for a in \"$@\"; do case \"$a\" in --mcp-config=*) f=\"${a#--mcp-config=}\";"
+						+ " echo \"$f\" > " + out + ".path; stat -c %a \"$f\" > " + out + ".mode; cat \"$f\" > " + out
+						+ ".mcp;; esac; done\nread -r line\n" + FakeCli.print(FakeCli.RESULT));
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+			.mcpServers(Map.of("remote", McpServerConfig.http("https://mcp.example/mcp",
+					Map.of("Authorization", "Bearer sk-secret"))))
+			.build();
+		client(script).query("hello", options).awaitResult();
+		assertThat(Files.readString(Path.of(out + ".args"))).doesNotContain("sk-secret");
+		assertThat(Files.readString(Path.of(out + ".mode")).trim()).isEqualTo("600");
+		assertThat(Files.readString(Path.of(out + ".mcp"))).contains("Bearer sk-secret");
+		Path file = Path.of(Files.readString(Path.of(out + ".path")).trim());
+		await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(file));
+	}
+
+	@Test
+	void theClientIdentifiesItselfAsTheOfficialSdksDo() throws Exception {
+		Path out = this.directory.resolve("env");
+		Path script = FakeCli.script(this.directory, "echo \"$CLAUDE_CODE_ENTRYPOINT|$CLAUDE_AGENT_SDK_CLIENT_APP\" > "
+				+ out + "\nread -r line\n" + FakeCli.print(FakeCli.RESULT));
+		client(script).query("hello").awaitResult();
+		assertThat(Files.readString(out).trim()).startsWith("sdk-java|claude-code-observability");
+		client(script).query("hello", ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_ENTRYPOINT", "mine").build())
+			.awaitResult();
+		assertThat(Files.readString(out).trim()).startsWith("mine|claude-code-observability");
+	}
+
+	@Test
+	void aSessionIdThatIsNoUuidFailsBeforeAnyProcessStarts() throws Exception {
+		Path started = this.directory.resolve("started");
+		Path script = FakeCli.script(this.directory, "touch " + started + "\nsleep 300\n");
+		ClaudeCodeClient client = client(script);
+		assertThatIllegalArgumentException().isThrownBy(() -> client.resumeSession("--dangerously-skip-permissions", null))
+			.withMessage("The session id to resume must be a UUID, but was '--dangerously-skip-permissions'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.openSession(
+					ClaudeCodeOptions.builder().session(SessionOptions.withId("--version")).build()))
+			.withMessage("The chosen session id must be a UUID, but was '--version'");
+		assertThat(started).doesNotExist();
+	}
+
+	@Test
+	void aChosenSessionIdIsTheSessionsIdFromTheStart() throws Exception {
+		Path args = this.directory.resolve("args");
+		Path script = FakeCli.script(this.directory, "printf '%s\\n' \"$@\" > " + args + "\nsleep 300\n");
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+			.session(SessionOptions.builder().sessionId(CHOSEN_SESSION).name("nightly report").build())
+			.persistSession(false)
+			.build();
+		try (ClaudeCodeSession session = client(script).openSession(options)) {
+			assertThat(session.sessionId()).isEqualTo(CHOSEN_SESSION);
+			await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(args) && Files.size(args) > 0);
+			assertThat(Files.readAllLines(args)).contains("--session-id=" + CHOSEN_SESSION, "--name=nightly report",
+					"--no-session-persistence");
 		}
 	}
 
