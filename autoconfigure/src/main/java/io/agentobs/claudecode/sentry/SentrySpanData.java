@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import io.agentobs.claudecode.observation.ChatObservationDocumentation;
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
 import io.agentobs.claudecode.observation.TypedKeyValues;
 import io.micrometer.common.KeyValue;
@@ -24,6 +25,14 @@ final class SentrySpanData {
 	 */
 	static final Set<String> SENTRY_DEPRECATED_KEYS = Set
 		.of(ToolExecutionObservationDocumentation.LowCardinalityKeyNames.TOOL_TYPE.asString());
+
+	/**
+	 * Keys of the OpenTelemetry conventions whose fact Sentry's conventions give under a key
+	 * of their own, which the span data carries instead: {@code gen_ai.request.stream} is
+	 * Sentry's {@code gen_ai.response.streaming}.
+	 */
+	static final Set<String> SENTRY_OWN_NAME_KEYS = Set
+		.of(ChatObservationDocumentation.HighCardinalityKeyNames.REQUEST_STREAM.asString());
 
 	private SentrySpanData() {
 	}
@@ -75,6 +84,9 @@ final class SentrySpanData {
 	private static void forEach(Iterable<KeyValue> keyValues, boolean legacyAttributes,
 			BiConsumer<String, Object> data) {
 		for (KeyValue keyValue : keyValues) {
+			if (SENTRY_OWN_NAME_KEYS.contains(keyValue.getKey())) {
+				continue;
+			}
 			if (!legacyAttributes && SENTRY_DEPRECATED_KEYS.contains(keyValue.getKey())) {
 				continue;
 			}
