@@ -7,8 +7,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the CLI's control protocol for the auto-configured client: permission
- * decisions by rules, and the timeouts of the control requests.
+ * Permission decisions of the auto-configured client: rules that decide the tool calls the
+ * CLI asks about, and how long a permission handler may take.
  */
 @ConfigurationProperties("claude-code.permissions")
 public class ClaudeCodeControlProperties {

@@ -107,7 +107,12 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 	private ClaudeMessage take() {
 		while (!isEnded()) {
 			boolean terminated = this.process.isTerminated();
-			ClaudeMessage message = poll(terminated ? 0 : waitMillis());
+			// A message already queued is delivered whatever the timeouts: a consumer that was slow
+			// to come back must not lose the CLI's last lines to a timeout
+			ClaudeMessage message = poll(0);
+			if (message == null) {
+				message = poll(terminated ? 0 : waitMillis());
+			}
 			if (message != null) {
 				this.lastMessageNanos = System.nanoTime();
 				this.session.observe(message);

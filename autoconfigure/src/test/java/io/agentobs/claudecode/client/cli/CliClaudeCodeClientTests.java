@@ -268,6 +268,22 @@ class CliClaudeCodeClientTests {
 	}
 
 	@Test
+	void messagesAlreadyQueuedAreDeliveredToAConsumerSlowerThanTheIdleTimeout() throws Exception {
+		Path script = FakeCli.script(this.directory, "read -r line\n" + FakeCli.print(FakeCli.INIT)
+				+ FakeCli.print(FakeCli.ASSISTANT) + FakeCli.print(FakeCli.RESULT) + "cat > /dev/null\n");
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(script).idleTimeout(Duration.ofMillis(300)).build();
+		List<String> types = new ArrayList<>();
+		try (ClaudeCodeRun run = CliClaudeCodeClient.builder().defaultOptions(options).build().query("hello")) {
+			for (ClaudeMessage message : run) {
+				types.add(message.type());
+				// The CLI wrote everything at once; the consumer takes its time
+				Thread.sleep(600);
+			}
+		}
+		assertThat(types).containsExactly("system", "assistant", "result");
+	}
+
+	@Test
 	void aLineCutWhereItsPrefixIsNoWholeObjectIsNotSplit() {
 		assertThat(StreamJsonLineReader.isWholeJsonObject("{\"a\":{\"b\":1}")).isFalse();
 		assertThat(StreamJsonLineReader.isWholeJsonObject("{\"a\":\"}\"")).isFalse();
