@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.observation;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.micrometer.common.lang.Nullable;
@@ -247,6 +248,15 @@ public class AgentInvocationObservationContext extends Observation.Context {
 	@Nullable
 	private Double rateLimitUtilization;
 
+	@Nullable
+	private BigDecimal maxBudgetUsd;
+
+	@Nullable
+	private String effort;
+
+	@Nullable
+	private String fallbackModel;
+
 	/**
 	 * Return {@link #OUTPUT_TYPE_JSON} when the run returns structured output.
 	 * @return the output type, or {@code null} for text
@@ -377,6 +387,46 @@ public class AgentInvocationObservationContext extends Observation.Context {
 
 	public void setContextUtilization(@Nullable Double contextUtilization) {
 		this.contextUtilization = contextUtilization;
+	}
+
+	/**
+	 * Return the most the run may spend, in US dollars, as requested.
+	 * @return the budget, or {@code null} when none was set
+	 */
+	@Nullable
+	public BigDecimal getMaxBudgetUsd() {
+		return this.maxBudgetUsd;
+	}
+
+	/**
+	 * Return the requested effort level.
+	 * @return the level, or {@code null} when none was set
+	 */
+	@Nullable
+	public String getEffort() {
+		return this.effort;
+	}
+
+	/**
+	 * Return the requested fallback model.
+	 * @return the model, or {@code null} when none was set
+	 */
+	@Nullable
+	public String getFallbackModel() {
+		return this.fallbackModel;
+	}
+
+	/**
+	 * Set what the run was asked to respect besides its model.
+	 * @param maxBudgetUsd the budget in US dollars, may be {@code null}
+	 * @param effort the effort level, may be {@code null}
+	 * @param fallbackModel the fallback model, may be {@code null}
+	 */
+	public void setRequestParameters(@Nullable BigDecimal maxBudgetUsd, @Nullable String effort,
+			@Nullable String fallbackModel) {
+		this.maxBudgetUsd = maxBudgetUsd;
+		this.effort = effort;
+		this.fallbackModel = fallbackModel;
 	}
 
 }

@@ -211,7 +211,24 @@ public enum AgentInvocationObservationDocumentation implements ObservationDocume
 		/**
 		 * The utilization of the rate limit of the last report, as the CLI reports it.
 		 */
-		RATE_LIMIT_UTILIZATION("claude_code.rate_limit.utilization");
+		RATE_LIMIT_UTILIZATION("claude_code.rate_limit.utilization"),
+
+		/**
+		 * The most the run may spend, in US dollars ({@code claude-code.max-budget-usd}).
+		 */
+		REQUEST_MAX_BUDGET_USD("claude_code.request.max_budget_usd"),
+
+		/**
+		 * The requested effort level ({@code claude-code.effort}).
+		 */
+		REQUEST_EFFORT("claude_code.request.effort"),
+
+		/**
+		 * The model the CLI falls back to when the requested one is overloaded
+		 * ({@code claude-code.fallback-model}); the chat that it answered names it as its
+		 * response model.
+		 */
+		REQUEST_FALLBACK_MODEL("claude_code.request.fallback_model");
 
 		private final String key;
 

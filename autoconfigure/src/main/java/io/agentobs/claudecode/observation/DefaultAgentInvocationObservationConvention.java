@@ -93,6 +93,7 @@ public class DefaultAgentInvocationObservationConvention implements AgentInvocat
 		keyValues = outputType(keyValues, context);
 		keyValues = conversationCompacted(keyValues, context);
 		keyValues = rateLimit(keyValues, context);
+		keyValues = requestParameters(keyValues, context);
 		return keyValues;
 	}
 
@@ -197,6 +198,14 @@ public class DefaultAgentInvocationObservationConvention implements AgentInvocat
 		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.RATE_LIMIT_TYPE, context.getRateLimitType());
 		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.RATE_LIMIT_UTILIZATION,
 				context.getRateLimitUtilization());
+	}
+
+	protected KeyValues requestParameters(KeyValues keyValues, AgentInvocationObservationContext context) {
+		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.REQUEST_MAX_BUDGET_USD,
+				(context.getMaxBudgetUsd() != null) ? context.getMaxBudgetUsd().toPlainString() : null);
+		keyValues = ConventionSupport.and(keyValues, HighCardinalityKeyNames.REQUEST_EFFORT, context.getEffort());
+		return ConventionSupport.and(keyValues, HighCardinalityKeyNames.REQUEST_FALLBACK_MODEL,
+				context.getFallbackModel());
 	}
 
 }

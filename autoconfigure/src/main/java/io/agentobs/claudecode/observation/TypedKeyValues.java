@@ -42,7 +42,8 @@ public final class TypedKeyValues {
 			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PROCESS_EXIT_CODE);
 
 	private static final Set<String> MORE_DOUBLE_KEYS = keys(
-			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.RATE_LIMIT_UTILIZATION);
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.RATE_LIMIT_UTILIZATION,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.REQUEST_MAX_BUDGET_USD);
 
 	private static final Set<String> BOOLEAN_KEYS = keys(
 			ChatObservationDocumentation.HighCardinalityKeyNames.RESPONSE_STREAMING,

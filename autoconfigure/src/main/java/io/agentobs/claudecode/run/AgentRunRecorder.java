@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.run;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.Map;
@@ -458,6 +459,19 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		context.setRateLimitType(rateLimit.rateLimitType());
 		context.setRateLimitUtilization(rateLimit.utilization());
 		this.root.observation.event(AgentInvocationObservationDocumentation.Events.RATE_LIMIT);
+	}
+
+	/**
+	 * Records what the run was asked to respect besides its model, on its
+	 * {@code invoke_agent} span.
+	 * @param maxBudgetUsd the budget in US dollars, may be {@code null}
+	 * @param effort the effort level, may be {@code null}
+	 * @param fallbackModel the fallback model, may be {@code null}
+	 */
+	public synchronized void requested(BigDecimal maxBudgetUsd, String effort, String fallbackModel) {
+		if (!this.finished) {
+			this.root.context.setRequestParameters(maxBudgetUsd, effort, fallbackModel);
+		}
 	}
 
 	@Override

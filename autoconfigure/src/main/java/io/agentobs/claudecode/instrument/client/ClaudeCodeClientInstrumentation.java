@@ -119,6 +119,12 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		AgentRunObservations observations = this.observations.get();
 		AgentRunRecorder recorder = observations.startRun(prompt, systemInstructions(options),
 				(options != null) ? options.getModel() : null, new SessionCost(), cliEnvironment(client, options));
+		ClaudeCodeOptions effective = (client instanceof CliClaudeCodeClient cliClient)
+				? cliClient.getDefaultOptions().merge(options) : options;
+		if (effective != null) {
+			InstrumentationFailures.run("recording what an agent run was asked", () -> recorder
+				.requested(effective.getMaxBudgetUsd(), effective.getEffort(), effective.getFallbackModel()));
+		}
 		ArrivalRecorder arrivals = new ArrivalRecorder(this.adapter, recorder);
 		call.setArguments(prompt, withControlListener(
 				withListener(withEnvironment(options, observations.cliEnvironment(recorder)), arrivals),
