@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ClaudeCodeMcpHealthAutoConfiguration}.
+ * Tests for {@link ClaudeCodeMcpHealthAutoConfiguration}. Boot 4's health types appear in
+ * method bodies only, so that the Boot 3.5 compatibility module can still discover this class.
  */
 class ClaudeCodeMcpHealthAutoConfigurationTests {
 
@@ -30,15 +31,18 @@ class ClaudeCodeMcpHealthAutoConfigurationTests {
 			.run((context) -> {
 				CompositeHealthContributor servers = context.getBean("claudeCodeMcpServersHealthContributor",
 						CompositeHealthContributor.class);
-				assertThat(status(servers, "probe")).isEqualTo(Status.UNKNOWN);
+				assertThat(((HealthIndicator) servers.getContributor("probe")).health().getStatus())
+					.isEqualTo(Status.UNKNOWN);
 				McpServerStatuses statuses = context.getBean(McpServerStatuses.class);
 				assertThat(((CliClaudeCodeClient) context.getBean(ClaudeCodeClient.class)).getDefaultOptions()
 					.getMessageListener()).isSameAs(statuses);
 				statuses.onMessage(new ClaudeMessageParser().parse("{\"type\":\"system\",\"subtype\":\"init\","
 						+ "\"session_id\":\"s\",\"mcp_servers\":[{\"name\":\"probe\",\"status\":\"connected\"},"
 						+ "{\"name\":\"missing\",\"status\":\"failed\"}]}"));
-				assertThat(status(servers, "probe")).isEqualTo(Status.UP);
-				assertThat(status(servers, "missing")).isEqualTo(Status.DOWN);
+				assertThat(((HealthIndicator) servers.getContributor("probe")).health().getStatus())
+					.isEqualTo(Status.UP);
+				assertThat(((HealthIndicator) servers.getContributor("missing")).health().getStatus())
+					.isEqualTo(Status.DOWN);
 			});
 	}
 
@@ -50,10 +54,6 @@ class ClaudeCodeMcpHealthAutoConfigurationTests {
 			assertThat(((CliClaudeCodeClient) context.getBean(ClaudeCodeClient.class)).getDefaultOptions()
 				.getMessageListener()).isNull();
 		});
-	}
-
-	private static Status status(CompositeHealthContributor servers, String name) {
-		return ((HealthIndicator) servers.getContributor(name)).health().getStatus();
 	}
 
 }

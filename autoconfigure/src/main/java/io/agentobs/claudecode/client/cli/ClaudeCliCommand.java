@@ -38,6 +38,10 @@ final class ClaudeCliCommand {
 		value(command, "--effort", options.getEffort());
 		value(command, "--max-budget-usd",
 				(options.getMaxBudgetUsd() != null) ? options.getMaxBudgetUsd().toPlainString() : null);
+		if (options.getFallbackModel() != null && options.getFallbackModel().equals(options.getModel())) {
+			throw new IllegalArgumentException(
+					"The fallback model must differ from the model, but both are '" + options.getModel() + "'");
+		}
 		value(command, "--fallback-model", options.getFallbackModel());
 		value(command, "--agent", options.getAgent());
 		list(command, "--betas", options.getBetas());

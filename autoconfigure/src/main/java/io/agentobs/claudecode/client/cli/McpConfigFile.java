@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.client.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ final class McpConfigFile {
 	}
 
 	private static Path ownerOnly(Path file) {
-		java.io.File handle = file.toFile();
+		File handle = file.toFile();
 		handle.setReadable(false, false);
 		handle.setWritable(false, false);
 		handle.setReadable(true, true);

@@ -158,6 +158,14 @@ class ClaudeCliCommandTests {
 	}
 
 	@Test
+	void aFallbackModelEqualToTheModelIsRefusedAsTheOfficialSdksRefuseIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ClaudeCliCommand.of(CLI,
+					ClaudeCodeOptions.builder().model("claude-sonnet-4-5").fallbackModel("claude-sonnet-4-5").build(), null))
+			.withMessage("The fallback model must differ from the model, but both are 'claude-sonnet-4-5'");
+	}
+
+	@Test
 	void extraArgumentNamesAreValidated() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ClaudeCodeOptions.builder().extraArgs(Map.of("-x", "1")).build())
