@@ -209,7 +209,7 @@ class ClaudeCodeOptionsIT {
 			.isNotEmpty()
 			.allSatisfy((call) -> assertThat(call.systemPrompt()).contains("You are the probe reviewer."));
 		assertThat(this.api.calls()).filteredOn((call) -> !call.subagent())
-			.flatMap(RecordedCall::toolResults)
+			.flatMap(RecordedCall::toolResultBlocks)
 			.anySatisfy((toolResult) -> assertThat(toolResult.toString()).contains("hello-from-subagent"));
 		assertThat(this.api.calls()).filteredOn((call) -> !call.subagent() && call.request().path("tools").size() > 0)
 			.isNotEmpty()
