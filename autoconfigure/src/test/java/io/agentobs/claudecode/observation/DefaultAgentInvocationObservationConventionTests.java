@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.observation;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -117,6 +118,7 @@ public class DefaultAgentInvocationObservationConventionTests {
 		context.setRateLimitStatus("allowed_warning");
 		context.setRateLimitType("five_hour");
 		context.setRateLimitUtilization(0.82);
+		context.setRequestParameters(new BigDecimal("2.50"), "high", "claude-haiku-4-5");
 		assertThat(keys(this.convention.getLowCardinalityKeyValues(context)))
 			.containsExactlyInAnyOrderElementsOf(documented(AgentInvocationObservationDocumentation.AGENT_INVOCATION
 				.getLowCardinalityKeyNames()));
