@@ -16,16 +16,6 @@ import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
-import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
-import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
-import io.micrometer.tracing.otel.bridge.OtelPropagator;
-import io.micrometer.tracing.otel.bridge.OtelTracer;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,7 +52,7 @@ public class ObservedRunBenchmark {
 
 	private ClaudeCodeClient client;
 
-	private SdkTracerProvider tracerProvider;
+	private DiscardedTracing tracing;
 
 	@Setup
 	public void setUp() throws IOException {
@@ -82,8 +72,8 @@ public class ObservedRunBenchmark {
 
 	@TearDown
 	public void tearDown() {
-		if (this.tracerProvider != null) {
-			this.tracerProvider.close();
+		if (this.tracing != null) {
+			this.tracing.close();
 		}
 	}
 
@@ -96,23 +86,6 @@ public class ObservedRunBenchmark {
 		}
 	}
 
-	private ObservationRegistry otelRegistry() {
-		this.tracerProvider = SdkTracerProvider.builder()
-			.addSpanProcessor(SimpleSpanProcessor.create(new DiscardingSpanExporter()))
-			.build();
-		io.opentelemetry.api.trace.Tracer otelTracer = this.tracerProvider.get("benchmark");
-		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
-		OtelTracer tracer = new OtelTracer(otelTracer, currentTraceContext, (event) -> {
-		}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
-		OtelPropagator propagator = new OtelPropagator(ContextPropagators.noop(), otelTracer);
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig()
-			.observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
-					new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
-					new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
-					new DefaultTracingObservationHandler(tracer)));
-		return registry;
-	}
 
 	/**
 	 * Adds the endpoint's run registry, keeping 50 finished runs of at most 500 steps.
@@ -128,6 +101,11 @@ public class ObservedRunBenchmark {
 			ClaudeMessageParser parser = new ClaudeMessageParser();
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(parser::parse).toList();
 		}
+	}
+
+	private ObservationRegistry otelRegistry() {
+		this.tracing = new DiscardedTracing();
+		return this.tracing.registry();
 	}
 
 }

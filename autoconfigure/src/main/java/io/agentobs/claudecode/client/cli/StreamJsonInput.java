@@ -62,12 +62,8 @@ final class StreamJsonInput {
 	 * @return the line
 	 */
 	String controlSuccess(String requestId, JsonNode response) {
-		ObjectNode line = objectMapper.createObjectNode();
-		line.put("type", ControlMessage.RESPONSE);
-		ObjectNode body = line.putObject("response");
-		body.put("subtype", "success");
-		body.put("request_id", requestId);
-		body.set("response", response);
+		ObjectNode line = controlResponse(requestId, "success");
+		((ObjectNode) line.get("response")).set("response", response);
 		return write(line);
 	}
 
@@ -78,13 +74,18 @@ final class StreamJsonInput {
 	 * @return the line
 	 */
 	String controlError(String requestId, String error) {
+		ObjectNode line = controlResponse(requestId, "error");
+		((ObjectNode) line.get("response")).put("error", error);
+		return write(line);
+	}
+
+	private static ObjectNode controlResponse(String requestId, String subtype) {
 		ObjectNode line = objectMapper.createObjectNode();
 		line.put("type", ControlMessage.RESPONSE);
 		ObjectNode body = line.putObject("response");
-		body.put("subtype", "error");
+		body.put("subtype", subtype);
 		body.put("request_id", requestId);
-		body.put("error", error);
-		return write(line);
+		return line;
 	}
 
 	private String write(ObjectNode line) {

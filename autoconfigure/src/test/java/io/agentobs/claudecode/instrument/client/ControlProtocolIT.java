@@ -3,7 +3,6 @@ package io.agentobs.claudecode.instrument.client;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,15 +31,11 @@ import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.testsupport.OtelTracingFixture;
-import io.agentobs.claudecode.testsupport.SpanTree;
+import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,11 +58,8 @@ class ControlProtocolIT {
 	@RegisterExtension
 	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
-	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-
-	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
-
-	private final ObservationTree observations = ObservationTree.of(this.tracing.registry());
+	@RegisterExtension
+	final TracedRuns traced = TracedRuns.create();
 
 	@BeforeAll
 	static void startApi() {
@@ -77,12 +69,6 @@ class ControlProtocolIT {
 	@AfterAll
 	static void stopApi() {
 		api.close();
-	}
-
-	@AfterEach
-	void everyObservationStoppedOnce() {
-		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
-		this.tracing.close();
 	}
 
 	@Test
@@ -119,7 +105,7 @@ class ControlProtocolIT {
 		assertThat(this.workingDirectory.resolve("permission-two.txt")).as("nor the command the handler replaced")
 			.doesNotExist();
 		assertThat(results.get(toolUseIds.get(1))).as("the CLI ran the changed input").contains("changed-by-handler");
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Bash
@@ -127,7 +113,7 @@ class ControlProtocolIT {
 				  execute_tool Bash
 				  chat claude-sonnet-4-5
 				""");
-		List<SpanData> tools = spans("execute_tool");
+		List<SpanData> tools = this.traced.spans("execute_tool");
 		assertThat(attribute(tools.get(0), "claude_code.permission.decision")).isEqualTo("deny");
 		assertThat(attribute(tools.get(0), "claude_code.permission.decided_by")).isEqualTo("handler");
 		assertThat(tools.get(0).getAttributes().get(AttributeKey.longKey("claude_code.permission.wait_ms")))
@@ -148,9 +134,9 @@ class ControlProtocolIT {
 				(result) -> assertThat(result.isError()).isFalse());
 		assertThat(api.toolResults().get(toolUseIds(messages).get(0)))
 			.contains("The application's permission handler failed on Bash; the call was denied");
-		SpanData agent = spans("invoke_agent").get(0);
+		SpanData agent = this.traced.spans("invoke_agent").get(0);
 		assertThat(agent.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
-		assertThat(attribute(spans("execute_tool").get(0), "claude_code.permission.decision")).isEqualTo("deny");
+		assertThat(attribute(this.traced.spans("execute_tool").get(0), "claude_code.permission.decision")).isEqualTo("deny");
 	}
 
 	@Test
@@ -179,7 +165,7 @@ class ControlProtocolIT {
 			assertThat(input.toolResponse().toString()).contains("two");
 			assertThat(input.durationMillis()).isNotNull();
 		});
-		List<SpanData> tools = spans("execute_tool");
+		List<SpanData> tools = this.traced.spans("execute_tool");
 		assertThat(attribute(tools.get(0), "claude_code.hooks")).matches("PreToolUse:block:\\d+");
 		assertThat(attribute(tools.get(0), "claude_code.permission.decided_by")).isEqualTo("hook");
 		assertThat(attribute(tools.get(1), "claude_code.hooks")).as("the timing hooks are not listed")
@@ -200,7 +186,7 @@ class ControlProtocolIT {
 		}
 		String newModel = api.calls().get(api.calls().size() - 1).model();
 		assertThat(newModel).startsWith("claude-opus-");
-		List<SpanData> chats = spans("chat");
+		List<SpanData> chats = this.traced.spans("chat");
 		assertThat(attribute(chats.get(0), "gen_ai.request.model")).isEqualTo("claude-sonnet-4-5");
 		assertThat(attribute(chats.get(chats.size() - 1), "gen_ai.request.model")).isEqualTo(newModel);
 	}
@@ -257,7 +243,7 @@ class ControlProtocolIT {
 			.build()
 			.merge(overrides);
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(),
-				AgentRunObservations.builder(this.tracing.registry()).build());
+				AgentRunObservations.builder(this.traced.registry()).build());
 	}
 
 	private static List<String> toolUseIds(List<ClaudeMessage> messages) {
@@ -278,17 +264,7 @@ class ControlProtocolIT {
 		}
 	}
 
-	private String tree() {
-		return SpanTree.render(this.exporter.getFinishedSpanItems());
-	}
 
-	private List<SpanData> spans(String namePrefix) {
-		return this.exporter.getFinishedSpanItems()
-			.stream()
-			.filter((span) -> span.getName().startsWith(namePrefix))
-			.sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
-			.toList();
-	}
 
 	private static String attribute(SpanData span, String key) {
 		return span.getAttributes().get(AttributeKey.stringKey(key));

@@ -17,16 +17,12 @@ import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.testsupport.OtelTracingFixture;
+import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.agentobs.claudecode.testsupport.ProbeMcpServer;
-import io.agentobs.claudecode.testsupport.SpanTree;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,11 +46,8 @@ class OptionsTelemetryIT {
 	@RegisterExtension
 	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
-	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-
-	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
-
-	private final ObservationTree observations = ObservationTree.of(this.tracing.registry());
+	@RegisterExtension
+	final TracedRuns traced = TracedRuns.create();
 
 	@BeforeAll
 	static void startApi() {
@@ -66,12 +59,6 @@ class OptionsTelemetryIT {
 		api.close();
 	}
 
-	@AfterEach
-	void everyObservationStoppedOnce() {
-		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
-		this.tracing.close();
-	}
-
 	@Test
 	void aDeclaredSubagentsSpansCarryItsName() {
 		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
@@ -80,11 +67,11 @@ class OptionsTelemetryIT {
 			.build();
 		run(Scenario.NAMED_SUBAGENT.prompt("Ask the reviewer"), options);
 
-		assertThat(SpanTree.render(this.exporter.getFinishedSpanItems())).contains("invoke_agent probe-reviewer");
-		SpanData subagent = span("invoke_agent probe-reviewer");
+		assertThat(this.traced.tree()).contains("invoke_agent probe-reviewer");
+		SpanData subagent = this.traced.span("invoke_agent probe-reviewer");
 		assertThat(subagent.getAttributes().get(AttributeKey.stringKey("gen_ai.agent.name")))
 			.isEqualTo("probe-reviewer");
-		assertThat(this.exporter.getFinishedSpanItems()).filteredOn((span) -> span.getName().equals("execute_tool Bash"))
+		assertThat(this.traced.spans()).filteredOn((span) -> span.getName().equals("execute_tool Bash"))
 			.singleElement()
 			.satisfies((bash) -> assertThat(bash.getParentSpanId()).isEqualTo(subagent.getSpanId()));
 	}
@@ -100,11 +87,11 @@ class OptionsTelemetryIT {
 		ResultMessage result = run(Scenario.MCP_TOOL.prompt("Call the probe"), options);
 
 		assertThat(result.isError()).isFalse();
-		SpanData tool = span("execute_tool mcp__probe__echo");
+		SpanData tool = this.traced.span("execute_tool mcp__probe__echo");
 		assertThat(tool.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.type"))).isEqualTo("extension");
 		assertThat(tool.getAttributes().get(AttributeKey.stringKey("claude_code.mcp.server"))).isEqualTo("probe");
 		assertThat(tool.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
-		assertThat(span("execute_tool ToolSearch").getAttributes().get(AttributeKey.stringKey("gen_ai.tool.type")))
+		assertThat(this.traced.span("execute_tool ToolSearch").getAttributes().get(AttributeKey.stringKey("gen_ai.tool.type")))
 			.isEqualTo("function");
 	}
 
@@ -114,10 +101,10 @@ class OptionsTelemetryIT {
 				ClaudeCodeOptions.builder().outputType(Forecast.class).effort("low").build());
 
 		assertThat(result.structuredOutput(Forecast.class)).isEqualTo(new Forecast("Paris", 21));
-		SpanData agent = span("invoke_agent claude-code");
+		SpanData agent = this.traced.span("invoke_agent claude-code");
 		assertThat(agent.getAttributes().get(AttributeKey.stringKey("gen_ai.output.type"))).isEqualTo("json");
 		assertThat(agent.getAttributes().get(AttributeKey.stringKey("claude_code.request.effort"))).isEqualTo("low");
-		assertThat(this.exporter.getFinishedSpanItems()).filteredOn((span) -> span.getName().startsWith("chat "))
+		assertThat(this.traced.spans()).filteredOn((span) -> span.getName().startsWith("chat "))
 			.isNotEmpty()
 			.allSatisfy((chat) -> assertThat(chat.getAttributes().get(AttributeKey.stringKey("gen_ai.output.type")))
 				.isEqualTo("json"));
@@ -129,7 +116,7 @@ class OptionsTelemetryIT {
 				ClaudeCodeOptions.builder().maxBudgetUsd(new BigDecimal("0.000001")).maxTurns(6).build());
 
 		assertThat(result.subtype()).isEqualTo("error_max_budget_usd");
-		SpanData agent = span("invoke_agent claude-code");
+		SpanData agent = this.traced.span("invoke_agent claude-code");
 		assertThat(agent.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 		assertThat(agent.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("error_max_budget_usd");
 		assertThat(agent.getAttributes().get(AttributeKey.doubleKey("claude_code.request.max_budget_usd")))
@@ -155,16 +142,8 @@ class OptionsTelemetryIT {
 			.runTimeout(Duration.ofSeconds(90))
 			.build();
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(options).build(),
-				AgentRunObservations.builder(this.tracing.registry()).build());
+				AgentRunObservations.builder(this.traced.registry()).build());
 	}
 
-	private SpanData span(String name) {
-		return this.exporter.getFinishedSpanItems()
-			.stream()
-			.filter((span) -> span.getName().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError(
-					"No span " + name + " in\n" + SpanTree.render(this.exporter.getFinishedSpanItems())));
-	}
 
 }

@@ -16,16 +16,12 @@ import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.testsupport.OtelTracingFixture;
-import io.agentobs.claudecode.testsupport.SpanTree;
+import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,11 +44,8 @@ class RunEventsIT {
 	@RegisterExtension
 	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
-	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-
-	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
-
-	private final ObservationTree observations = ObservationTree.of(this.tracing.registry());
+	@RegisterExtension
+	final TracedRuns traced = TracedRuns.create();
 
 	@BeforeAll
 	static void startApi() {
@@ -62,12 +55,6 @@ class RunEventsIT {
 	@AfterAll
 	static void stopApi() {
 		api.close();
-	}
-
-	@AfterEach
-	void everyObservationStoppedOnce() {
-		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
-		this.tracing.close();
 	}
 
 	@Test
@@ -89,13 +76,13 @@ class RunEventsIT {
 		assertThat(result.denials()).singleElement()
 			.satisfies((listed) -> assertThat(listed.toolUseId()).isEqualTo(denial.toolUseId()));
 
-		assertThat(SpanTree.render(this.exporter.getFinishedSpanItems())).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Bash
 				  chat claude-sonnet-4-5
 				""");
-		SpanData tool = span("execute_tool Bash");
+		SpanData tool = this.traced.span("execute_tool Bash");
 		assertThat(tool.getEvents()).extracting(EventData::getName)
 			.containsExactly("claude_code.permission.denied", "exception");
 		assertThat(tool.getEvents().get(0).getEpochNanos()).isBetween(tool.getStartEpochNanos(),
@@ -104,9 +91,9 @@ class RunEventsIT {
 		assertThat(tool.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("permission_denied");
 		assertThat(tool.getAttributes().get(AttributeKey.stringKey("claude_code.permission.denial.reason")))
 			.isEqualTo(denial.reason());
-		SpanData agent = span("invoke_agent claude-code");
+		SpanData agent = this.traced.span("invoke_agent claude-code");
 		assertThat(agent.getAttributes().get(AttributeKey.longKey("claude_code.permission_denials"))).isEqualTo(1L);
-		assertThat(span("chat claude-sonnet-4-5").getAttributes().get(AttributeKey.booleanKey("gen_ai.request.stream")))
+		assertThat(this.traced.span("chat claude-sonnet-4-5").getAttributes().get(AttributeKey.booleanKey("gen_ai.request.stream")))
 			.isTrue();
 	}
 
@@ -121,15 +108,8 @@ class RunEventsIT {
 			.runTimeout(Duration.ofSeconds(90))
 			.build();
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(options).build(),
-				AgentRunObservations.builder(this.tracing.registry()).build());
+				AgentRunObservations.builder(this.traced.registry()).build());
 	}
 
-	private SpanData span(String name) {
-		return this.exporter.getFinishedSpanItems()
-			.stream()
-			.filter((span) -> span.getName().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No span " + name));
-	}
 
 }

@@ -1,7 +1,6 @@
 package io.agentobs.claudecode.client.cli;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -9,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentobs.claudecode.benchmarks.DiscardedTracing;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.control.SdkMcpCallContext;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
@@ -22,21 +22,7 @@ import io.agentobs.claudecode.run.SessionCost;
 import io.agentobs.claudecode.tools.ClaudeTool;
 import io.agentobs.claudecode.tools.JavaToolServer;
 import io.agentobs.claudecode.tools.ToolCallInterceptor;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
-import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
-import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
-import io.micrometer.tracing.otel.bridge.OtelPropagator;
-import io.micrometer.tracing.otel.bridge.OtelTracer;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -84,7 +70,7 @@ public class JavaToolCallBenchmark {
 
 	private final ClaudeMessageParser parser = new ClaudeMessageParser();
 
-	private SdkTracerProvider tracerProvider;
+	private DiscardedTracing tracing;
 
 	private AgentRunRecorder run;
 
@@ -117,8 +103,8 @@ public class JavaToolCallBenchmark {
 		if (this.run != null) {
 			this.run.abandoned();
 		}
-		if (this.tracerProvider != null) {
-			this.tracerProvider.close();
+		if (this.tracing != null) {
+			this.tracing.close();
 		}
 	}
 
@@ -138,43 +124,8 @@ public class JavaToolCallBenchmark {
 	}
 
 	private ObservationRegistry otelRegistry() {
-		this.tracerProvider = SdkTracerProvider.builder()
-			.addSpanProcessor(SimpleSpanProcessor.create(new DiscardingSpanExporter()))
-			.build();
-		io.opentelemetry.api.trace.Tracer otelTracer = this.tracerProvider.get("benchmark");
-		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
-		OtelTracer tracer = new OtelTracer(otelTracer, currentTraceContext, (event) -> {
-		}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
-		OtelPropagator propagator = new OtelPropagator(ContextPropagators.noop(), otelTracer);
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig()
-			.observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
-					new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
-					new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
-					new DefaultTracingObservationHandler(tracer)));
-		return registry;
-	}
-
-	/**
-	 * Ends each span's export at once, so that only creating and ending spans is measured.
-	 */
-	private static final class DiscardingSpanExporter implements SpanExporter {
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> spans) {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
+		this.tracing = new DiscardedTracing();
+		return this.tracing.registry();
 	}
 
 }
