@@ -80,6 +80,7 @@ record ClaudeCliRun(int exitCode, List<JsonNode> lines, String stderr, Duration 
 			Files.deleteIfExists(stdout);
 			Files.deleteIfExists(stderr);
 			delete(home);
+			delete(directory);
 		}
 	}
 
