@@ -8,6 +8,7 @@ import java.util.Map;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.options.SystemPromptPreset;
 import io.agentobs.claudecode.testsupport.BootLineNeutral;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,7 @@ class ClaudeCodeClientAutoConfigurationTests {
 			.isEqualTo(ClaudeCodeOptions.builder()
 				.includePartialMessages(true)
 				.idleTimeout(Duration.ofMinutes(10))
+				.systemPromptPreset(SystemPromptPreset.EMPTY)
 				.build()));
 	}
 
@@ -62,6 +64,7 @@ class ClaudeCodeClientAutoConfigurationTests {
 					.environment(Map.of("ANTHROPIC_BASE_URL", "http://proxy"))
 					.runTimeout(Duration.ofMinutes(5))
 					.idleTimeout(Duration.ofSeconds(30))
+					.systemPromptPreset(SystemPromptPreset.EMPTY)
 					.build()));
 	}
 

@@ -1,10 +1,16 @@
 package io.agentobs.claudecode.client;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.agentobs.claudecode.client.options.AgentDefinition;
+import io.agentobs.claudecode.client.options.McpServerConfig;
+import io.agentobs.claudecode.client.options.SessionOptions;
+import io.agentobs.claudecode.client.options.SystemPromptPreset;
+import io.agentobs.claudecode.client.options.Thinking;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,9 +70,42 @@ class ClaudeCodeOptionsTests {
 			.systemPrompt("s")
 			.appendSystemPrompt("a")
 			.runTimeout(Duration.ofSeconds(1))
+			.session(SessionOptions.withId("0b6f3f4e-2a4d-4c6e-9f57-1c2d3e4f5a6b"))
+			.persistSession(false)
+			.outputSchema("{}")
+			.maxBudgetUsd(BigDecimal.ONE)
+			.fallbackModel("f")
+			.effort("low")
+			.thinking(Thinking.adaptive())
+			.tools(List.of())
+			.settingSources(List.of("user"))
+			.settings(Map.of("k", "v"))
+			.additionalDirectories(List.of(Path.of("/a")))
+			.agents(Map.of("a", AgentDefinition.of("d", "p")))
+			.agent("a")
+			.mcpServers(Map.of("m", McpServerConfig.stdio("c", List.of(), Map.of())))
+			.strictMcpConfig(true)
+			.forwardSubagentText(true)
+			.includeHookEvents(true)
+			.plugins(List.of(Path.of("/p")))
+			.betas(List.of("b"))
+			.systemPromptPreset(SystemPromptPreset.CLAUDE_CODE)
+			.extraArgs(Map.of("x", "y"))
 			.build();
 		assertThat(all.toBuilder().build()).isEqualTo(all).hasSameHashCodeAs(all);
+		assertThat(all.toBuilder().extraArgs(null).build()).isNotEqualTo(all);
+		assertThat(all.toBuilder().betas(null).build()).isNotEqualTo(all);
 		assertThat(ClaudeCodeOptions.empty().merge(all)).isEqualTo(all);
+	}
+
+	@Test
+	void toStringShowsNamesButNoSecretValue() {
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+			.mcpServers(Map.of("m", McpServerConfig.http("https://x", Map.of("Authorization", "Bearer sk-secret"))))
+			.settings(Map.of("env", Map.of("TOKEN", "sk-secret")))
+			.extraArgs(Map.of("token", "sk-secret"))
+			.build();
+		assertThat(options.toString()).contains("Authorization").contains("settings=[env]").doesNotContain("sk-secret");
 	}
 
 	@Test

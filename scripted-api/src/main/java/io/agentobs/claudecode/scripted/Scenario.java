@@ -79,7 +79,25 @@ public enum Scenario {
 	RETRIED_ERRORS,
 
 	/** A Bash call that sleeps longer than the CLI waits before it moves the command to a task, then a final text. */
-	SLOW_BASH;
+	SLOW_BASH,
+
+	/**
+	 * A {@code StructuredOutput} call (the tool {@code --json-schema} adds) with
+	 * {@code {"city": "Paris", "temperature": 21}}, which ends the turn.
+	 */
+	STRUCTURED_OUTPUT,
+
+	/**
+	 * An {@code Agent} call of the declared subagent {@code probe-reviewer}, whose
+	 * conversation runs Bash {@code echo hello-from-subagent}, then a final text.
+	 */
+	NAMED_SUBAGENT,
+
+	/**
+	 * {@code ToolSearch} for {@code select:mcp__probe__echo}, then that MCP tool with
+	 * {@code {"text": "ping"}}, then a final text.
+	 */
+	MCP_TOOL;
 
 	private static final Pattern MARKER = Pattern.compile("\\[scenario:([a-z0-9-]+)]");
 

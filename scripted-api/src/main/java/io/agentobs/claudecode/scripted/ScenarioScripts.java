@@ -24,6 +24,12 @@ final class ScenarioScripts {
 	/** The command of {@link Scenario#SLOW_BASH}. */
 	static final String SLOW_BASH_COMMAND = "sleep 4; echo slow-done";
 
+	/** The declared subagent {@link Scenario#NAMED_SUBAGENT} launches. */
+	static final String NAMED_SUBAGENT_TYPE = "probe-reviewer";
+
+	/** The MCP tool {@link Scenario#MCP_TOOL} calls: tool {@code echo} of server {@code probe}. */
+	static final String MCP_TOOL_NAME = "mcp__probe__echo";
+
 	static final String PLAIN_TEXT = "Hello from the scripted API.";
 
 	static final String FINAL_TEXT = "Done: hello-from-tool.";
@@ -84,6 +90,19 @@ final class ScenarioScripts {
 					: finalText(step, 1);
 			case MAX_TURNS -> Message.toolUse(new Text("Turn " + (step + 1) + ": one more command."),
 					ToolUse.bash("echo turn-" + (step + 1), "echo turn"));
+			case STRUCTURED_OUTPUT -> (step == 0) ? Message.toolUse(new Text("Here is the forecast."),
+					new ToolUse("StructuredOutput", Map.of("city", "Paris", "temperature", 21)))
+					: finalText(step, 1);
+			case NAMED_SUBAGENT -> (step == 0)
+					? Message.toolUse(new Text("I will ask the reviewer."), agent(false, NAMED_SUBAGENT_TYPE))
+					: finalText(step, 1);
+			case MCP_TOOL -> switch (step) {
+				case 0 -> Message.toolUse(new Text("I will look for the probe tool."), new ToolUse("ToolSearch",
+						Map.of("query", "select:" + MCP_TOOL_NAME, "max_results", 1)));
+				case 1 -> Message.toolUse(new Text("I will call the probe tool."),
+						new ToolUse(MCP_TOOL_NAME, Map.of("text", "ping")));
+				default -> finalText(step, 2);
+			};
 			default -> Message.text(PLAIN_TEXT);
 		};
 	}
@@ -107,10 +126,14 @@ final class ScenarioScripts {
 	}
 
 	private static ToolUse agent(boolean background) {
+		return agent(background, "general-purpose");
+	}
+
+	private static ToolUse agent(boolean background, String subagentType) {
 		Map<String, Object> input = new LinkedHashMap<>();
 		input.put("description", "probe subagent");
 		input.put("prompt", SUBAGENT_PROMPT);
-		input.put("subagent_type", "general-purpose");
+		input.put("subagent_type", subagentType);
 		input.put("run_in_background", background);
 		return new ToolUse("Agent", input);
 	}

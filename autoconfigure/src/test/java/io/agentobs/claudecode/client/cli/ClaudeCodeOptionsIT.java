@@ -1,20 +1,33 @@
 package io.agentobs.claudecode.client.cli;
 
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.agentobs.claudecode.actuate.McpServerHealthIndicator;
+import io.agentobs.claudecode.actuate.McpServerStatuses;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.StructuredOutputException;
+import io.agentobs.claudecode.client.StructuredQuery;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
+import io.agentobs.claudecode.client.options.AgentDefinition;
+import io.agentobs.claudecode.client.options.McpServerConfig;
 import io.agentobs.claudecode.client.options.SessionOptions;
 import io.agentobs.claudecode.scripted.RecordedCall;
+import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.ProbeMcpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +35,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.health.contributor.Status;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The options of {@link ClaudeCodeOptions} honoured by the real Claude Code CLI (found
@@ -81,6 +97,95 @@ class ClaudeCodeOptionsIT {
 			.isNotEmpty()
 			.allSatisfy((system) -> assertThat(system)
 				.endsWith("running within the Claude Agent SDK.\n--version\n\n--dangerously-skip-permissions"));
+	}
+
+	record Forecast(String city, int temperature) {
+	}
+
+	@Test
+	void aTypedRecordIsReturnedAndNoSystemPromptMeansAnEmptyOne() {
+		Forecast forecast = StructuredQuery.query(this.client, Scenario.STRUCTURED_OUTPUT.prompt("Forecast"),
+				Forecast.class);
+		assertThat(forecast).isEqualTo(new Forecast("Paris", 21));
+		List<RecordedCall> agentLoop = this.api.calls()
+			.stream()
+			.filter((call) -> call.request().path("tools").size() > 0)
+			.toList();
+		assertThat(agentLoop).isNotEmpty().allSatisfy((call) -> {
+			assertThat(call.systemPrompt()).contains("cc_entrypoint=sdk-java;")
+				.endsWith(";\nYou are a Claude agent, built on Anthropic's Claude Agent SDK.");
+			assertThat(call.request().path("tools").findValuesAsText("name")).contains("StructuredOutput");
+		});
+	}
+
+	@Test
+	void aTinyBudgetStopsTheRun() {
+		ResultMessage result = this.client
+			.query(Scenario.MAX_TURNS.prompt("Keep going"),
+					ClaudeCodeOptions.builder().maxBudgetUsd(new BigDecimal("0.000001")).maxTurns(6).build())
+			.awaitResult();
+		assertThat(result.subtype()).isEqualTo("error_max_budget_usd");
+		assertThat(result.isError()).isTrue();
+		assertThatExceptionOfType(StructuredOutputException.class)
+			.isThrownBy(() -> StructuredQuery.read(result, Forecast.class))
+			.withMessageStartingWith("The Claude Code run ended with error_max_budget_usd");
+	}
+
+	@Test
+	void aDeclaredSubagentIsLaunched() {
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+			.agents(Map.of("probe-reviewer",
+					new AgentDefinition("Reviews probes", "You are the probe reviewer.", List.of("Bash"), null, null, 3)))
+			.build();
+		ResultMessage result = this.client.query(Scenario.NAMED_SUBAGENT.prompt("Ask the reviewer"), options)
+			.awaitResult();
+		assertThat(result.isError()).isFalse();
+		assertThat(this.api.calls()).filteredOn(RecordedCall::subagent)
+			.isNotEmpty()
+			.allSatisfy((call) -> assertThat(call.systemPrompt()).contains("You are the probe reviewer."));
+		assertThat(this.api.calls()).filteredOn((call) -> !call.subagent())
+			.flatMap(RecordedCall::toolResults)
+			.anySatisfy((toolResult) -> assertThat(toolResult.toString()).contains("hello-from-subagent"));
+	}
+
+	@Test
+	void aStdioMcpServersToolResultReachesTheModelAndAMissingServerDoesNotStopTheRun() {
+		List<String> probe = ProbeMcpServer.command();
+		McpServerStatuses statuses = new McpServerStatuses();
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+			.messageListener(statuses)
+			.mcpServers(Map.of("probe", McpServerConfig.stdio(probe.get(0), probe.subList(1, probe.size()), Map.of()),
+					"missing", McpServerConfig.stdio("/nonexistent/mcp-server", List.of(), Map.of("TOKEN", "t"))))
+			.strictMcpConfig(true)
+			.allowedTools(List.of("mcp__probe__echo"))
+			.build();
+		List<ClaudeMessage> messages = collect(this.client.query(Scenario.MCP_TOOL.prompt("Call the probe"), options));
+		JsonNode servers = init(messages).raw().path("mcp_servers");
+		assertThat(servers.toString()).contains("{\"name\":\"probe\",\"status\":\"connected\"")
+			.contains("{\"name\":\"missing\",\"status\":\"failed\"");
+		assertThat(new McpServerHealthIndicator(statuses, "probe").health().getStatus()).isEqualTo(Status.UP);
+		assertThat(new McpServerHealthIndicator(statuses, "missing").health().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(messages.get(messages.size() - 1)).isInstanceOfSatisfying(ResultMessage.class,
+				(result) -> assertThat(result.isError()).isFalse());
+		assertThat(this.api.calls().get(this.api.calls().size() - 1).toolResults())
+			.anySatisfy((toolResult) -> assertThat(toolResult.toString()).contains(ProbeMcpServer.ECHO_PREFIX + "ping"));
+	}
+
+	@Test
+	void emptySettingSourcesIgnoreADenyRuleInTheUsersSettings() throws Exception {
+		Files.writeString(this.cliHome.configDirectory().resolve("settings.json"),
+				"{\"permissions\":{\"deny\":[\"Bash\"]}}");
+		this.client.query(Scenario.TOOL_CALL.prompt("Run the tool")).awaitResult();
+		assertThat(lastToolResult()).contains("Bash is disabled for this session").doesNotContain("hello-from-tool");
+		this.client.query(Scenario.TOOL_CALL.prompt("Run the tool"),
+				ClaudeCodeOptions.builder().settingSources(List.of()).build()).awaitResult();
+		assertThat(lastToolResult()).contains("hello-from-tool");
+	}
+
+	private String lastToolResult() {
+		List<RecordedCall> calls = this.api.calls();
+		List<JsonNode> results = calls.get(calls.size() - 1).toolResults();
+		return results.get(results.size() - 1).toString();
 	}
 
 	static SystemMessage init(List<ClaudeMessage> messages) {

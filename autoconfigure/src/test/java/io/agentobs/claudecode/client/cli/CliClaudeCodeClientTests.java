@@ -19,6 +19,7 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.UnknownMessage;
+import io.agentobs.claudecode.client.options.McpServerConfig;
 import io.agentobs.claudecode.client.options.SessionOptions;
 import io.agentobs.claudecode.testsupport.FakeCli;
 import org.junit.jupiter.api.Test;
@@ -248,7 +249,7 @@ class CliClaudeCodeClientTests {
 		client.query("say \"hi\"", overrides).awaitResult();
 		assertThat(Files.readAllLines(Path.of(out + ".args"))).containsExactly("--output-format=stream-json",
 				"--verbose", "--input-format=stream-json", "--model=claude-sonnet-4-5", "--permission-mode=acceptEdits",
-				"--max-turns=3", "--allowedTools=Bash,Read", "--include-partial-messages");
+				"--max-turns=3", "--system-prompt=", "--allowedTools=Bash,Read", "--include-partial-messages");
 		assertThat(Files.readString(Path.of(out + ".env")).trim()).isEqualTo("d|call|00-abc-def-01");
 		assertThat(Path.of(Files.readString(Path.of(out + ".pwd")).trim())).isEqualTo(workingDirectory.toRealPath());
 		assertThat(Files.readString(Path.of(out + ".stdin")).trim()).isEqualTo(
@@ -415,6 +416,37 @@ class CliClaudeCodeClientTests {
 			await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(args) && Files.size(args) > 0);
 			assertThat(Files.readAllLines(args)).contains("--resume=" + EARLIER_SESSION);
 		}
+	}
+
+	@Test
+	void mcpServersGoToAnOwnerOnlyFileThatIsDeletedWhenTheProcessEnds() throws Exception {
+		Path out = this.directory.resolve("out");
+		Path script = FakeCli.script(this.directory,
+				"printf '%s\\n' \"$@\" > " + out + ".args\n" + "for a in \"$@\"; do case \"$a\" in --mcp-config=*) f=\"${a#--mcp-config=}\";"
+						+ " echo \"$f\" > " + out + ".path; stat -c %a \"$f\" > " + out + ".mode; cat \"$f\" > " + out
+						+ ".mcp;; esac; done\nread -r line\n" + FakeCli.print(FakeCli.RESULT));
+		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+			.mcpServers(Map.of("remote", McpServerConfig.http("https://mcp.example/mcp",
+					Map.of("Authorization", "Bearer sk-secret"))))
+			.build();
+		client(script).query("hello", options).awaitResult();
+		assertThat(Files.readString(Path.of(out + ".args"))).doesNotContain("sk-secret");
+		assertThat(Files.readString(Path.of(out + ".mode")).trim()).isEqualTo("600");
+		assertThat(Files.readString(Path.of(out + ".mcp"))).contains("Bearer sk-secret");
+		Path file = Path.of(Files.readString(Path.of(out + ".path")).trim());
+		await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(file));
+	}
+
+	@Test
+	void theClientIdentifiesItselfAsTheOfficialSdksDo() throws Exception {
+		Path out = this.directory.resolve("env");
+		Path script = FakeCli.script(this.directory, "echo \"$CLAUDE_CODE_ENTRYPOINT|$CLAUDE_AGENT_SDK_CLIENT_APP\" > "
+				+ out + "\nread -r line\n" + FakeCli.print(FakeCli.RESULT));
+		client(script).query("hello").awaitResult();
+		assertThat(Files.readString(out).trim()).startsWith("sdk-java|claude-code-observability");
+		client(script).query("hello", ClaudeCodeOptions.builder().environmentVariable("CLAUDE_CODE_ENTRYPOINT", "mine").build())
+			.awaitResult();
+		assertThat(Files.readString(out).trim()).startsWith("mine|claude-code-observability");
 	}
 
 	@Test
