@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import io.agentobs.claudecode.session.ClaudeSessionStore;
 import io.agentobs.claudecode.session.SessionRetentionCleaner;
 import io.agentobs.claudecode.session.jdbc.JdbcClaudeSessionStore;
-import io.agentobs.claudecode.session.jdbc.JdbcSessionStoreHealthIndicator;
 import io.agentobs.claudecode.session.jdbc.JdbcSessionStoreSchemaInitializer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@code claude-code.sessions.store=jdbc}): a {@link JdbcClaudeSessionStore} on the
  * application's {@link DataSource}, its table created by a
  * {@link JdbcSessionStoreSchemaInitializer} ({@code claude-code.sessions.jdbc.initialize-schema})
- * and checked at start-up, a retention cleanup and a health indicator.
+ * and checked at start-up, and a retention cleanup.
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -79,19 +78,6 @@ public class ClaudeCodeSessionStoreAutoConfiguration {
 	SessionRetentionCleaner claudeCodeSessionRetentionCleaner(ClaudeSessionStore store,
 			ClaudeCodeSessionsProperties properties) {
 		return new SessionRetentionCleaner(store, properties.getRetention(), Clock.systemUTC());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-	@ConditionalOnBean(JdbcClaudeSessionStore.class)
-	static class SessionStoreHealthConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "claudeCodeSessionStoreHealthIndicator")
-		JdbcSessionStoreHealthIndicator claudeCodeSessionStoreHealthIndicator(JdbcClaudeSessionStore store) {
-			return new JdbcSessionStoreHealthIndicator(store);
-		}
-
 	}
 
 }
