@@ -7,6 +7,9 @@ import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.cli.StreamJsonLimits;
 import io.agentobs.claudecode.client.options.AgentDefinition;
 
+import io.agentobs.claudecode.session.ClaudeSessionStore;
+import io.agentobs.claudecode.session.SessionMirrorListener;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,7 +36,8 @@ public class ClaudeCodeClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ClaudeCodeClient.class)
 	CliClaudeCodeClient claudeCodeClient(ClaudeCodeClientProperties properties, ListableBeanFactory beanFactory,
-			ObjectProvider<McpServerStatuses> mcpServerStatuses) {
+			ObjectProvider<McpServerStatuses> mcpServerStatuses, ObjectProvider<ClaudeSessionStore> sessionStore,
+			ObjectProvider<SessionMirrorListener> mirrorListener) {
 		ClaudeCodeClientProperties.StreamJson streamJson = properties.getStreamJson();
 		ClaudeCodeOptions options = ClaudeCodeClientOptions.of(properties,
 				beanFactory.getBeansOfType(AgentDefinition.class));
@@ -42,6 +46,8 @@ public class ClaudeCodeClientAutoConfiguration {
 			.defaultOptions((statuses != null) ? options.toBuilder().messageListener(statuses).build() : options)
 			.streamJsonLimits(
 					new StreamJsonLimits(streamJson.getMaxLineLength().toBytes(), streamJson.getMaxNestingDepth()))
+			.sessionStore(sessionStore.getIfUnique())
+			.sessionMirrorListener(mirrorListener.getIfUnique(() -> SessionMirrorListener.NONE))
 			.build();
 	}
 

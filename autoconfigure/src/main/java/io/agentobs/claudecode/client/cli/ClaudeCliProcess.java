@@ -21,6 +21,9 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.agentobs.claudecode.client.message.ControlMessage;
 import io.agentobs.claudecode.client.message.StreamJsonLimitException;
+import io.agentobs.claudecode.client.message.UnknownMessage;
+import io.agentobs.claudecode.session.SessionEntry;
+import io.agentobs.claudecode.session.SessionMirrorWriter;
 
 /**
  * One running Claude Code CLI process: its stdout lines parsed into a bounded queue by a
@@ -30,6 +33,8 @@ import io.agentobs.claudecode.client.message.StreamJsonLimitException;
 final class ClaudeCliProcess {
 
 	private static final int QUEUE_CAPACITY = 256;
+
+	private static final String TRANSCRIPT_MIRROR = "transcript_mirror";
 
 	private static final long EXIT_GRACE_MILLIS = 2000;
 
@@ -61,9 +66,12 @@ final class ClaudeCliProcess {
 
 	private final ClaudeMessageListener listener;
 
+	private final SessionMirrorWriter mirror;
+
 	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits, String treeMarker,
-			ClaudeMessageListener listener) {
+			ClaudeMessageListener listener, SessionMirrorWriter mirror) {
 		this.process = process;
+		this.mirror = mirror;
 		this.treeMarker = treeMarker;
 		this.input = input;
 		this.limits = limits;
@@ -92,6 +100,23 @@ final class ClaudeCliProcess {
 	 */
 	static ClaudeCliProcess start(List<String> command, Path workingDirectory, Map<String, String> environment,
 			StreamJsonInput input, StreamJsonLimits limits, ClaudeMessageListener listener) {
+		return start(command, workingDirectory, environment, input, limits, listener, null);
+	}
+
+	/**
+	 * Starts the CLI whose transcript mirror frames go to a writer.
+	 * @param command the executable and its arguments
+	 * @param workingDirectory the working directory, may be {@code null}
+	 * @param environment variables added to the inherited environment
+	 * @param input the stdin protocol
+	 * @param limits the largest line read
+	 * @param listener told about each message as it is read, may be {@code null}
+	 * @param mirror takes the {@code transcript_mirror} frames, may be {@code null}
+	 * @return the started process
+	 */
+	static ClaudeCliProcess start(List<String> command, Path workingDirectory, Map<String, String> environment,
+			StreamJsonInput input, StreamJsonLimits limits, ClaudeMessageListener listener,
+			SessionMirrorWriter mirror) {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		if (workingDirectory != null) {
 			builder.directory(workingDirectory.toFile());
@@ -100,7 +125,7 @@ final class ClaudeCliProcess {
 		String treeMarker = UUID.randomUUID().toString();
 		builder.environment().put(ProcessTree.MARKER_VARIABLE, treeMarker);
 		try {
-			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker, listener);
+			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker, listener, mirror);
 		}
 		catch (IOException ex) {
 			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
@@ -182,6 +207,13 @@ final class ClaudeCliProcess {
 			}
 			return;
 		}
+		if (message instanceof UnknownMessage unknown && TRANSCRIPT_MIRROR.equals(unknown.type())) {
+			// Never a message of the run: the entries go to the store on the writer's thread
+			if (this.mirror != null) {
+				handOver(unknown);
+			}
+			return;
+		}
 		this.delivering = true;
 		try {
 			if (this.listener != null) {
@@ -192,6 +224,31 @@ final class ClaudeCliProcess {
 		finally {
 			this.delivering = false;
 		}
+	}
+
+	private void handOver(UnknownMessage frame) {
+		try {
+			List<SessionEntry> entries = new java.util.ArrayList<>();
+			frame.raw().path("entries").forEach((entry) -> entries.add(SessionEntry.of(entry)));
+			this.mirror.enqueue(frame.raw().path("filePath").asText(), entries);
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(ClaudeCliProcess.class)
+				.warn("Dropping a transcript mirror frame that could not be read: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * Runs an action once the output has ended (every line read) or the reader stopped, on a
+	 * thread of its own.
+	 * @param action the action
+	 */
+	void onOutputEnd(Runnable action) {
+		this.terminated.whenCompleteAsync((exit, failure) -> action.run(), (task) -> {
+			Thread thread = new Thread(task, "claude-code-output-end-" + this.process.pid());
+			thread.setDaemon(true);
+			thread.start();
+		});
 	}
 
 	private void markTerminated() {
