@@ -1,10 +1,16 @@
 package io.agentobs.claudecode.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.agentobs.claudecode.metrics.SessionStoreMeters;
 import io.agentobs.claudecode.session.ClaudeSessionStore;
+import io.agentobs.claudecode.session.ClaudeSessions;
+import io.agentobs.claudecode.session.ProjectKeys;
+import io.agentobs.claudecode.session.SessionMirrorListener;
 import io.agentobs.claudecode.session.SessionRetentionCleaner;
 import io.agentobs.claudecode.session.jdbc.JdbcClaudeSessionStore;
 import io.agentobs.claudecode.session.jdbc.JdbcSessionStoreSchemaInitializer;
@@ -32,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 				"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration" },
 		beforeName = "io.agentobs.claudecode.autoconfigure.ClaudeCodeClientAutoConfiguration")
 @ConditionalOnProperty(prefix = "claude-code.sessions", name = "store", havingValue = "jdbc")
-@EnableConfigurationProperties(ClaudeCodeSessionsProperties.class)
+@EnableConfigurationProperties({ ClaudeCodeSessionsProperties.class, ClaudeCodeClientProperties.class })
 public class ClaudeCodeSessionStoreAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
@@ -68,6 +74,35 @@ public class ClaudeCodeSessionStoreAutoConfiguration {
 						"claude-code.sessions.store=jdbc needs one DataSource bean (spring.datasource.url), but there is none or more than one");
 			}
 			return available;
+		}
+
+	}
+
+	@Bean
+	@ConditionalOnBean(ClaudeSessionStore.class)
+	@ConditionalOnMissingBean
+	ClaudeSessions claudeCodeSessions(ClaudeSessionStore store, ClaudeCodeClientProperties clientProperties) {
+		Path workingDirectory = (clientProperties.getWorkingDirectory() != null)
+				? clientProperties.getWorkingDirectory() : Path.of(System.getProperty("user.dir"));
+		try {
+			workingDirectory = workingDirectory.toRealPath();
+		}
+		catch (IOException ex) {
+			workingDirectory = workingDirectory.toAbsolutePath().normalize();
+		}
+		return new ClaudeSessions(store, ProjectKeys.of(workingDirectory));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class SessionStoreMetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SessionMirrorListener.class)
+		SessionMirrorListener claudeCodeSessionStoreMeters(
+				ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+			io.micrometer.core.instrument.MeterRegistry available = registry.getIfUnique();
+			return (available != null) ? new SessionStoreMeters(available) : SessionMirrorListener.NONE;
 		}
 
 	}
