@@ -51,6 +51,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	private boolean interruptRequested;
 
+	/** The name of the event on the {@code invoke_agent} span when transcript entries could not be stored. */
+	public static final String SESSION_STORE_FAILURE = "claude_code.session_store.failure";
+
 	/**
 	 * Creates a recorder for one turn.
 	 * @param observations creates the observations
@@ -307,6 +310,15 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	@Override
 	public synchronized void interruptRequested() {
 		this.interruptRequested = true;
+	}
+
+	@Override
+	public synchronized void sessionStoreFailed(String error) {
+		Observation observation = this.root.observation;
+		if (observation != null) {
+			InstrumentationFailures.run("recording a session store failure", () -> observation
+				.event(Observation.Event.of(SESSION_STORE_FAILURE, "Session store append failed: " + error)));
+		}
 	}
 
 	private void error(Throwable error) {

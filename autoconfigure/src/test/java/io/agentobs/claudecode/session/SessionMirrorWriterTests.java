@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -58,11 +60,16 @@ class SessionMirrorWriterTests {
 	void aFailingStoreIsTriedThreeTimesThenTheBatchIsDroppedAndLaterBatchesAreStoredAgain() throws Exception {
 		this.store.failuresLeft.set(3);
 		SessionMirrorWriter writer = new SessionMirrorWriter(this.store, CONFIG, this.listener);
-		long started = System.nanoTime();
+		this.store.blocked = new CountDownLatch(1);
+		// the caller (the thread reading the CLI) goes on while the store is stuck
 		writer.enqueue(file(), entries(2));
-		// the caller (the thread reading the CLI) never waits for the store
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
-		Thread.sleep(1500);
+		writer.enqueue(file(), entries(0));
+		assertThat(this.store.attempts.get()).isZero();
+		this.store.blocked.countDown();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (this.listener.dropped.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
 		assertThat(this.store.attempts.get()).isEqualTo(3);
 		assertThat(this.listener.dropped).containsExactly(2);
 
@@ -86,11 +93,11 @@ class SessionMirrorWriterTests {
 	@Test
 	void framesAfterCloseAreDroppedAndTheThreadEnds() {
 		SessionMirrorWriter writer = new SessionMirrorWriter(this.store, CONFIG, this.listener);
-		writer.close(Duration.ofSeconds(5));
 		writer.enqueue(file(), entries(1));
-		assertThat(this.store.appends).isEmpty();
-		assertThat(Thread.getAllStackTraces().keySet())
-			.noneMatch((thread) -> thread.getName().equals("claude-code-session-mirror"));
+		assertThat(writer.close(Duration.ofSeconds(5))).isTrue();
+		writer.enqueue(file(), entries(1));
+		assertThat(this.store.appends).hasSize(1);
+		assertThat(writer.close(Duration.ofSeconds(5))).as("the writer's thread has ended").isTrue();
 	}
 
 	private static String file() {
@@ -121,8 +128,16 @@ class SessionMirrorWriterTests {
 
 		final Map<SessionKey, List<SessionEntry>> byKey = new ConcurrentHashMap<>();
 
+		volatile CountDownLatch blocked = new CountDownLatch(0);
+
 		@Override
 		public void append(SessionKey key, List<SessionEntry> entries) {
+			try {
+				this.blocked.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			this.attempts.incrementAndGet();
 			if (this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
 				throw new IllegalStateException("Connection refused");

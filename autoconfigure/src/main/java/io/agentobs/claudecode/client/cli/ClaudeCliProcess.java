@@ -239,6 +239,15 @@ final class ClaudeCliProcess {
 	}
 
 	/**
+	 * Adds a message the client made, such as a {@code mirror_error}, to the run's messages
+	 * without waiting: dropped when the queue is full.
+	 * @param message the message
+	 */
+	void offer(ClaudeMessage message) {
+		this.messages.offer(message);
+	}
+
+	/**
 	 * Runs an action once the output has ended (every line read) or the reader stopped, on a
 	 * thread of its own.
 	 * @param action the action

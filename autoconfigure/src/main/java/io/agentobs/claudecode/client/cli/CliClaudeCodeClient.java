@@ -166,6 +166,9 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 				}
 				process = ClaudeCliProcess.start(command, options.getWorkingDirectory(), environment, input,
 						this.limits, options.getMessageListener(), (backing != null) ? backing.writer() : null);
+				if (backing != null) {
+					backing.process().set(process);
+				}
 			}
 			catch (RuntimeException ex) {
 				McpConfigFile.delete(mcpConfigFile);
@@ -213,8 +216,10 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 				StoredSessionFiles.materialize(this.sessionStore, configDirectory,
 						ProjectKeys.of(workingDirectory(options)), resume);
 			}
+			java.util.concurrent.atomic.AtomicReference<ClaudeCliProcess> process = new java.util.concurrent.atomic.AtomicReference<>();
+			SessionMirrorListener listener = new MirrorErrorReporter(this.mirrorListener, process::get);
 			return new StoreBacking(configDirectory,
-					new SessionMirrorWriter(this.sessionStore, configDirectory, this.mirrorListener));
+					new SessionMirrorWriter(this.sessionStore, configDirectory, listener), process);
 		}
 		catch (RuntimeException ex) {
 			StoredSessionFiles.delete(configDirectory);
@@ -236,7 +241,8 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		}
 	}
 
-	private record StoreBacking(Path configDirectory, SessionMirrorWriter writer) {
+	private record StoreBacking(Path configDirectory, SessionMirrorWriter writer,
+			java.util.concurrent.atomic.AtomicReference<ClaudeCliProcess> process) {
 
 		void end(Duration timeout) {
 			try {

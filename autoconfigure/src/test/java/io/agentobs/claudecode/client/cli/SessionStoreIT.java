@@ -15,6 +15,7 @@ import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.UnknownMessage;
+import io.agentobs.claudecode.metrics.SessionStoreMeters;
 import io.agentobs.claudecode.scripted.RecordedCall;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
@@ -25,6 +26,7 @@ import io.agentobs.claudecode.session.jdbc.JdbcClaudeSessionStore;
 import io.agentobs.claudecode.session.jdbc.JdbcSessionStoreSchemaInitializer;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.PostgresServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,42 @@ class SessionStoreIT {
 			.withMessageContaining("must be a UUID");
 		assertThat(this.api.calls()).isEmpty();
 		assertThat(Files.exists(this.homeA.home().resolve(".claude/projects"))).isFalse();
+	}
+
+	@Test
+	void theDatabaseDownDuringARunNeitherFailsNorBlocksItAndTheNextSessionIsStoredAgain() throws Exception {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		ClaudeCodeClient client = CliClaudeCodeClient.builder()
+			.defaultOptions(ClaudeCodeOptions.builder()
+				.model("claude-sonnet-4-5")
+				.workingDirectory(this.workingDirectory)
+				.environment(this.homeA.environment(this.api.cliEnvironment()))
+				.idleTimeout(Duration.ofSeconds(60))
+				.build())
+			.sessionStore(this.store)
+			.sessionMirrorListener(new SessionStoreMeters(registry))
+			.build();
+		String projectKey = ProjectKeys.of(this.workingDirectory.toRealPath());
+		postgres.stop();
+		List<ClaudeMessage> during;
+		try {
+			during = collect(client.query(Scenario.PLAIN_ANSWER.prompt("Hello while the database is down")));
+		}
+		finally {
+			postgres.start();
+		}
+		assertThat(during.get(0)).isInstanceOf(io.agentobs.claudecode.client.message.SystemMessage.class);
+		assertThat(during.get(during.size() - 1)).isInstanceOfSatisfying(ResultMessage.class,
+				(result) -> assertThat(result.isError()).isFalse());
+		String lostSession = ((ResultMessage) during.get(during.size() - 1)).sessionId();
+		assertThat(registry.get("claude_code.session_store.failures").counter().count()).isPositive();
+		assertThat(registry.get("claude_code.session_store.dropped_entries").counter().count()).isPositive();
+		assertThat(this.store.load(SessionKey.main(projectKey, lostSession))).isEmpty();
+
+		List<ClaudeMessage> after = collect(client.query(Scenario.PLAIN_ANSWER.prompt("Hello again")));
+		String storedSession = ((ResultMessage) after.get(after.size() - 1)).sessionId();
+		assertThat(this.store.load(SessionKey.main(projectKey, storedSession))).isPresent();
+		assertThat(registry.get("claude_code.session_store.entries").counter().count()).isPositive();
 	}
 
 	private static List<ClaudeMessage> collect(ClaudeCodeRun run) {
