@@ -33,26 +33,29 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param prompt the prompt, truncated, when inputs are recorded; {@code ******} unless values are shown
  * @param steps the step timeline (single-run view only)
  * @param droppedSteps steps beyond the per-run limit, counted but left out of the timeline
+ * @param sessionStore {@code true} when the run's transcript is mirrored to a session store,
+ * else absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentRunDescriptor(String id, String agentName, String sessionId, String traceId, String spanId,
 		String startedAt, long elapsedMs, String state, String currentTool, String currentToolSince,
 		String currentSubagent, int modelCalls, int toolCalls, int subagents, TokenCounts tokens, Double costUsd,
 		String model, String outcome, String endedAt, boolean interruptible, String prompt,
-		List<RunStepDescriptor> steps, Integer droppedSteps) implements OperationResponseBody {
+		List<RunStepDescriptor> steps, Integer droppedSteps, Boolean sessionStore) implements OperationResponseBody {
 
 	AgentRunDescriptor withoutSteps() {
 		return new AgentRunDescriptor(this.id, this.agentName, this.sessionId, this.traceId, this.spanId,
 				this.startedAt, this.elapsedMs, this.state, this.currentTool, this.currentToolSince,
 				this.currentSubagent, this.modelCalls, this.toolCalls, this.subagents, this.tokens, this.costUsd,
-				this.model, this.outcome, this.endedAt, this.interruptible, this.prompt, null, null);
+				this.model, this.outcome, this.endedAt, this.interruptible, this.prompt, null, null, this.sessionStore);
 	}
 
 	AgentRunDescriptor withPrompt(String prompt) {
 		return new AgentRunDescriptor(this.id, this.agentName, this.sessionId, this.traceId, this.spanId,
 				this.startedAt, this.elapsedMs, this.state, this.currentTool, this.currentToolSince,
 				this.currentSubagent, this.modelCalls, this.toolCalls, this.subagents, this.tokens, this.costUsd,
-				this.model, this.outcome, this.endedAt, this.interruptible, prompt, this.steps, this.droppedSteps);
+				this.model, this.outcome, this.endedAt, this.interruptible, prompt, this.steps, this.droppedSteps,
+				this.sessionStore);
 	}
 
 }

@@ -92,6 +92,15 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	}
 
 	/**
+	 * The context of the turn's {@code invoke_agent} observation, to describe the run before
+	 * it starts.
+	 * @return the context
+	 */
+	public AgentInvocationObservationContext agentContext() {
+		return this.root.context;
+	}
+
+	/**
 	 * Whether the turn has ended.
 	 * @return {@code true} once the turn's observation is stopped
 	 */

@@ -92,6 +92,8 @@ class StoredSessionObservationIT {
 		assertThat(agents).hasSize(2)
 			.extracting(AgentInvocationObservationContext::getConversationId)
 			.containsExactly(sessionId, sessionId);
+		// what the agentruns endpoint shows as "sessionStore": true
+		assertThat(agents).allMatch(AgentInvocationObservationContext::isSessionStoreBacked);
 		assertThat(this.api.calls().get(this.api.calls().size() - 1).request().path("messages").toString())
 			.contains("Case 4711");
 	}
