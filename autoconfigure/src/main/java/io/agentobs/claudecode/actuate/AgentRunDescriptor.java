@@ -37,6 +37,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * view only, when the agent can tell)
  * @param mcpServers the MCP servers' status of a run in progress, asked of its agent
  * (single-run view only, when the agent can tell)
+ * @param sessionStore {@code true} when the run's transcript is mirrored to a session store,
+ * else absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentRunDescriptor(String id, String agentName, String sessionId, String traceId, String spanId,
@@ -44,13 +46,14 @@ public record AgentRunDescriptor(String id, String agentName, String sessionId, 
 		String currentSubagent, int modelCalls, int toolCalls, int subagents, TokenCounts tokens, Double costUsd,
 		String model, String outcome, String endedAt, boolean interruptible, String prompt,
 		List<RunStepDescriptor> steps, Integer droppedSteps, Object contextUsage,
-		Object mcpServers) implements OperationResponseBody {
+		Object mcpServers, Boolean sessionStore) implements OperationResponseBody {
 
 	AgentRunDescriptor withoutSteps() {
 		return new AgentRunDescriptor(this.id, this.agentName, this.sessionId, this.traceId, this.spanId,
 				this.startedAt, this.elapsedMs, this.state, this.currentTool, this.currentToolSince,
 				this.currentSubagent, this.modelCalls, this.toolCalls, this.subagents, this.tokens, this.costUsd,
-				this.model, this.outcome, this.endedAt, this.interruptible, this.prompt, null, null, null, null);
+				this.model, this.outcome, this.endedAt, this.interruptible, this.prompt, null, null, null, null,
+				this.sessionStore);
 	}
 
 	AgentRunDescriptor withAgentStatus(Object contextUsage, Object mcpServers) {
@@ -58,7 +61,7 @@ public record AgentRunDescriptor(String id, String agentName, String sessionId, 
 				this.startedAt, this.elapsedMs, this.state, this.currentTool, this.currentToolSince,
 				this.currentSubagent, this.modelCalls, this.toolCalls, this.subagents, this.tokens, this.costUsd,
 				this.model, this.outcome, this.endedAt, this.interruptible, this.prompt, this.steps, this.droppedSteps,
-				contextUsage, mcpServers);
+				contextUsage, mcpServers, this.sessionStore);
 	}
 
 	AgentRunDescriptor withPrompt(String prompt) {
@@ -66,7 +69,7 @@ public record AgentRunDescriptor(String id, String agentName, String sessionId, 
 				this.startedAt, this.elapsedMs, this.state, this.currentTool, this.currentToolSince,
 				this.currentSubagent, this.modelCalls, this.toolCalls, this.subagents, this.tokens, this.costUsd,
 				this.model, this.outcome, this.endedAt, this.interruptible, prompt, this.steps, this.droppedSteps,
-				this.contextUsage, this.mcpServers);
+				this.contextUsage, this.mcpServers, this.sessionStore);
 	}
 
 }

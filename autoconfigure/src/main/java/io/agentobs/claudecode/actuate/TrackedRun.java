@@ -189,7 +189,8 @@ final class TrackedRun {
 				activity.toolSince(), activity.subagent(), this.modelCalls, this.toolCalls, this.subagents, tokens,
 				context.getCostUsd(), model, (endedAt != null) ? outcome(context) : null,
 				(endedAt != null) ? endedAt.toString() : null, endedAt == null && context.getRunControl() != null,
-				this.prompt, timeline, withSteps ? this.droppedSteps : null, null, null);
+				this.prompt, timeline, withSteps ? this.droppedSteps : null, null, null,
+				context.isSessionStoreBacked() ? Boolean.TRUE : null);
 	}
 
 	private static String outcome(AgentInvocationObservationContext context) {

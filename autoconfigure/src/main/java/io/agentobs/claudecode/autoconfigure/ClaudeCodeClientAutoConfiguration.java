@@ -10,6 +10,9 @@ import io.agentobs.claudecode.client.control.ClaudePermissionHandler;
 import io.agentobs.claudecode.client.control.SdkMcpServer;
 import io.agentobs.claudecode.client.options.AgentDefinition;
 
+import io.agentobs.claudecode.session.ClaudeSessionStore;
+import io.agentobs.claudecode.session.SessionMirrorListener;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,7 +44,8 @@ public class ClaudeCodeClientAutoConfiguration {
 			ClaudeCodeControlProperties controlProperties, ListableBeanFactory beanFactory,
 			ObjectProvider<ClaudePermissionHandler> permissionHandler, ObjectProvider<ClaudeHook> hooks,
 			ObjectProvider<SdkMcpServer> sdkMcpServers, ObjectProvider<ClaudeCodeOptionsCustomizer> optionsCustomizers,
-			ObjectProvider<McpServerStatuses> mcpServerStatuses) {
+			ObjectProvider<McpServerStatuses> mcpServerStatuses, ObjectProvider<ClaudeSessionStore> sessionStore,
+			ObjectProvider<SessionMirrorListener> mirrorListener) {
 		ClaudeCodeClientProperties.StreamJson streamJson = properties.getStreamJson();
 		ClaudeCodeOptions options = ClaudeCodeControlConfiguration.withControl(
 				ClaudeCodeClientOptions.of(properties, beanFactory.getBeansOfType(AgentDefinition.class)),
@@ -57,6 +61,8 @@ public class ClaudeCodeClientAutoConfiguration {
 			.defaultOptions(options)
 			.streamJsonLimits(
 					new StreamJsonLimits(streamJson.getMaxLineLength().toBytes(), streamJson.getMaxNestingDepth()))
+			.sessionStore(sessionStore.getIfUnique())
+			.sessionMirrorListener(mirrorListener.getIfUnique(() -> SessionMirrorListener.NONE))
 			.build();
 	}
 

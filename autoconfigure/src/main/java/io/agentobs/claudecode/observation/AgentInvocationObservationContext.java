@@ -22,6 +22,8 @@ public class AgentInvocationObservationContext extends Observation.Context {
 	@Nullable
 	private String conversationId;
 
+	private boolean sessionStoreBacked;
+
 	@Nullable
 	private String agentId;
 
@@ -95,6 +97,18 @@ public class AgentInvocationObservationContext extends Observation.Context {
 	@Nullable
 	public String getConversationId() {
 		return this.conversationId;
+	}
+
+	/**
+	 * Whether the run's transcript is mirrored to a session store.
+	 * @return {@code true} for a store-backed run
+	 */
+	public boolean isSessionStoreBacked() {
+		return this.sessionStoreBacked;
+	}
+
+	public void setSessionStoreBacked(boolean sessionStoreBacked) {
+		this.sessionStoreBacked = sessionStoreBacked;
 	}
 
 	public void setConversationId(@Nullable String conversationId) {

@@ -255,6 +255,14 @@ public interface AgentRunEvents {
 	}
 
 	/**
+	 * A batch of the session's transcript could not be stored in the session store and was
+	 * dropped; the run goes on.
+	 * @param error what failed
+	 */
+	default void sessionStoreFailed(String error) {
+	}
+
+	/**
 	 * A model response that began streaming ({@code message_start}), for
 	 * {@link AgentRunEvents#modelResponseStarted}.
 	 *

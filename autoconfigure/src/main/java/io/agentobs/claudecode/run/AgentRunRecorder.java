@@ -69,6 +69,8 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	/** The structured output of the turn, as JSON text, once known. */
 	private String structuredOutput;
+	/** The name of the event on the {@code invoke_agent} span when transcript entries could not be stored. */
+	public static final String SESSION_STORE_FAILURE = "claude_code.session_store.failure";
 
 	/**
 	 * Creates a recorder for one turn.
@@ -119,6 +121,15 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	 */
 	public synchronized Observation agentObservation() {
 		return this.root.observation;
+	}
+
+	/**
+	 * The context of the turn's {@code invoke_agent} observation, to describe the run before
+	 * it starts.
+	 * @return the context
+	 */
+	public AgentInvocationObservationContext agentContext() {
+		return this.root.context;
 	}
 
 	/**
@@ -492,6 +503,15 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		this.modelCalls.structuredOutput(this.root);
 		if (json != null) {
 			this.structuredOutput = json;
+		}
+	}
+
+	@Override
+	public synchronized void sessionStoreFailed(String error) {
+		Observation observation = this.root.observation;
+		if (observation != null) {
+			InstrumentationFailures.run("recording a session store failure", () -> observation
+				.event(Observation.Event.of(SESSION_STORE_FAILURE, "Session store append failed: " + error)));
 		}
 	}
 

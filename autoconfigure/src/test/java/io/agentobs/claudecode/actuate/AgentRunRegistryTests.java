@@ -79,6 +79,19 @@ class AgentRunRegistryTests {
 	}
 
 	@Test
+	void aStoreBackedRunSaysSoAndOthersLeaveItOut() {
+		AgentRunRecorder stored = this.observations.startRun("p", null, MODEL, new SessionCost());
+		stored.agentContext().setSessionStoreBacked(true);
+		stored.modelResponseStarted(new ModelResponseStart(null, "msg_1", MODEL, new TokenUsage(80L, 1L, 0L, 0L)));
+		AgentRunRecorder plain = startRun("q");
+		plain.modelResponseStarted(new ModelResponseStart(null, "msg_2", MODEL, new TokenUsage(80L, 1L, 0L, 0L)));
+		assertThat(this.runs.running()).extracting(AgentRunDescriptor::sessionStore)
+			.containsExactlyInAnyOrder(true, null);
+		stored.abandoned();
+		plain.abandoned();
+	}
+
+	@Test
 	void openModelCallCountsItsInputTokensAndTheRunWaitsForTheModel() {
 		AgentRunRecorder recorder = startRun("p");
 		recorder.modelResponseStarted(new ModelResponseStart(null, "msg_1", MODEL, new TokenUsage(80L, 1L, 0L, 0L)));

@@ -24,6 +24,9 @@ import io.agentobs.claudecode.client.message.ClaudeMessageParser;
 import io.agentobs.claudecode.client.message.ControlMessage;
 import io.agentobs.claudecode.client.message.StreamJsonLimitException;
 import io.agentobs.claudecode.client.message.SystemMessage;
+import io.agentobs.claudecode.client.message.UnknownMessage;
+import io.agentobs.claudecode.session.SessionEntry;
+import io.agentobs.claudecode.session.SessionMirrorWriter;
 
 /**
  * One running Claude Code CLI process: its stdout lines parsed into a queue by a daemon
@@ -35,6 +38,8 @@ import io.agentobs.claudecode.client.message.SystemMessage;
 final class ClaudeCliProcess {
 
 	private static final int QUEUE_CAPACITY = 256;
+
+	private static final String TRANSCRIPT_MIRROR = "transcript_mirror";
 
 	private static final long EXIT_GRACE_MILLIS = 2000;
 
@@ -68,12 +73,15 @@ final class ClaudeCliProcess {
 
 	private final ControlChannel control;
 
+	private final SessionMirrorWriter mirror;
+
 	private volatile String sessionId;
 
 	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits, String treeMarker,
-			ClaudeCodeOptions options, String resumedSessionId) {
+			ClaudeCodeOptions options, String resumedSessionId, SessionMirrorWriter mirror) {
 		this.process = process;
 		this.sessionId = resumedSessionId;
+		this.mirror = mirror;
 		this.treeMarker = treeMarker;
 		this.input = input;
 		this.limits = limits;
@@ -97,17 +105,18 @@ final class ClaudeCliProcess {
 	/**
 	 * Starts the CLI.
 	 * @param command the executable and its arguments
-	 * @param options the working directory, the variables added to the inherited
-	 * environment, the message listener and the control handlers
+	 * @param options the working directory, the message listener and the control handlers
 	 * @param resumedSessionId the session resumed, may be {@code null}
+	 * @param environment the variables added to the inherited environment
 	 * @param input the stdin protocol
 	 * @param limits the largest line read
+	 * @param mirror takes the {@code transcript_mirror} frames, may be {@code null}
 	 * @return the started process
 	 */
 	static ClaudeCliProcess start(List<String> command, ClaudeCodeOptions options, String resumedSessionId,
-			StreamJsonInput input, StreamJsonLimits limits) {
+			Map<String, String> environment, StreamJsonInput input, StreamJsonLimits limits,
+			SessionMirrorWriter mirror) {
 		Path workingDirectory = options.getWorkingDirectory();
-		Map<String, String> environment = ClaudeCliEnvironment.of(options.getEnvironment());
 		ProcessBuilder builder = new ProcessBuilder(command);
 		if (workingDirectory != null) {
 			builder.directory(workingDirectory.toFile());
@@ -116,7 +125,8 @@ final class ClaudeCliProcess {
 		String treeMarker = UUID.randomUUID().toString();
 		builder.environment().put(ProcessTree.MARKER_VARIABLE, treeMarker);
 		try {
-			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker, options, resumedSessionId);
+			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker, options, resumedSessionId,
+					mirror);
 		}
 		catch (IOException ex) {
 			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
@@ -193,6 +203,13 @@ final class ClaudeCliProcess {
 		if (message instanceof SystemMessage system && system.isInit() && system.sessionId() != null) {
 			this.sessionId = system.sessionId();
 		}
+		if (message instanceof UnknownMessage unknown && TRANSCRIPT_MIRROR.equals(unknown.type())) {
+			// Never a message of the run: the entries go to the store on the writer's thread
+			if (this.mirror != null) {
+				handOver(unknown);
+			}
+			return;
+		}
 		this.delivering = true;
 		try {
 			if (this.listener != null) {
@@ -203,6 +220,40 @@ final class ClaudeCliProcess {
 		finally {
 			this.delivering = false;
 		}
+	}
+
+	private void handOver(UnknownMessage frame) {
+		try {
+			List<SessionEntry> entries = new java.util.ArrayList<>();
+			frame.raw().path("entries").forEach((entry) -> entries.add(SessionEntry.of(entry)));
+			this.mirror.enqueue(frame.raw().path("filePath").asText(), entries);
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(ClaudeCliProcess.class)
+				.warn("Dropping a transcript mirror frame that could not be read: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * Adds a message the client made, such as a {@code mirror_error}, to the run's messages
+	 * without waiting: dropped when the queue is full.
+	 * @param message the message
+	 */
+	void offer(ClaudeMessage message) {
+		this.messages.offer(message);
+	}
+
+	/**
+	 * Runs an action once the output has ended (every line read) or the reader stopped, on a
+	 * thread of its own.
+	 * @param action the action
+	 */
+	void onOutputEnd(Runnable action) {
+		this.terminated.whenCompleteAsync((exit, failure) -> action.run(), (task) -> {
+			Thread thread = new Thread(task, "claude-code-output-end-" + this.process.pid());
+			thread.setDaemon(true);
+			thread.start();
+		});
 	}
 
 	private void markTerminated() {

@@ -1,9 +1,16 @@
 package io.agentobs.claudecode.client.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
@@ -11,6 +18,10 @@ import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.control.SdkMcpServer;
 import io.agentobs.claudecode.client.options.SessionOptions;
+import io.agentobs.claudecode.session.ClaudeSessionStore;
+import io.agentobs.claudecode.session.ProjectKeys;
+import io.agentobs.claudecode.session.SessionMirrorListener;
+import io.agentobs.claudecode.session.SessionMirrorWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +38,12 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 	private final ClaudeCliLocator locator;
 
 	private final StreamJsonLimits limits;
+
+	private ClaudeSessionStore sessionStore;
+
+	private SessionMirrorListener mirrorListener = SessionMirrorListener.NONE;
+
+	private final Duration mirrorCloseTimeout = Duration.ofSeconds(10);
 
 	/**
 	 * Creates a client.
@@ -80,6 +97,14 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 	}
 
 	/**
+	 * The store of this client's sessions.
+	 * @return the store, or {@code null} when sessions live in the CLI's config directory only
+	 */
+	public ClaudeSessionStore getSessionStore() {
+		return this.sessionStore;
+	}
+
+	/**
 	 * The limits of the lines of the CLI's output this client reads.
 	 * @return the limits
 	 */
@@ -126,25 +151,111 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 	private CliClaudeCodeSession open(ClaudeCodeOptions overrides) {
 		ClaudeCodeOptions options = this.defaultOptions.merge(overrides);
 		Path executable = this.locator.locate(options.getCliPath());
-		Path mcpConfigFile = (options.getMcpServers() != null && !options.getMcpServers().isEmpty())
-				? McpConfigFile.write(options.getMcpServers()) : null;
+		StoreBacking backing = (this.sessionStore != null) ? storeBacking(options) : null;
+		Path mcpConfigFile;
 		StreamJsonInput input = new StreamJsonInput();
 		String knownSessionId = (options.getSession() != null) ? options.getSession().knownSessionId() : null;
 		ClaudeCliProcess process;
 		try {
-			List<String> command = ClaudeCliCommand.of(executable, options, mcpConfigFile);
-			process = ClaudeCliProcess.start(command, options, knownSessionId, input, this.limits);
+			mcpConfigFile = (options.getMcpServers() != null && !options.getMcpServers().isEmpty())
+					? McpConfigFile.write(options.getMcpServers()) : null;
+			try {
+				List<String> command = ClaudeCliCommand.of(executable, options, mcpConfigFile);
+				Map<String, String> environment = ClaudeCliEnvironment.of(options.getEnvironment());
+				if (backing != null) {
+					command = new ArrayList<>(command);
+					command.add("--session-mirror");
+					environment = new LinkedHashMap<>(environment);
+					environment.put("CLAUDE_CONFIG_DIR", backing.configDirectory().toString());
+				}
+				process = ClaudeCliProcess.start(command, options, knownSessionId, environment, input, this.limits,
+						(backing != null) ? backing.writer() : null);
+				if (backing != null) {
+					backing.process().set(process);
+				}
+			}
+			catch (RuntimeException ex) {
+				McpConfigFile.delete(mcpConfigFile);
+				throw ex;
+			}
 		}
 		catch (RuntimeException ex) {
-			McpConfigFile.delete(mcpConfigFile);
+			if (backing != null) {
+				backing.end(Duration.ZERO);
+			}
 			throw ex;
 		}
 		if (mcpConfigFile != null) {
 			process.onExit(() -> McpConfigFile.delete(mcpConfigFile));
 		}
+		CompletableFuture<Void> mirrored = null;
+		if (backing != null) {
+			mirrored = new CompletableFuture<>();
+			CompletableFuture<Void> done = mirrored;
+			Duration timeout = this.mirrorCloseTimeout;
+			process.onOutputEnd(() -> {
+				try {
+					backing.end(timeout);
+				}
+				finally {
+					done.complete(null);
+				}
+			});
+		}
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
 		process.control().initialize();
-		return new CliClaudeCodeSession(process, input, options, knownSessionId);
+		return new CliClaudeCodeSession(process, input, options, knownSessionId, mirrored, this.mirrorCloseTimeout);
+	}
+
+	/**
+	 * A config directory of the process's own and the writer of its mirror frames; the
+	 * session to resume written into it.
+	 */
+	private StoreBacking storeBacking(ClaudeCodeOptions options) {
+		Path configDirectory = StoredSessionFiles.createConfigDirectory();
+		try {
+			String resume = (options.getSession() != null) ? options.getSession().getResume() : null;
+			if (resume != null) {
+				StoredSessionFiles.materialize(this.sessionStore, configDirectory,
+						ProjectKeys.of(workingDirectory(options)), resume);
+			}
+			AtomicReference<ClaudeCliProcess> process = new AtomicReference<>();
+			SessionMirrorListener listener = new MirrorErrorReporter(this.mirrorListener, process::get);
+			return new StoreBacking(configDirectory,
+					new SessionMirrorWriter(this.sessionStore, configDirectory, listener), process);
+		}
+		catch (RuntimeException ex) {
+			StoredSessionFiles.delete(configDirectory);
+			throw ex;
+		}
+	}
+
+	/**
+	 * The working directory the CLI names its project directory after: its real path.
+	 */
+	static Path workingDirectory(ClaudeCodeOptions options) {
+		Path directory = (options.getWorkingDirectory() != null) ? options.getWorkingDirectory()
+				: Path.of(System.getProperty("user.dir"));
+		try {
+			return directory.toRealPath();
+		}
+		catch (IOException ex) {
+			return directory.toAbsolutePath().normalize();
+		}
+	}
+
+	private record StoreBacking(Path configDirectory, SessionMirrorWriter writer,
+			AtomicReference<ClaudeCliProcess> process) {
+
+		void end(Duration timeout) {
+			try {
+				this.writer.close(timeout);
+			}
+			finally {
+				StoredSessionFiles.delete(this.configDirectory);
+			}
+		}
+
 	}
 
 	/**
@@ -158,7 +269,33 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 		private StreamJsonLimits limits = StreamJsonLimits.DEFAULT;
 
+		private ClaudeSessionStore sessionStore;
+
+		private SessionMirrorListener mirrorListener = SessionMirrorListener.NONE;
+
 		private Builder() {
+		}
+
+		/**
+		 * Where sessions are stored so that any instance can resume them: every run mirrors its
+		 * transcript there ({@code --session-mirror}) from a config directory of its own, and
+		 * {@code resumeSession} loads it from there.
+		 * @param sessionStore the store, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder sessionStore(ClaudeSessionStore sessionStore) {
+			this.sessionStore = sessionStore;
+			return this;
+		}
+
+		/**
+		 * Told what becomes of each batch handed to the session store (metrics, span events).
+		 * @param mirrorListener the listener
+		 * @return this builder
+		 */
+		public Builder sessionMirrorListener(SessionMirrorListener mirrorListener) {
+			this.mirrorListener = Objects.requireNonNull(mirrorListener, "mirrorListener");
+			return this;
 		}
 
 		/**
@@ -217,7 +354,10 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		 */
 		@SuppressWarnings("removal")
 		public CliClaudeCodeClient build() {
-			return new CliClaudeCodeClient(this.defaultOptions, this.locator, this.limits);
+			CliClaudeCodeClient client = new CliClaudeCodeClient(this.defaultOptions, this.locator, this.limits);
+			client.sessionStore = this.sessionStore;
+			client.mirrorListener = this.mirrorListener;
+			return client;
 		}
 
 	}

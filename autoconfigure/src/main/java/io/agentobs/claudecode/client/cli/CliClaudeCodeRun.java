@@ -90,6 +90,9 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 			if (!this.completed) {
 				this.session.close();
 			}
+			else {
+				this.session.awaitMirror();
+			}
 		}
 		else if (!this.completed) {
 			this.session.abandon(this.turnEnd);

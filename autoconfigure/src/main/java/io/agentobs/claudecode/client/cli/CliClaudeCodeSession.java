@@ -1,9 +1,13 @@
 package io.agentobs.claudecode.client.cli;
 
 import java.lang.ref.Cleaner;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,8 +51,25 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 
 	private final Cleaner.Cleanable abandonment;
 
+	private final CompletableFuture<Void> mirrored;
+
+	private final Duration mirrorTimeout;
+
 	CliClaudeCodeSession(ClaudeCliProcess process, StreamJsonInput input, ClaudeCodeOptions options,
 			String knownSessionId) {
+		this(process, input, options, knownSessionId, null, Duration.ZERO);
+	}
+
+	/**
+	 * A session whose transcript is mirrored to a session store.
+	 * @param mirrored completes once the mirror has stored what the CLI wrote, {@code null}
+	 * without a store
+	 * @param mirrorTimeout the longest closing waits for it
+	 */
+	CliClaudeCodeSession(ClaudeCliProcess process, StreamJsonInput input, ClaudeCodeOptions options,
+			String knownSessionId, CompletableFuture<Void> mirrored, Duration mirrorTimeout) {
+		this.mirrored = mirrored;
+		this.mirrorTimeout = mirrorTimeout;
 		this.process = process;
 		this.processEnd = new ProcessEnd(process);
 		this.abandonment = CLEANER.register(this, this.processEnd);
@@ -199,8 +220,32 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 		if (run != null) {
 			run.sessionClosed();
 		}
+		if (this.mirrored != null) {
+			// The CLI mirrors its last entries (cost-state) after the result: let it end
+			this.process.closeInput();
+			awaitMirror();
+		}
 		this.processEnd.now();
 		this.abandonment.clean();
+	}
+
+	/**
+	 * Waits, at most the mirror timeout, until the session store holds what the CLI wrote
+	 * (after the process has ended). Returns at once without a store.
+	 */
+	void awaitMirror() {
+		if (this.mirrored == null) {
+			return;
+		}
+		try {
+			this.mirrored.get(this.mirrorTimeout.toMillis() + 3000, TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			// the writer logged what it could not store
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

@@ -109,7 +109,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		if (result instanceof ClaudeCodeSession session) {
 			ClaudeCodeOptions options = (arguments.length > 0
 					&& arguments[arguments.length - 1] instanceof ClaudeCodeOptions last) ? last : null;
-			return observe(session, cliEnvironment(client, options), null);
+			return observe(session, cliEnvironment(client, options), null, isSessionStoreBacked(client));
 		}
 		return result;
 	}
@@ -125,6 +125,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			InstrumentationFailures.run("recording what an agent run was asked", () -> recorder
 				.requested(effective.getMaxBudgetUsd(), effective.getEffort(), effective.getFallbackModel()));
 		}
+		recorder.agentContext().setSessionStoreBacked(isSessionStoreBacked(client));
 		ArrivalRecorder arrivals = new ArrivalRecorder(this.adapter, recorder);
 		call.setArguments(prompt, withControlListener(
 				withListener(withEnvironment(options, observations.cliEnvironment(recorder)), arrivals),
@@ -161,7 +162,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		call.setArguments(arguments);
 		Object session = call.proceed();
 		return (session instanceof ClaudeCodeSession opened)
-				? observe(opened, cliEnvironment(client, options), arrivals) : session;
+				? observe(opened, cliEnvironment(client, options), arrivals, isSessionStoreBacked(client)) : session;
 	}
 
 	/**
@@ -173,10 +174,15 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * @return the observed session
 	 */
 	private ClaudeCodeSession observe(ClaudeCodeSession session, Map<String, String> cliEnvironment,
-			SessionArrivalRouter arrivals) {
+			SessionArrivalRouter arrivals, boolean sessionStoreBacked) {
 		AgentRunObservations observations = this.observations.get();
 		return observations.isNoop() ? session
-				: new ObservedClaudeCodeSession(session, observations, this.adapter, cliEnvironment, arrivals);
+				: new ObservedClaudeCodeSession(session, observations, this.adapter, cliEnvironment, arrivals,
+						sessionStoreBacked);
+	}
+
+	private static boolean isSessionStoreBacked(ClaudeCodeClient client) {
+		return client instanceof CliClaudeCodeClient cli && cli.getSessionStore() != null;
 	}
 
 	/**

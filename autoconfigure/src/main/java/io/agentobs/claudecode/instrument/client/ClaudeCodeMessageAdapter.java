@@ -74,6 +74,9 @@ public final class ClaudeCodeMessageAdapter implements AgentMessageAdapter<Claud
 
 	private void system(SystemMessage system, AgentRunEvents events) {
 		system.init().ifPresent((init) -> events.sessionStarted(system.sessionId(), init.model(), init.tools()));
+		if ("mirror_error".equals(system.subtype())) {
+			events.sessionStoreFailed(system.raw().path("error").asText());
+		}
 		system.status()
 			.filter(SystemMessage.Status::isRequesting)
 			.ifPresent((status) -> events.modelRequested(status.parentToolUseId()));

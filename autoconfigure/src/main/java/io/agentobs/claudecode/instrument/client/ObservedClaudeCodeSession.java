@@ -41,8 +41,12 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 	 * @param arrivals the listener the session's client reports arriving messages to, or
 	 * {@code null} when the session was not opened with it
 	 */
+	private final boolean sessionStoreBacked;
+
 	ObservedClaudeCodeSession(ClaudeCodeSession delegate, AgentRunObservations observations,
-			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment, SessionArrivalRouter arrivals) {
+			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment, SessionArrivalRouter arrivals,
+			boolean sessionStoreBacked) {
+		this.sessionStoreBacked = sessionStoreBacked;
 		this.delegate = delegate;
 		this.observations = observations;
 		this.adapter = adapter;
@@ -54,6 +58,7 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 	public ClaudeCodeRun send(String prompt) {
 		AgentRunRecorder recorder = this.observations.startRun(prompt, null, null, this.sessionCost,
 				this.cliEnvironment);
+		recorder.agentContext().setSessionStoreBacked(this.sessionStoreBacked);
 		ArrivalRecorder turn = null;
 		if (this.arrivals != null) {
 			turn = new ArrivalRecorder(this.adapter, recorder);

@@ -1,0 +1,109 @@
+package io.agentobs.claudecode.instrument.client;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.message.ClaudeMessage;
+import io.agentobs.claudecode.client.message.ResultMessage;
+import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.scripted.Scenario;
+import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+import io.agentobs.claudecode.session.jdbc.JdbcClaudeSessionStore;
+import io.agentobs.claudecode.session.jdbc.JdbcSessionStoreSchemaInitializer;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A conversation continued from the store by another observed client is one conversation in
+ * the trace: both turns' {@code invoke_agent} observations carry the same
+ * {@code gen_ai.conversation.id}. The store is a file-mode H2 database each client opens on
+ * its own, as two instances of an application would.
+ */
+@Timeout(180)
+class StoredSessionObservationIT {
+
+	@TempDir
+	Path workingDirectory;
+
+	@TempDir
+	Path databaseDirectory;
+
+	@RegisterExtension
+	final HermeticCliEnvironment homeA = HermeticCliEnvironment.create();
+
+	@RegisterExtension
+	final HermeticCliEnvironment homeB = HermeticCliEnvironment.create();
+
+	private final ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final ObservationTree observations = ObservationTree.of(this.registry);
+
+	@AfterEach
+	void stop() {
+		this.api.close();
+	}
+
+	private ClaudeCodeClient instance(HermeticCliEnvironment home) {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:file:" + this.databaseDirectory.resolve("sessions") + ";AUTO_SERVER=TRUE");
+		new JdbcSessionStoreSchemaInitializer(dataSource, DatabaseInitializationMode.ALWAYS).initializeDatabase();
+		CliClaudeCodeClient client = CliClaudeCodeClient.builder()
+			.defaultOptions(ClaudeCodeOptions.builder()
+				.model("claude-sonnet-4-5")
+				.workingDirectory(this.workingDirectory)
+				.environment(home.environment(this.api.cliEnvironment()))
+				.idleTimeout(Duration.ofSeconds(60))
+				.build())
+			.sessionStore(new JdbcClaudeSessionStore(dataSource, JdbcClaudeSessionStore.DEFAULT_TABLE_NAME))
+			.build();
+		return ClaudeCodeObservations.observe(client, this.registry, "support-agent");
+	}
+
+	@Test
+	void bothTurnsCarryTheSameConversationId() {
+		List<ClaudeMessage> turnOne = collect(instance(this.homeA).query(Scenario.PLAIN_ANSWER.prompt("Case 4711")));
+		String sessionId = ((ResultMessage) turnOne.get(turnOne.size() - 1)).sessionId();
+		assertThat(UUID.fromString(sessionId)).isNotNull();
+		try (ClaudeCodeSession session = instance(this.homeB).resumeSession(sessionId, null)) {
+			collect(session.send(Scenario.PLAIN_ANSWER.prompt("Any news on the case?")));
+		}
+		List<AgentInvocationObservationContext> agents = this.observations
+			.contexts(AgentInvocationObservationContext.class);
+		assertThat(agents).hasSize(2)
+			.extracting(AgentInvocationObservationContext::getConversationId)
+			.containsExactly(sessionId, sessionId);
+		// what the agentruns endpoint shows as "sessionStore": true
+		assertThat(agents).allMatch(AgentInvocationObservationContext::isSessionStoreBacked);
+		assertThat(this.api.calls().get(this.api.calls().size() - 1).request().path("messages").toString())
+			.contains("Case 4711");
+	}
+
+	private static List<ClaudeMessage> collect(ClaudeCodeRun run) {
+		try (run) {
+			List<ClaudeMessage> messages = new java.util.ArrayList<>();
+			run.forEach(messages::add);
+			return messages;
+		}
+	}
+
+}
