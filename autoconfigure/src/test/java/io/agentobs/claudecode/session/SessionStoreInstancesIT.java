@@ -18,6 +18,7 @@ import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.PostgresServer;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,12 +106,21 @@ class SessionStoreInstancesIT {
 
 	@Test
 	void turnTwoOnARestartedInstanceSharingAnH2FileDatabase() throws Exception {
-		Map<String, String> database = Map.of("spring.datasource.url",
-				"jdbc:h2:file:" + this.scratch.resolve("sessions"), "spring.datasource.username", "sa");
+		String url = "jdbc:h2:file:" + this.scratch.resolve("sessions");
+		Map<String, String> database = Map.of("spring.datasource.url", url, "spring.datasource.username", "sa");
 
 		Turn one = run(this.homeA, database, "Case 4711: the printer is on fire", null);
 		assertThat(one.conversationIds()).containsExactly(one.sessionId());
+		// the transcript is in the database file, not in A's config directory
 		assertThat(this.homeA.configDirectory().resolve("projects")).doesNotExist();
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL(url);
+		h2.setUser("sa");
+		assertThat(JdbcClient.create(h2)
+			.sql("SELECT COUNT(*) FROM claude_code_session_entry WHERE session_id = ?")
+			.param(one.sessionId())
+			.query(Long.class)
+			.single()).isPositive();
 
 		Turn two = run(this.homeA, database, "Any news on the case?", one.sessionId());
 		assertThat(two.sessionId()).isEqualTo(one.sessionId());
