@@ -171,6 +171,8 @@ class SessionStoreInstancesIT {
 				.isTrue();
 		}
 		finally {
+			// an instance that hung leaves neither itself nor its CLI behind
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly();
 		}
 		List<String> lines = Files.readAllLines(output);
