@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.autoconfigure;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ final class SettingsValues {
 			return Long.valueOf(text);
 		}
 		if (text.matches("-?(0|[1-9][0-9]*)\\.[0-9]+")) {
-			return new java.math.BigDecimal(text);
+			return new BigDecimal(text);
 		}
 		return text;
 	}

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.UnknownMessage;
 import io.agentobs.claudecode.session.SessionEntry;
 import io.agentobs.claudecode.session.SessionMirrorWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running Claude Code CLI process: its stdout lines parsed into a queue by a daemon
@@ -36,6 +39,8 @@ import io.agentobs.claudecode.session.SessionMirrorWriter;
  * the consumer's pace, or a request behind a full queue would never be answered.
  */
 final class ClaudeCliProcess {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClaudeCliProcess.class);
 
 	private static final int QUEUE_CAPACITY = 256;
 
@@ -224,13 +229,12 @@ final class ClaudeCliProcess {
 
 	private void handOver(UnknownMessage frame) {
 		try {
-			List<SessionEntry> entries = new java.util.ArrayList<>();
+			List<SessionEntry> entries = new ArrayList<>();
 			frame.raw().path("entries").forEach((entry) -> entries.add(SessionEntry.of(entry)));
 			this.mirror.enqueue(frame.raw().path("filePath").asText(), entries);
 		}
 		catch (RuntimeException ex) {
-			org.slf4j.LoggerFactory.getLogger(ClaudeCliProcess.class)
-				.warn("Dropping a transcript mirror frame that could not be read: {}", ex.toString());
+			logger.warn("Dropping a transcript mirror frame that could not be read: {}", ex.toString());
 		}
 	}
 
