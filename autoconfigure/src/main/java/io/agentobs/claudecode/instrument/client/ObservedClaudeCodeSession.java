@@ -32,6 +32,8 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 
 	private final SessionArrivalRouter arrivals;
 
+	private final boolean sessionStoreBacked;
+
 	/**
 	 * Observes a session.
 	 * @param delegate the session
@@ -40,9 +42,8 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 	 * @param cliEnvironment the variables the client adds to the CLI's environment
 	 * @param arrivals the listener the session's client reports arriving messages to, or
 	 * {@code null} when the session was not opened with it
+	 * @param sessionStoreBacked whether the session's transcript is mirrored to a session store
 	 */
-	private final boolean sessionStoreBacked;
-
 	ObservedClaudeCodeSession(ClaudeCodeSession delegate, AgentRunObservations observations,
 			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment, SessionArrivalRouter arrivals,
 			boolean sessionStoreBacked) {
