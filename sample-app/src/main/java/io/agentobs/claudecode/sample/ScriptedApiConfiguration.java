@@ -3,7 +3,9 @@ package io.agentobs.claudecode.sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
@@ -29,15 +31,37 @@ class ScriptedApiConfiguration {
 		return ScriptedAnthropicApi.start(Scenario.TOOL_AND_SUBAGENT);
 	}
 
+	@Bean(destroyMethod = "close")
+	WorkingDirectory sampleWorkingDirectory() throws IOException {
+		return new WorkingDirectory(Files.createTempDirectory("claude-code-sample"));
+	}
+
 	@Bean
-	ClaudeCodeClient claudeCodeClient(ScriptedAnthropicApi api) throws IOException {
-		Path workingDirectory = Files.createTempDirectory("claude-code-sample");
+	ClaudeCodeClient claudeCodeClient(ScriptedAnthropicApi api, WorkingDirectory workingDirectory) {
 		return CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
 			.model("claude-sonnet-4-5")
-			.workingDirectory(workingDirectory)
+			.workingDirectory(workingDirectory.path())
 			.allowedTools(List.of("Bash", "Agent", "Task"))
 			.environment(api.cliEnvironment())
 			.build()).build();
+	}
+
+	/**
+	 * The agent's working directory, deleted with the application context.
+	 *
+	 * @param path the directory
+	 */
+	record WorkingDirectory(Path path) implements AutoCloseable {
+
+		@Override
+		public void close() throws IOException {
+			try (Stream<Path> paths = Files.walk(this.path)) {
+				for (Path entry : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+					Files.deleteIfExists(entry);
+				}
+			}
+		}
+
 	}
 
 }
