@@ -109,7 +109,8 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		if (result instanceof ClaudeCodeSession session) {
 			ClaudeCodeOptions options = (arguments.length > 0
 					&& arguments[arguments.length - 1] instanceof ClaudeCodeOptions last) ? last : null;
-			return observe(session, cliEnvironment(client, options), null, isSessionStoreBacked(client));
+			return observe(session, effectiveOptions(client, options).getEnvironment(), null,
+					isSessionStoreBacked(client));
 		}
 		return result;
 	}
@@ -117,14 +118,11 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	private Object query(ProxyMethodInvocation call, ClaudeCodeClient client, String prompt,
 			ClaudeCodeOptions options) throws Throwable {
 		AgentRunObservations observations = this.observations.get();
+		ClaudeCodeOptions effective = effectiveOptions(client, options);
 		AgentRunRecorder recorder = observations.startRun(prompt, systemInstructions(options),
-				(options != null) ? options.getModel() : null, new SessionCost(), cliEnvironment(client, options));
-		ClaudeCodeOptions effective = (client instanceof CliClaudeCodeClient cliClient)
-				? cliClient.getDefaultOptions().merge(options) : options;
-		if (effective != null) {
-			InstrumentationFailures.run("recording what an agent run was asked", () -> recorder
-				.requested(effective.getMaxBudgetUsd(), effective.getEffort(), effective.getFallbackModel()));
-		}
+				(options != null) ? options.getModel() : null, new SessionCost(), effective.getEnvironment());
+		InstrumentationFailures.run("recording what an agent run was asked", () -> recorder
+			.requested(effective.getMaxBudgetUsd(), effective.getEffort(), effective.getFallbackModel()));
 		recorder.agentContext().setSessionStoreBacked(isSessionStoreBacked(client));
 		ArrivalRecorder arrivals = new ArrivalRecorder(this.adapter, recorder);
 		call.setArguments(prompt, withControlListener(
@@ -162,7 +160,9 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		call.setArguments(arguments);
 		Object session = call.proceed();
 		return (session instanceof ClaudeCodeSession opened)
-				? observe(opened, cliEnvironment(client, options), arrivals, isSessionStoreBacked(client)) : session;
+				? observe(opened, effectiveOptions(client, options).getEnvironment(), arrivals,
+						isSessionStoreBacked(client))
+				: session;
 	}
 
 	/**
@@ -186,18 +186,13 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	}
 
 	/**
-	 * The variables the client adds to the CLI's environment: its defaults (for this
-	 * project's client) and those of the call.
+	 * The options a call runs with: the client's defaults (for this project's client)
+	 * overridden by those of the call.
 	 */
-	private static Map<String, String> cliEnvironment(ClaudeCodeClient client, ClaudeCodeOptions options) {
-		Map<String, String> environment = new HashMap<>();
-		if (client instanceof CliClaudeCodeClient cliClient) {
-			environment.putAll(cliClient.getDefaultOptions().getEnvironment());
-		}
-		if (options != null) {
-			environment.putAll(options.getEnvironment());
-		}
-		return environment;
+	private static ClaudeCodeOptions effectiveOptions(ClaudeCodeClient client, ClaudeCodeOptions options) {
+		ClaudeCodeOptions defaults = (client instanceof CliClaudeCodeClient cliClient) ? cliClient.getDefaultOptions()
+				: ClaudeCodeOptions.empty();
+		return defaults.merge(options);
 	}
 
 	/**
