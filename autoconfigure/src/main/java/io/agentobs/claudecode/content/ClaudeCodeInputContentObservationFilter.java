@@ -1,6 +1,5 @@
 package io.agentobs.claudecode.content;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
@@ -33,11 +32,7 @@ public class ClaudeCodeInputContentObservationFilter implements ObservationFilte
 	private static final KeyName TOOL_CALL_ARGUMENTS =
 			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.TOOL_CALL_ARGUMENTS;
 
-	private final JsonContentTruncator truncator;
-
-	private final SecretMask secrets;
-
-	private final ContentBudget budget;
+	private final ContentRecording recording;
 
 	/**
 	 * Create a filter that records inputs of at most {@code maxLength} characters each.
@@ -66,9 +61,7 @@ public class ClaudeCodeInputContentObservationFilter implements ObservationFilte
 	 * @param budget how much content a span and a run may hold
 	 */
 	public ClaudeCodeInputContentObservationFilter(int maxLength, SecretMask secrets, ContentBudget budget) {
-		this.truncator = new JsonContentTruncator(maxLength);
-		this.secrets = secrets;
-		this.budget = budget;
+		this.recording = new ContentRecording(maxLength, secrets, budget);
 		WARNING.logOnce();
 	}
 
@@ -84,28 +77,22 @@ public class ClaudeCodeInputContentObservationFilter implements ObservationFilte
 	}
 
 	private void addAgentInputs(AgentInvocationObservationContext context) {
-		SecretMask secrets = SecretMask.of(context, this.secrets);
+		SecretMask secrets = this.recording.secrets(context);
 		if (context.getPrompt() != null) {
-			add(context, AGENT_INPUT_MESSAGES, GenAiContent.inputMessages(secrets.mask(context.getPrompt())));
+			this.recording.add(context, AGENT_INPUT_MESSAGES, GenAiContent.inputMessages(secrets.mask(context.getPrompt())));
 		}
 		if (context.getSystemInstructions() != null) {
-			add(context, AGENT_SYSTEM_INSTRUCTIONS,
+			this.recording.add(context, AGENT_SYSTEM_INSTRUCTIONS,
 					GenAiContent.systemInstructions(secrets.mask(context.getSystemInstructions())));
 		}
 	}
 
 	private void addToolInputs(ToolExecutionObservationContext context) {
 		if (context.getArguments() != null) {
-			String arguments = SecretMask.of(context, this.secrets).mask(context.getArguments());
-			add(context, TOOL_CALL_ARGUMENTS, GenAiContent.toolCallArguments(arguments));
+			String arguments = this.recording.secrets(context).mask(context.getArguments());
+			this.recording.add(context, TOOL_CALL_ARGUMENTS, GenAiContent.toolCallArguments(arguments));
 		}
 	}
 
-	private void add(Observation.Context context, KeyName keyName, JsonNode content) {
-		String json = this.truncator.write(content,
-				this.budget.allowance(context, this.truncator.getMaxLength()));
-		this.budget.spent(context, json.length());
-		context.addHighCardinalityKeyValue(keyName.withValue(json));
-	}
 
 }

@@ -2,7 +2,6 @@ package io.agentobs.claudecode.content;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.ChatObservationContext;
@@ -38,11 +37,7 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 	private static final KeyName TOOL_CALL_RESULT =
 			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.TOOL_CALL_RESULT;
 
-	private final JsonContentTruncator truncator;
-
-	private final SecretMask secrets;
-
-	private final ContentBudget budget;
+	private final ContentRecording recording;
 
 	/**
 	 * Create a filter that records outputs of at most {@code maxLength} characters each.
@@ -71,9 +66,7 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 	 * @param budget how much content a span and a run may hold
 	 */
 	public ClaudeCodeOutputContentObservationFilter(int maxLength, SecretMask secrets, ContentBudget budget) {
-		this.truncator = new JsonContentTruncator(maxLength);
-		this.secrets = secrets;
-		this.budget = budget;
+		this.recording = new ContentRecording(maxLength, secrets, budget);
 		WARNING.logOnce();
 	}
 
@@ -93,23 +86,23 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 
 	private void addAgentOutput(AgentInvocationObservationContext context) {
 		if (context.getOutputText() != null) {
-			String output = SecretMask.of(context, this.secrets).mask(context.getOutputText());
-			add(context, AGENT_OUTPUT_MESSAGES, GenAiContent.outputMessages(output));
+			String output = this.recording.secrets(context).mask(context.getOutputText());
+			this.recording.add(context, AGENT_OUTPUT_MESSAGES, GenAiContent.outputMessages(output));
 		}
 	}
 
 	private void addChatOutput(ChatObservationContext context) {
 		if (!context.getOutputParts().isEmpty()) {
-			SecretMask secrets = SecretMask.of(context, this.secrets);
+			SecretMask secrets = this.recording.secrets(context);
 			List<ChatOutputPart> parts = context.getOutputParts().stream().map((part) -> mask(part, secrets)).toList();
-			add(context, CHAT_OUTPUT_MESSAGES, GenAiContent.outputMessages(parts));
+			this.recording.add(context, CHAT_OUTPUT_MESSAGES, GenAiContent.outputMessages(parts));
 		}
 	}
 
 	private void addToolOutput(ToolExecutionObservationContext context) {
 		if (context.getResult() != null) {
-			String result = SecretMask.of(context, this.secrets).mask(context.getResult());
-			add(context, TOOL_CALL_RESULT, GenAiContent.toolCallResult(result));
+			String result = this.recording.secrets(context).mask(context.getResult());
+			this.recording.add(context, TOOL_CALL_RESULT, GenAiContent.toolCallResult(result));
 		}
 	}
 
@@ -123,11 +116,5 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 		return part;
 	}
 
-	private void add(Observation.Context context, KeyName keyName, JsonNode content) {
-		String json = this.truncator.write(content,
-				this.budget.allowance(context, this.truncator.getMaxLength()));
-		this.budget.spent(context, json.length());
-		context.addHighCardinalityKeyValue(keyName.withValue(json));
-	}
 
 }
