@@ -26,7 +26,10 @@ public final class TypedKeyValues {
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.DURATION_API_MS,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.PERMISSION_DENIALS,
 			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PERMISSION_WAIT_MS,
-			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.TOOL_DURATION_MS);
+			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.TOOL_DURATION_MS,
+			ChatObservationDocumentation.HighCardinalityKeyNames.USAGE_TOTAL_TOKENS,
+			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONTEXT_WINDOW_SIZE,
+			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PROCESS_EXIT_CODE);
 
 	private static final Set<String> DOUBLE_KEYS = keys(
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_TOTAL_TOKENS,
@@ -34,14 +37,7 @@ public final class TypedKeyValues {
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_INPUT_TOKENS,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_OUTPUT_TOKENS,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONTEXT_UTILIZATION,
-			LegacyGenAiKeyNames.USAGE_COST);
-
-	private static final Set<String> MORE_LONG_KEYS = keys(
-			ChatObservationDocumentation.HighCardinalityKeyNames.USAGE_TOTAL_TOKENS,
-			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONTEXT_WINDOW_SIZE,
-			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PROCESS_EXIT_CODE);
-
-	private static final Set<String> MORE_DOUBLE_KEYS = keys(
+			LegacyGenAiKeyNames.USAGE_COST,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.RATE_LIMIT_UTILIZATION,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.REQUEST_MAX_BUDGET_USD);
 
@@ -66,10 +62,10 @@ public final class TypedKeyValues {
 			if (BOOLEAN_KEYS.contains(key) && ("true".equals(value) || "false".equals(value))) {
 				return Boolean.valueOf(value);
 			}
-			if (LONG_KEYS.contains(key) || MORE_LONG_KEYS.contains(key)) {
+			if (LONG_KEYS.contains(key)) {
 				return Long.valueOf(value);
 			}
-			if (DOUBLE_KEYS.contains(key) || MORE_DOUBLE_KEYS.contains(key)) {
+			if (DOUBLE_KEYS.contains(key)) {
 				return Double.valueOf(value);
 			}
 		}
