@@ -2,7 +2,6 @@ package io.agentobs.claudecode.client.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,9 +21,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentobs.claudecode.client.ClaudeCodeControlException;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeProcessException;
-import io.agentobs.claudecode.client.control.ClaudeControlListener;
-import io.agentobs.claudecode.client.control.ClaudeHook;
-import io.agentobs.claudecode.client.control.SdkMcpServer;
 import io.agentobs.claudecode.client.message.ControlMessage;
 import io.agentobs.claudecode.client.message.Json;
 import org.slf4j.Logger;
@@ -430,46 +426,6 @@ final class ControlChannel {
 			return true;
 		}
 
-	}
-
-	/**
-	 * The registered hooks by callback id, in registration order.
-	 * @param hooks the hooks
-	 * @return the hooks by id
-	 */
-	static Map<String, ClaudeHook> callbackIds(List<ClaudeHook> hooks) {
-		Map<String, ClaudeHook> byId = new LinkedHashMap<>();
-		if (hooks != null) {
-			for (ClaudeHook hook : hooks) {
-				byId.put("hook_" + byId.size(), hook);
-			}
-		}
-		return byId;
-	}
-
-	/**
-	 * The in-process MCP servers by name.
-	 * @param servers the servers
-	 * @return the servers by name
-	 */
-	static Map<String, SdkMcpServer> serversByName(List<SdkMcpServer> servers) {
-		Map<String, SdkMcpServer> byName = new LinkedHashMap<>();
-		if (servers != null) {
-			servers.forEach((server) -> byName.put(server.name(), server));
-		}
-		return byName;
-	}
-
-	static void tell(ClaudeControlListener listener, String what, Runnable call) {
-		if (listener == null) {
-			return;
-		}
-		try {
-			call.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Control listener failed while {}: {}", what, ex.toString());
-		}
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.agentobs.claudecode.client.cli;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +59,8 @@ final class ControlRequestHandlers {
 		this.permissionHandler = options.getPermissionHandler();
 		this.permissionTimeout = (options.getPermissionTimeout() != null) ? options.getPermissionTimeout()
 				: DEFAULT_PERMISSION_TIMEOUT;
-		this.hooks = ControlChannel.callbackIds(options.getHooks());
-		this.servers = ControlChannel.serversByName(options.getSdkMcpServers());
+		this.hooks = callbackIds(options.getHooks());
+		this.servers = serversByName(options.getSdkMcpServers());
 		this.listener = options.getControlListener();
 		this.sessionId = sessionId;
 	}
@@ -154,7 +156,7 @@ final class ControlRequestHandlers {
 	private void decided(ControlChannel.InboundRequest request, PermissionRequest permission,
 			PermissionDecision decision) {
 		long waited = System.nanoTime() - request.arrivedNanos();
-		ControlChannel.tell(this.listener, "recording a permission decision",
+		tell(this.listener, "recording a permission decision",
 				() -> this.listener.permissionDecided(permission, decision, waited));
 	}
 
@@ -223,7 +225,7 @@ final class ControlRequestHandlers {
 
 	private void hookCalled(ClaudeHook hook, HookInput input, HookOutput output, Throwable failure, long start) {
 		long duration = System.nanoTime() - start;
-		ControlChannel.tell(this.listener, "recording a hook callback",
+		tell(this.listener, "recording a hook callback",
 				() -> this.listener.hookCalled(hook, input, output, failure, duration));
 	}
 
@@ -260,6 +262,46 @@ final class ControlRequestHandlers {
 	private static String text(JsonNode node, String name) {
 		JsonNode value = (node != null) ? node.get(name) : null;
 		return (value != null && value.isValueNode() && !value.isNull()) ? value.asText() : null;
+	}
+
+	/**
+	 * The registered hooks by callback id, in registration order.
+	 * @param hooks the hooks
+	 * @return the hooks by id
+	 */
+	private static Map<String, ClaudeHook> callbackIds(List<ClaudeHook> hooks) {
+		Map<String, ClaudeHook> byId = new LinkedHashMap<>();
+		if (hooks != null) {
+			for (ClaudeHook hook : hooks) {
+				byId.put("hook_" + byId.size(), hook);
+			}
+		}
+		return byId;
+	}
+
+	/**
+	 * The in-process MCP servers by name.
+	 * @param servers the servers
+	 * @return the servers by name
+	 */
+	private static Map<String, SdkMcpServer> serversByName(List<SdkMcpServer> servers) {
+		Map<String, SdkMcpServer> byName = new LinkedHashMap<>();
+		if (servers != null) {
+			servers.forEach((server) -> byName.put(server.name(), server));
+		}
+		return byName;
+	}
+
+	private static void tell(ClaudeControlListener listener, String what, Runnable call) {
+		if (listener == null) {
+			return;
+		}
+		try {
+			call.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Control listener failed while {}: {}", what, ex.toString());
+		}
 	}
 
 }
