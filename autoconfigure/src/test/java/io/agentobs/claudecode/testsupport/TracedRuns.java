@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -41,6 +42,21 @@ public final class TracedRuns implements AfterEachCallback {
 	 */
 	public ObservationRegistry registry() {
 		return this.tracing.registry();
+	}
+
+	/**
+	 * The propagator of the tracer, for the trace context handed to the CLI.
+	 * @return the propagator
+	 */
+	public OtelPropagator propagator() {
+		return this.tracing.propagator();
+	}
+
+	/**
+	 * Forgets the spans finished so far.
+	 */
+	public void reset() {
+		this.exporter.reset();
 	}
 
 	/**

@@ -25,17 +25,13 @@ import io.agentobs.claudecode.scripted.RecordedCall;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.testsupport.OtelTracingFixture;
-import io.agentobs.claudecode.testsupport.SpanTree;
+import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.agentobs.claudecode.tracing.CliTelemetryEnvironmentProvider;
 import io.agentobs.claudecode.tracing.TraceContextCliEnvironmentProvider;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,11 +53,8 @@ class InstrumentationIT {
 	@RegisterExtension
 	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
-	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-
-	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
-
-	private final ObservationTree observations = ObservationTree.of(this.tracing.registry());
+	@RegisterExtension
+	final TracedRuns traced = TracedRuns.create();
 
 	@BeforeAll
 	static void startApi() {
@@ -73,40 +66,34 @@ class InstrumentationIT {
 		api.close();
 	}
 
-	@AfterEach
-	void everyObservationStoppedOnce() {
-		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
-		this.tracing.close();
-	}
-
 	@Test
 	void toolCallGivesChatToolChatWithPerCallTokensFromTheApi() {
 		List<ClaudeMessage> messages = run(client(), Scenario.TOOL_CALL);
 		assertThat(toolOutputs(messages)).containsExactly("hello-from-tool");
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Bash
 				  chat claude-sonnet-4-5
 				""");
-		for (SpanData chat : spans("chat ")) {
+		for (SpanData chat : this.traced.spans("chat ")) {
 			RecordedCall call = recordedCall(attribute(chat, "gen_ai.response.id"));
 			assertThat(tokens(chat, "gen_ai.usage.output_tokens")).isEqualTo(call.usage().outputTokens());
 			assertThat(tokens(chat, "gen_ai.usage.input_tokens")).isEqualTo(call.usage().inputTokens()
 					+ call.usage().cacheReadInputTokens() + call.usage().cacheCreationInputTokens());
 			assertThat(attribute(chat, "gen_ai.response.finish_reasons")).isEqualTo("[\"" + call.stopReason() + "\"]");
 		}
-		SpanData tool = spans("execute_tool").get(0);
+		SpanData tool = this.traced.spans("execute_tool").get(0);
 		assertThat(tool.getEndEpochNanos() - tool.getStartEpochNanos()).isPositive();
 		assertThat(attribute(tool, "gen_ai.tool.type")).isEqualTo("function");
-		SpanData agent = spans("invoke_agent").get(0);
+		SpanData agent = this.traced.spans("invoke_agent").get(0);
 		assertThat(attribute(agent, "gen_ai.conversation.id")).isNotBlank();
 		assertThat(attribute(agent, "claude_code.result.subtype")).isEqualTo("success");
 		assertThat(agent.getAttributes().get(AttributeKey.doubleKey("gen_ai.cost.total_tokens"))).isPositive();
 		assertThat(tokens(agent, "claude_code.usage.output_tokens")).isEqualTo(api.calls()
 			.stream()
 			.filter((call) -> call.messageId() != null && call.usage() != null)
-			.filter((call) -> spans("chat ").stream()
+			.filter((call) -> this.traced.spans("chat ").stream()
 				.anyMatch((chat) -> call.messageId().equals(attribute(chat, "gen_ai.response.id"))))
 			.mapToLong((call) -> call.usage().outputTokens())
 			.sum());
@@ -116,7 +103,7 @@ class InstrumentationIT {
 	@Test
 	void parallelToolsAreSiblings() {
 		run(client(), Scenario.PARALLEL_TOOLS);
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Bash
@@ -129,7 +116,7 @@ class InstrumentationIT {
 	void sequentialToolsGiveOneChatAndOneToolSpanPerTurn() {
 		List<ClaudeMessage> messages = run(client(), Scenario.SEQUENTIAL_TOOLS);
 		assertThat(toolOutputs(messages)).containsExactly("one", "two");
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Bash
@@ -137,8 +124,8 @@ class InstrumentationIT {
 				  execute_tool Bash
 				  chat claude-sonnet-4-5
 				""");
-		List<SpanData> chats = spans("chat ");
-		List<SpanData> tools = spans("execute_tool");
+		List<SpanData> chats = this.traced.spans("chat ");
+		List<SpanData> tools = this.traced.spans("execute_tool");
 		// A tool starts with its tool_use block, before its chat's last token; it ends before the next request.
 		for (int i = 0; i < tools.size(); i++) {
 			assertThat(tools.get(i).getEndEpochNanos()).as("tool %d ends before the next chat", i)
@@ -146,23 +133,23 @@ class InstrumentationIT {
 		}
 		assertThat(chats).extracting((chat) -> attribute(chat, "gen_ai.response.finish_reasons"))
 			.containsExactly("[\"tool_use\"]", "[\"tool_use\"]", "[\"end_turn\"]");
-		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
+		assertThat(this.traced.spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
 	}
 
 	@Test
 	void failingToolMarksOnlyTheToolSpan() {
 		run(client(), Scenario.FAILING_TOOL);
-		SpanData tool = spans("execute_tool").get(0);
+		SpanData tool = this.traced.spans("execute_tool").get(0);
 		assertThat(tool.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 		assertThat(attribute(tool, "error.type")).isEqualTo("tool_error");
-		assertThat(spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
+		assertThat(this.traced.spans("invoke_agent").get(0).getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
 	}
 
 	@Test
 	void subagentNestsUnderTheAgentToolSpan() {
 		List<ClaudeMessage> messages = run(client(), Scenario.SUBAGENT);
 		assertThat(toolOutputs(messages)).anyMatch((output) -> output.contains("hello-from-subagent"));
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Agent
@@ -171,22 +158,22 @@ class InstrumentationIT {
 				      execute_tool Bash
 				  chat claude-sonnet-4-5
 				""");
-		SpanData subagent = spans("invoke_agent general-purpose").get(0);
+		SpanData subagent = this.traced.spans("invoke_agent general-purpose").get(0);
 		assertThat(attribute(subagent, "gen_ai.agent.id")).isNotBlank();
 	}
 
 	@Test
 	void apiErrorFailsTheAgentAndItsRequestWithTheStatus() {
 		run(client(), Scenario.HTTP_401);
-		assertThat(tree()).as("the failed request is a chat; the CLI's synthetic message is not").isEqualTo("""
+		assertThat(this.traced.tree()).as("the failed request is a chat; the CLI's synthetic message is not").isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				""");
-		SpanData chat = spans("chat ").get(0);
+		SpanData chat = this.traced.spans("chat ").get(0);
 		assertThat(chat.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 		assertThat(attribute(chat, "error.type")).isEqualTo("401");
 		assertThat(attribute(chat, "gen_ai.response.id")).isNull();
-		SpanData agent = spans("invoke_agent").get(0);
+		SpanData agent = this.traced.spans("invoke_agent").get(0);
 		assertThat(agent.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 		assertThat(attribute(agent, "error.type")).isEqualTo("401");
 		assertThat(attribute(agent, "claude_code.terminal_reason")).isEqualTo("api_error");
@@ -195,10 +182,10 @@ class InstrumentationIT {
 	@Test
 	void maxTurnsFailsTheAgent() {
 		run(client(ClaudeCodeOptions.builder().maxTurns(2).build()), Scenario.MAX_TURNS);
-		SpanData agent = spans("invoke_agent").get(0);
+		SpanData agent = this.traced.spans("invoke_agent").get(0);
 		assertThat(agent.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 		assertThat(attribute(agent, "error.type")).isEqualTo("error_max_turns");
-		assertThat(spans("chat ")).hasSize(2);
+		assertThat(this.traced.spans("chat ")).hasSize(2);
 	}
 
 	@Test
@@ -211,8 +198,8 @@ class InstrumentationIT {
 				}
 			}
 		}
-		assertThat(tree()).startsWith("invoke_agent claude-code\n  chat claude-sonnet-4-5\n");
-		assertThat(spans("execute_tool")).hasSize(1);
+		assertThat(this.traced.tree()).startsWith("invoke_agent claude-code\n  chat claude-sonnet-4-5\n");
+		assertThat(this.traced.spans("execute_tool")).hasSize(1);
 	}
 
 	@Test
@@ -221,7 +208,7 @@ class InstrumentationIT {
 			session.send(Scenario.PLAIN_ANSWER.prompt("First.")).awaitResult();
 			session.send(Scenario.TOOL_CALL.prompt("Second.")).awaitResult();
 		}
-		List<SpanData> agents = spans("invoke_agent");
+		List<SpanData> agents = this.traced.spans("invoke_agent");
 		assertThat(agents).hasSize(2);
 		assertThat(agents).extracting((agent) -> attribute(agent, "gen_ai.conversation.id"))
 			.doesNotContainNull()
@@ -245,7 +232,7 @@ class InstrumentationIT {
 			String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/traces";
 			// DISABLE_TELEMETRY=1, set by the scripted API's environment, does not stop the CLI's OTLP export.
 			ClaudeCodeClient client = client(ClaudeCodeOptions.empty(),
-					new TraceContextCliEnvironmentProvider(this.tracing.propagator()),
+					new TraceContextCliEnvironmentProvider(this.traced.propagator()),
 					new CliTelemetryEnvironmentProvider(endpoint, "http/json"));
 			run(client, Scenario.TOOL_CALL);
 			awaitExport(exported);
@@ -253,7 +240,7 @@ class InstrumentationIT {
 		finally {
 			receiver.stop(0);
 		}
-		SpanData agent = spans("invoke_agent").get(0);
+		SpanData agent = this.traced.spans("invoke_agent").get(0);
 		String body = String.join("\n", exported);
 		assertThat(body).contains("claude_code.");
 		assertThat(body).containsIgnoringCase(agent.getTraceId());
@@ -288,7 +275,7 @@ class InstrumentationIT {
 			.runTimeout(Duration.ofSeconds(90))
 			.build()
 			.merge(overrides);
-		AgentRunObservations observations = AgentRunObservations.builder(this.tracing.registry()).cliEnvironmentProviders(List.of(providers)).build();
+		AgentRunObservations observations = AgentRunObservations.builder(this.traced.registry()).cliEnvironmentProviders(List.of(providers)).build();
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(), observations);
 	}
 
@@ -307,18 +294,7 @@ class InstrumentationIT {
 			.toList();
 	}
 
-	private String tree() {
-		return SpanTree.render(this.exporter.getFinishedSpanItems());
-	}
 
-	private List<SpanData> spans(String namePrefix) {
-		return this.exporter
-			.getFinishedSpanItems()
-			.stream()
-			.filter((span) -> span.getName().startsWith(namePrefix))
-			.sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
-			.toList();
-	}
 
 	private static String attribute(SpanData span, String key) {
 		return span.getAttributes().get(AttributeKey.stringKey(key));

@@ -23,15 +23,11 @@ import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.ObservationTree;
-import io.agentobs.claudecode.testsupport.OtelTracingFixture;
-import io.agentobs.claudecode.testsupport.SpanTree;
+import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,11 +54,8 @@ class TimelineIT {
 	@RegisterExtension
 	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
-	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-
-	private final OtelTracingFixture tracing = OtelTracingFixture.inMemory(this.exporter);
-
-	private final ObservationTree observations = ObservationTree.of(this.tracing.registry());
+	@RegisterExtension
+	final TracedRuns traced = TracedRuns.create();
 
 	@BeforeAll
 	static void startApi() {
@@ -74,16 +67,10 @@ class TimelineIT {
 		api.close();
 	}
 
-	@AfterEach
-	void everyObservationStoppedOnce() {
-		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
-		this.tracing.close();
-	}
-
 	@Test
 	void chatSpanCoversTheWaitForTheFirstToken() {
 		run(client(), Scenario.FIRST_EVENT_DELAY, Duration.ZERO);
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Bash
@@ -102,10 +89,10 @@ class TimelineIT {
 	void durationsDoNotDependOnHowFastTheConsumerReads() {
 		// A first run warms up the JVM, the scripted API and the CLI's caches
 		run(client(), Scenario.TOOL_CALL, Duration.ZERO);
-		this.exporter.reset();
+		this.traced.reset();
 		run(client(), Scenario.TOOL_CALL, Duration.ZERO);
-		List<SpanData> fast = new ArrayList<>(this.exporter.getFinishedSpanItems());
-		this.exporter.reset();
+		List<SpanData> fast = new ArrayList<>(this.traced.spans());
+		this.traced.reset();
 		List<Long> toolUseAndResultNanos = new CopyOnWriteArrayList<>();
 		List<Long> requestAndLastTokenNanos = new CopyOnWriteArrayList<>();
 		ClaudeMessageListener arrivals = (message) -> {
@@ -121,7 +108,7 @@ class TimelineIT {
 		};
 		run(client(ClaudeCodeOptions.builder().messageListener(arrivals).build()), Scenario.TOOL_CALL,
 				Duration.ofMillis(300));
-		List<SpanData> slow = new ArrayList<>(this.exporter.getFinishedSpanItems());
+		List<SpanData> slow = new ArrayList<>(this.traced.spans());
 		assertThat(millis(byStart(slow, "execute_tool Bash").get(0)))
 			.as("the tool span lasts from the arrival of its tool_use to that of its tool_result")
 			.isCloseTo(millisBetween(toolUseAndResultNanos, 0), within(50L));
@@ -186,7 +173,7 @@ class TimelineIT {
 		ClaudeCodeClient client = client();
 		List<ClaudeMessage> messages = run(client, Scenario.BACKGROUND_SUBAGENT, Duration.ZERO);
 		assertThat(messages.stream().filter(ResultMessage.class::isInstance)).hasSize(2);
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Agent
@@ -198,7 +185,7 @@ class TimelineIT {
 				  chat claude-sonnet-4-5
 				""");
 		SpanData agent = spans("invoke_agent claude-code").get(0);
-		assertThat(this.exporter.getFinishedSpanItems())
+		assertThat(this.traced.spans())
 			.allSatisfy((span) -> assertThat(span.getEndEpochNanos()).isLessThanOrEqualTo(agent.getEndEpochNanos()));
 		ResultMessage last = (ResultMessage) messages.get(messages.size() - 1);
 		try (ClaudeCodeRun run = client.query(Scenario.BACKGROUND_SUBAGENT.prompt("Do the task."))) {
@@ -211,7 +198,7 @@ class TimelineIT {
 	@Test
 	void cutStreamIsAnErrorChatAndTheRetryHasItsFinalTokens() {
 		run(client(), Scenario.STREAM_ERROR, Duration.ZERO);
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  chat claude-sonnet-4-5
@@ -230,7 +217,7 @@ class TimelineIT {
 		// No error event: the CLI writes message_stop with abandoned_blocks and an api_retry for
 		// the same attempt, then streams the retry
 		List<ClaudeMessage> messages = run(clientWithRetries(3), Scenario.STREAM_CUT, Duration.ZERO);
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  chat claude-sonnet-4-5
@@ -271,7 +258,7 @@ class TimelineIT {
 	@Test
 	void slowBashTaskIsAToolSpanNotASubagent() {
 		run(client(), Scenario.SLOW_BASH, Duration.ZERO);
-		assertThat(tree()).isEqualTo("""
+		assertThat(this.traced.tree()).isEqualTo("""
 				invoke_agent claude-code
 				  chat claude-sonnet-4-5
 				  execute_tool Bash
@@ -295,7 +282,7 @@ class TimelineIT {
 			.runTimeout(Duration.ofSeconds(90))
 			.build()
 			.merge(overrides);
-		AgentRunObservations observations = AgentRunObservations.builder(this.tracing.registry()).build();
+		AgentRunObservations observations = AgentRunObservations.builder(this.traced.registry()).build();
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(), observations);
 	}
 
@@ -322,12 +309,9 @@ class TimelineIT {
 		}
 	}
 
-	private String tree() {
-		return SpanTree.render(this.exporter.getFinishedSpanItems());
-	}
 
 	private List<SpanData> spans(String namePrefix) {
-		return byStart(this.exporter.getFinishedSpanItems(), namePrefix);
+		return byStart(this.traced.spans(), namePrefix);
 	}
 
 	private static List<SpanData> byStart(List<SpanData> spans, String namePrefix) {
