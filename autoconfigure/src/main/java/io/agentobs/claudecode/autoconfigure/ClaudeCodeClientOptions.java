@@ -56,6 +56,7 @@ final class ClaudeCodeClientOptions {
 			.runTimeout(properties.getRunTimeout())
 			.idleTimeout(properties.getIdleTimeout())
 			.persistSession(properties.isPersistSession() ? null : false)
+			.processPerTurn(properties.getProcessPerTurn())
 			.outputSchema(schema(properties.getOutputSchema()))
 			.maxBudgetUsd(properties.getMaxBudgetUsd())
 			.fallbackModel(properties.getFallbackModel())

@@ -97,6 +97,13 @@ public class ClaudeCodeClientProperties {
 	private boolean persistSession = true;
 
 	/**
+	 * Whether a session starts a CLI process for each prompt, resuming the session from its
+	 * saved transcript, so that each turn's process gets that turn's trace context. Unset: one
+	 * process per session, or a process per turn when sentry.claude-code.cli-telemetry is on.
+	 */
+	private Boolean processPerTurn;
+
+	/**
 	 * Location of a JSON Schema the result of every run must match; the result then carries the structured output.
 	 */
 	private Resource outputSchema;
@@ -305,6 +312,14 @@ public class ClaudeCodeClientProperties {
 
 	public void setPersistSession(boolean persistSession) {
 		this.persistSession = persistSession;
+	}
+
+	public Boolean getProcessPerTurn() {
+		return this.processPerTurn;
+	}
+
+	public void setProcessPerTurn(Boolean processPerTurn) {
+		this.processPerTurn = processPerTurn;
 	}
 
 	public Resource getOutputSchema() {

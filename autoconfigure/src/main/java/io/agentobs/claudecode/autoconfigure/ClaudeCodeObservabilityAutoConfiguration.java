@@ -74,7 +74,8 @@ public class ClaudeCodeObservabilityAutoConfiguration {
 		Supplier<AgentRunObservations> runObservations = SingletonSupplier.of(observations::getObject);
 		List<AgentClientInstrumentation> instrumentations = new ArrayList<>();
 		instrumentations.add(new ClaudeCodeClientInstrumentation(runObservations,
-				environment.getProperty("sentry.claude-code.tool-timing-hooks", Boolean.class, false)));
+				environment.getProperty("sentry.claude-code.tool-timing-hooks", Boolean.class, false),
+				environment.getProperty("sentry.claude-code.cli-telemetry", Boolean.class, false)));
 		if (ClassUtils.isPresent(CLAUDE_AGENT_SDK_CLIENT, resourceLoader.getClassLoader())) {
 			instrumentations.addAll(ClaudeAgentSdkInstrumentations.create(runObservations));
 		}

@@ -73,6 +73,10 @@ public final class ClaudeCodeOptions {
 
 	private final ClaudeControlListener controlListener;
 
+	private final ClaudeProcessListener processListener;
+
+	private final Boolean processPerTurn;
+
 	private final Duration permissionTimeout;
 
 	private final Duration controlRequestTimeout;
@@ -138,6 +142,8 @@ public final class ClaudeCodeOptions {
 		this.permissionHandler = builder.permissionHandler;
 		this.hooks = (builder.hooks != null) ? List.copyOf(builder.hooks) : null;
 		this.controlListener = builder.controlListener;
+		this.processListener = builder.processListener;
+		this.processPerTurn = builder.processPerTurn;
 		this.permissionTimeout = builder.permissionTimeout;
 		this.controlRequestTimeout = builder.controlRequestTimeout;
 		this.session = builder.session;
@@ -208,6 +214,8 @@ public final class ClaudeCodeOptions {
 			.permissionHandler(this.permissionHandler)
 			.hooks(this.hooks)
 			.controlListener(this.controlListener)
+			.processListener(this.processListener)
+			.processPerTurn(this.processPerTurn)
 			.permissionTimeout(this.permissionTimeout)
 			.controlRequestTimeout(this.controlRequestTimeout)
 			.session(this.session)
@@ -266,6 +274,9 @@ public final class ClaudeCodeOptions {
 			.hooks(concat(this.hooks, overrides.hooks))
 			.controlListener((this.controlListener != null) ? this.controlListener.andThen(overrides.controlListener)
 					: overrides.controlListener)
+			.processListener((this.processListener != null) ? this.processListener.andThen(overrides.processListener)
+					: overrides.processListener)
+			.processPerTurn(pick(overrides, ClaudeCodeOptions::getProcessPerTurn))
 			.permissionTimeout(pick(overrides, ClaudeCodeOptions::getPermissionTimeout))
 			.controlRequestTimeout(pick(overrides, ClaudeCodeOptions::getControlRequestTimeout))
 			.session(pick(overrides, ClaudeCodeOptions::getSession))
@@ -464,6 +475,32 @@ public final class ClaudeCodeOptions {
 	 */
 	public ClaudeControlListener getControlListener() {
 		return this.controlListener;
+	}
+
+	/**
+	 * Told when the client starts a CLI process (for telemetry).
+	 * @return the listener, or {@code null} when not set
+	 */
+	public ClaudeProcessListener getProcessListener() {
+		return this.processListener;
+	}
+
+	/**
+	 * Whether a session starts a CLI process for each prompt, resuming the session
+	 * ({@code --resume}) from its saved transcript, rather than one process for all prompts.
+	 * @return {@code true} for a process per turn, or {@code null} when not set (one process)
+	 */
+	public Boolean getProcessPerTurn() {
+		return this.processPerTurn;
+	}
+
+	/**
+	 * Whether a session starts a CLI process for each prompt.
+	 * @return {@code true} only when set to {@code true}
+	 * @see #getProcessPerTurn()
+	 */
+	public boolean isProcessPerTurn() {
+		return Boolean.TRUE.equals(this.processPerTurn);
 	}
 
 	/**
@@ -682,6 +719,8 @@ public final class ClaudeCodeOptions {
 				&& Objects.equals(this.sdkMcpServers, that.sdkMcpServers)
 				&& Objects.equals(this.permissionHandler, that.permissionHandler) && Objects.equals(this.hooks, that.hooks)
 				&& Objects.equals(this.controlListener, that.controlListener)
+				&& Objects.equals(this.processListener, that.processListener)
+				&& Objects.equals(this.processPerTurn, that.processPerTurn)
 				&& Objects.equals(this.permissionTimeout, that.permissionTimeout)
 				&& Objects.equals(this.controlRequestTimeout, that.controlRequestTimeout)
 				&& Objects.equals(this.session, that.session)
@@ -718,7 +757,8 @@ public final class ClaudeCodeOptions {
 				+ 31 * Objects.hash(this.outputSchema, this.maxBudgetUsd, this.fallbackModel, this.effort, this.thinking,
 						this.tools, this.settingSources, this.settings, this.additionalDirectories, this.agents,
 						this.agent, this.mcpServers, this.strictMcpConfig, this.forwardSubagentText,
-						this.includeHookEvents, this.plugins, this.betas, this.systemPromptPreset, this.extraArgs);
+						this.includeHookEvents, this.plugins, this.betas, this.systemPromptPreset, this.extraArgs)
+				+ 961 * Objects.hash(this.processListener, this.processPerTurn);
 	}
 
 	/**
@@ -735,6 +775,7 @@ public final class ClaudeCodeOptions {
 				+ this.includePartialMessages + ", environment=" + this.environment.keySet().stream().sorted().toList()
 				+ ", runTimeout=" + this.runTimeout + ", idleTimeout=" + this.idleTimeout + ", session=" + this.session
 				+ ", persistSession=" + this.persistSession
+				+ ", processPerTurn=" + this.processPerTurn
 				+ ", outputSchema=" + ((this.outputSchema != null) ? "(set)" : null)
 				+ ", maxBudgetUsd=" + this.maxBudgetUsd
 				+ ", fallbackModel=" + this.fallbackModel
@@ -796,6 +837,10 @@ public final class ClaudeCodeOptions {
 		private List<ClaudeHook> hooks;
 
 		private ClaudeControlListener controlListener;
+
+		private ClaudeProcessListener processListener;
+
+		private Boolean processPerTurn;
 
 		private Duration permissionTimeout;
 
@@ -1098,6 +1143,31 @@ public final class ClaudeCodeOptions {
 		 */
 		public Builder controlListener(ClaudeControlListener controlListener) {
 			this.controlListener = controlListener;
+			return this;
+		}
+
+		/**
+		 * Told when the client starts a CLI process: adds variables to its environment and
+		 * learns of the load of a stored session.
+		 * @param processListener the listener, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder processListener(ClaudeProcessListener processListener) {
+			this.processListener = processListener;
+			return this;
+		}
+
+		/**
+		 * Whether a session starts a CLI process for each prompt ({@code --resume} of its own
+		 * session), so that each turn's process gets that turn's environment, such as its
+		 * trace context. Needs the session saved between turns (in the CLI's config directory,
+		 * {@code persistSession}, or in a session store). Costs a CLI start per turn.
+		 * @param processPerTurn {@code true} for a process per turn, {@code null} for the default
+		 * (one process)
+		 * @return this builder
+		 */
+		public Builder processPerTurn(Boolean processPerTurn) {
+			this.processPerTurn = processPerTurn;
 			return this;
 		}
 

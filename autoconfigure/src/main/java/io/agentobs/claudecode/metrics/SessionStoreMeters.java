@@ -14,7 +14,9 @@ import io.micrometer.core.instrument.Timer;
  * a timer of their latency, retries included), entries ({@code claude_code.session_store.entries}),
  * bytes ({@code claude_code.session_store.bytes}) and batches dropped after their last attempt
  * ({@code claude_code.session_store.failures}, with the entries lost as
- * {@code claude_code.session_store.dropped_entries}).
+ * {@code claude_code.session_store.dropped_entries}); and of its loads before a resume
+ * ({@code claude_code.session_store.loads}, a timer tagged {@code outcome} {@code success} or
+ * {@code failure}, with the entries loaded as {@code claude_code.session_store.loaded_entries}).
  */
 public class SessionStoreMeters implements SessionMirrorListener {
 
@@ -27,6 +29,12 @@ public class SessionStoreMeters implements SessionMirrorListener {
 	private final Counter failures;
 
 	private final Counter droppedEntries;
+
+	private final Timer loads;
+
+	private final Timer failedLoads;
+
+	private final DistributionSummary loadedEntries;
 
 	public SessionStoreMeters(MeterRegistry registry) {
 		this.appends = Timer.builder("claude_code.session_store.appends")
@@ -45,6 +53,18 @@ public class SessionStoreMeters implements SessionMirrorListener {
 		this.droppedEntries = Counter.builder("claude_code.session_store.dropped_entries")
 			.description("Transcript entries dropped with their batch")
 			.register(registry);
+		this.loads = loads(registry, "success");
+		this.failedLoads = loads(registry, "failure");
+		this.loadedEntries = DistributionSummary.builder("claude_code.session_store.loaded_entries")
+			.description("Transcript entries loaded from the session store to resume a session")
+			.register(registry);
+	}
+
+	private static Timer loads(MeterRegistry registry, String outcome) {
+		return Timer.builder("claude_code.session_store.loads")
+			.description("Loads of stored sessions before the CLI resumes them")
+			.tag("outcome", outcome)
+			.register(registry);
 	}
 
 	@Override
@@ -58,6 +78,17 @@ public class SessionStoreMeters implements SessionMirrorListener {
 	public void dropped(SessionKey key, int entries, Exception failure) {
 		this.failures.increment();
 		this.droppedEntries.increment(entries);
+	}
+
+	@Override
+	public void loaded(SessionKey key, long entries, long bytes, Duration latency) {
+		this.loads.record(latency);
+		this.loadedEntries.record(entries);
+	}
+
+	@Override
+	public void loadFailed(SessionKey key, Exception failure, Duration latency) {
+		this.failedLoads.record(latency);
 	}
 
 }

@@ -9,6 +9,8 @@ import io.agentobs.claudecode.observation.ChatObservationDocumentation;
 import io.agentobs.claudecode.observation.DefaultAgentInvocationObservationConvention;
 import io.agentobs.claudecode.observation.DefaultChatObservationConvention;
 import io.agentobs.claudecode.observation.DefaultToolExecutionObservationConvention;
+import io.agentobs.claudecode.observation.SessionLoadObservationContext;
+import io.agentobs.claudecode.observation.SessionLoadObservationDocumentation;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationConvention;
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
@@ -72,6 +74,18 @@ public final class AgentObservationFactory {
 		return start(ToolExecutionObservationDocumentation.TOOL_EXECUTION.observation(
 				guarded(this.toolConvention, DEFAULT_TOOL_CONVENTION, context), DEFAULT_TOOL_CONVENTION, () -> context,
 				this.registry), parent);
+	}
+
+	/**
+	 * Starts the observation of a stored session's load.
+	 * @param context the context
+	 * @param parent the {@code invoke_agent} observation of the turn that resumes the session
+	 * @return the started observation
+	 */
+	public Observation startSessionLoad(SessionLoadObservationContext context, Observation parent) {
+		SessionLoadObservationDocumentation.DefaultConvention convention = new SessionLoadObservationDocumentation.DefaultConvention();
+		return start(SessionLoadObservationDocumentation.SESSION_LOAD.observation(guarded(null, convention, context),
+				convention, () -> context, this.registry), parent);
 	}
 
 	/**

@@ -29,7 +29,9 @@ public final class TypedKeyValues {
 			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.TOOL_DURATION_MS,
 			ChatObservationDocumentation.HighCardinalityKeyNames.USAGE_TOTAL_TOKENS,
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.CONTEXT_WINDOW_SIZE,
-			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PROCESS_EXIT_CODE);
+			ToolExecutionObservationDocumentation.HighCardinalityKeyNames.PROCESS_EXIT_CODE,
+			SessionLoadObservationDocumentation.HighCardinalityKeyNames.ENTRIES,
+			SessionLoadObservationDocumentation.HighCardinalityKeyNames.BYTES);
 
 	private static final Set<String> DOUBLE_KEYS = keys(
 			AgentInvocationObservationDocumentation.HighCardinalityKeyNames.COST_TOTAL_TOKENS,

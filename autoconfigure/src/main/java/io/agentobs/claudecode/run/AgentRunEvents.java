@@ -255,6 +255,23 @@ public interface AgentRunEvents {
 	}
 
 	/**
+	 * The client starts loading the run's stored session from the session store, before the
+	 * CLI resumes it.
+	 * @param sessionId the session
+	 */
+	default void sessionLoadStarted(String sessionId) {
+	}
+
+	/**
+	 * The load of the run's stored session ended.
+	 * @param entries how many transcript entries were loaded
+	 * @param bytes the size of their JSON lines
+	 * @param failure why it failed, {@code null} when it succeeded
+	 */
+	default void sessionLoadFinished(long entries, long bytes, Throwable failure) {
+	}
+
+	/**
 	 * A batch of the session's transcript could not be stored in the session store and was
 	 * dropped; the run goes on.
 	 * @param error what failed

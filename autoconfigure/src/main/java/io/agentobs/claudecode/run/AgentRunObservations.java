@@ -123,6 +123,21 @@ public final class AgentRunObservations {
 	}
 
 	/**
+	 * The environment for an agent process started outside any run (a session's process
+	 * started before its first prompt): the providers' variables that need no run, such as
+	 * the CLI's telemetry settings, without a trace context.
+	 * @return the variables, empty when there are none
+	 */
+	public Map<String, String> cliEnvironmentOutsideRuns() {
+		Map<String, String> environment = new HashMap<>();
+		for (CliEnvironmentProvider provider : this.environmentProviders) {
+			InstrumentationFailures.run("computing the agent process environment",
+					() -> environment.putAll(provider.environment(Observation.NOOP)));
+		}
+		return environment;
+	}
+
+	/**
 	 * Builds {@link AgentRunObservations}.
 	 */
 	public static final class Builder {

@@ -7,11 +7,13 @@ import java.util.Map;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
+import io.agentobs.claudecode.micrometer.Observations;
 import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.AgentRunControl;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
+import io.agentobs.claudecode.observation.SessionLoadObservationContext;
 import io.agentobs.claudecode.run.AgentRunEvents.HookCalled;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
@@ -47,6 +49,9 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	private static final String STRUCTURED_OUTPUT_TOOL = "StructuredOutput";
 
 	private final AgentObservationFactory observations;
+
+	/** The load of the run's stored session while it lasts. */
+	private Observation sessionLoad;
 
 	private final TurnResults results;
 
@@ -507,6 +512,34 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	}
 
 	@Override
+	public synchronized void sessionLoadStarted(String sessionId) {
+		Observation agent = this.root.observation;
+		if (agent == null || this.finished || this.sessionLoad != null) {
+			return;
+		}
+		SessionLoadObservationContext context = new SessionLoadObservationContext(sessionId);
+		this.sessionLoad = this.observations.startSessionLoad(context, agent);
+	}
+
+	@Override
+	public synchronized void sessionLoadFinished(long entries, long bytes, Throwable failure) {
+		Observation load = this.sessionLoad;
+		if (load == null) {
+			return;
+		}
+		this.sessionLoad = null;
+		if (load.getContext() instanceof SessionLoadObservationContext context) {
+			context.setEntries(entries);
+			context.setBytes(bytes);
+			if (failure != null) {
+				context.setErrorType(failure.getClass().getName());
+				load.error(failure);
+			}
+		}
+		Observations.stop(load);
+	}
+
+	@Override
 	public synchronized void sessionStoreFailed(String error) {
 		Observation observation = this.root.observation;
 		if (observation != null) {
@@ -528,6 +561,11 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	private void finish() {
 		this.finished = true;
+		if (this.sessionLoad != null) {
+			// The run ended while its session was loading (a failed start)
+			Observations.stop(this.sessionLoad);
+			this.sessionLoad = null;
+		}
 		if (this.root.observation != null) {
 			this.agents.end(this.root);
 		}

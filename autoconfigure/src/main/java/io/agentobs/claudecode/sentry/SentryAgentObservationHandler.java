@@ -5,6 +5,8 @@ import io.agentobs.claudecode.micrometer.InstrumentationFailures;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.GenAiOperationName;
+import io.agentobs.claudecode.observation.SessionLoadObservationContext;
+import io.agentobs.claudecode.observation.SessionLoadObservationDocumentation;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -71,7 +73,7 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 	@Override
 	public boolean supportsContext(Observation.Context context) {
 		return context instanceof AgentInvocationObservationContext || context instanceof ChatObservationContext
-				|| context instanceof ToolExecutionObservationContext;
+				|| context instanceof ToolExecutionObservationContext || context instanceof SessionLoadObservationContext;
 	}
 
 	@Override
@@ -176,6 +178,9 @@ public class SentryAgentObservationHandler implements ObservationHandler<Observa
 	}
 
 	private static String operation(Observation.Context context) {
+		if (context instanceof SessionLoadObservationContext) {
+			return SessionLoadObservationDocumentation.DefaultConvention.NAME;
+		}
 		GenAiOperationName operation = (context instanceof AgentInvocationObservationContext)
 				? GenAiOperationName.INVOKE_AGENT : (context instanceof ChatObservationContext) ? GenAiOperationName.CHAT
 						: GenAiOperationName.EXECUTE_TOOL;

@@ -33,6 +33,16 @@ public interface ClaudeSessionStore {
 	Optional<List<SessionEntry>> load(SessionKey key);
 
 	/**
+	 * Whether a transcript has entries, checked when a session is resumed, before its entries
+	 * are loaded.
+	 * @param key the transcript
+	 * @return {@code true} when it has at least one entry
+	 */
+	default boolean contains(SessionKey key) {
+		return load(key).isPresent();
+	}
+
+	/**
 	 * The sessions of a project.
 	 * @param projectKey the project key
 	 * @return its sessions, newest first

@@ -14,8 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeProcessException;
@@ -303,6 +305,28 @@ final class ClaudeCliProcess {
 	 */
 	boolean isTerminated() {
 		return this.terminated.isDone();
+	}
+
+	/**
+	 * Waits until the output has ended and the process exited.
+	 * @param timeoutMillis the longest to wait
+	 * @return {@code true} when it ended in time
+	 */
+	boolean awaitTermination(long timeoutMillis) {
+		try {
+			this.terminated.get(timeoutMillis, TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (ExecutionException ex) {
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/**

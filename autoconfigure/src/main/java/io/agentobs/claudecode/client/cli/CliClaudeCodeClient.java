@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeException;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
@@ -21,6 +22,7 @@ import io.agentobs.claudecode.client.options.SessionOptions;
 import io.agentobs.claudecode.session.ClaudeSessionStore;
 import io.agentobs.claudecode.session.ProjectKeys;
 import io.agentobs.claudecode.session.SessionMirrorListener;
+import io.agentobs.claudecode.session.SessionKey;
 import io.agentobs.claudecode.session.SessionMirrorWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +153,43 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 	private CliClaudeCodeSession open(ClaudeCodeOptions overrides) {
 		ClaudeCodeOptions options = this.defaultOptions.merge(overrides);
 		Path executable = this.locator.locate(options.getCliPath());
-		StoreBacking backing = (this.sessionStore != null) ? storeBacking(options) : null;
+		String resume = (options.getSession() != null) ? options.getSession().getResume() : null;
+		if (options.isProcessPerTurn() && this.sessionStore == null
+				&& Boolean.FALSE.equals(options.getPersistSession())) {
+			throw new IllegalArgumentException("A session with a process per turn resumes its saved transcript at "
+					+ "every turn: it needs persist-session on or a session store");
+		}
+		boolean fromStore = this.sessionStore != null && resume != null;
+		if (fromStore) {
+			requireStored(options, resume);
+		}
+		String knownSessionId = (options.getSession() != null) ? options.getSession().knownSessionId() : null;
+		// A session resumed from the store loads it when its process starts: at the first prompt,
+		// so that the load is part of that turn
+		boolean startNow = !options.isProcessPerTurn() && !fromStore;
+		return new CliClaudeCodeSession((launchOptions) -> launch(executable, launchOptions), options, knownSessionId,
+				startNow, this.mirrorCloseTimeout);
+	}
+
+	/**
+	 * Fails before any process starts when the store does not have the session to resume.
+	 */
+	private void requireStored(ClaudeCodeOptions options, String sessionId) {
+		String projectKey = ProjectKeys.of(workingDirectory(options));
+		if (!this.sessionStore.contains(SessionKey.main(projectKey, sessionId))) {
+			throw new ClaudeCodeException("The session store has no session '" + sessionId + "' (project key '"
+					+ projectKey + "') to resume");
+		}
+	}
+
+	/**
+	 * Starts a CLI process: its command line, its environment (the process listener's
+	 * variables, then the options'), with a session store its own config directory holding the
+	 * session it resumes, and {@code initialize} when due.
+	 */
+	private CliClaudeCodeSession.LaunchedProcess launch(Path executable, ClaudeCodeOptions options) {
+		ProcessListenerCalls listener = new ProcessListenerCalls(options.getProcessListener());
+		StoreBacking backing = (this.sessionStore != null) ? storeBacking(options, listener) : null;
 		Path mcpConfigFile;
 		StreamJsonInput input = new StreamJsonInput();
 		String knownSessionId = (options.getSession() != null) ? options.getSession().knownSessionId() : null;
@@ -161,7 +199,9 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 					? McpConfigFile.write(options.getMcpServers()) : null;
 			try {
 				List<String> command = ClaudeCliCommand.of(executable, options, mcpConfigFile);
-				Map<String, String> environment = ClaudeCliEnvironment.of(options.getEnvironment());
+				Map<String, String> variables = new LinkedHashMap<>(listener.environment());
+				variables.putAll(options.getEnvironment());
+				Map<String, String> environment = ClaudeCliEnvironment.of(variables);
 				if (backing != null) {
 					command = new ArrayList<>(command);
 					command.add("--session-mirror");
@@ -204,30 +244,51 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		}
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
 		process.control().initialize();
-		return new CliClaudeCodeSession(process, input, options, knownSessionId, mirrored, this.mirrorCloseTimeout);
+		return new CliClaudeCodeSession.LaunchedProcess(process, input, mirrored);
 	}
 
 	/**
 	 * A config directory of the process's own and the writer of its mirror frames; the
 	 * session to resume written into it.
 	 */
-	private StoreBacking storeBacking(ClaudeCodeOptions options) {
+	private StoreBacking storeBacking(ClaudeCodeOptions options, ProcessListenerCalls listener) {
 		Path configDirectory = StoredSessionFiles.createConfigDirectory();
 		try {
 			String resume = (options.getSession() != null) ? options.getSession().getResume() : null;
 			if (resume != null) {
-				StoredSessionFiles.materialize(this.sessionStore, configDirectory,
-						ProjectKeys.of(workingDirectory(options)), resume);
+				load(configDirectory, ProjectKeys.of(workingDirectory(options)), resume, listener);
 			}
 			AtomicReference<ClaudeCliProcess> process = new AtomicReference<>();
-			SessionMirrorListener listener = new MirrorErrorReporter(this.mirrorListener, process::get);
+			SessionMirrorListener mirrorListener = new MirrorErrorReporter(this.mirrorListener, process::get);
 			return new StoreBacking(configDirectory,
-					new SessionMirrorWriter(this.sessionStore, configDirectory, listener), process);
+					new SessionMirrorWriter(this.sessionStore, configDirectory, mirrorListener), process);
 		}
 		catch (RuntimeException ex) {
 			StoredSessionFiles.delete(configDirectory);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Writes a stored session where the CLI resumes it, telling the process listener and
+	 * the client's mirror listener (metrics) of the load.
+	 */
+	private void load(Path configDirectory, String projectKey, String sessionId, ProcessListenerCalls listener) {
+		listener.sessionLoadStarted(sessionId);
+		long start = System.nanoTime();
+		long[] counts;
+		try {
+			counts = StoredSessionFiles.materialize(this.sessionStore, configDirectory, projectKey, sessionId);
+		}
+		catch (RuntimeException ex) {
+			listener.sessionLoadFinished(sessionId, 0, 0, ex);
+			this.mirrorListener.loadFailed(SessionKey.main(projectKey, sessionId), ex,
+					Duration.ofNanos(System.nanoTime() - start));
+			throw ex;
+		}
+		listener.sessionLoadFinished(sessionId, counts[0], counts[1], null);
+		this.mirrorListener.loaded(SessionKey.main(projectKey, sessionId), counts[0], counts[1],
+				Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	/**

@@ -67,7 +67,7 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 	@Override
 	public void interrupt() {
 		if (!isEnded()) {
-			this.session.interrupt();
+			CliClaudeCodeSession.interrupt(this.process);
 		}
 	}
 
@@ -95,7 +95,7 @@ final class CliClaudeCodeRun implements ClaudeCodeRun {
 			}
 		}
 		else if (!this.completed) {
-			this.session.abandon(this.turnEnd);
+			this.session.abandon(this.process, this.turnEnd);
 		}
 	}
 

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.ClaudeCodeControlException;
@@ -19,14 +18,26 @@ import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.Json;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.TurnEnd;
+import io.agentobs.claudecode.client.options.SessionOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A session on one CLI process: writes prompts to its stdin and hands out one
- * {@link CliClaudeCodeRun} per prompt.
+ * A session: writes prompts to the stdin of its CLI process and hands out one
+ * {@link CliClaudeCodeRun} per prompt. The process starts when the session opens, or at the
+ * first prompt (a session resumed from a session store, whose load belongs to that turn), or
+ * anew for every prompt ({@link ClaudeCodeOptions#isProcessPerTurn() a process per turn}:
+ * each later process resumes the session, and the one before ends when the next prompt
+ * comes).
  */
 final class CliClaudeCodeSession implements ClaudeCodeSession {
 
+	private static final Logger logger = LoggerFactory.getLogger(CliClaudeCodeSession.class);
+
 	private static final long ABANDON_GRACE_MILLIS = 5000;
+
+	/** The longest a prompt waits for the process of the turn before to end. */
+	private static final long RETIRE_TIMEOUT_MILLIS = 10_000;
 
 	/** Ends the CLI of a session (or one-shot run) dropped without being closed. */
 	private static final Cleaner CLEANER = Cleaner.create((runnable) -> {
@@ -35,13 +46,18 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 		return thread;
 	});
 
-	private final ClaudeCliProcess process;
-
-	private final StreamJsonInput input;
+	private final Launcher launcher;
 
 	private final ClaudeCodeOptions options;
 
+	private final boolean processPerTurn;
+
 	private volatile String sessionId;
+
+	/** Whether a process of this session has started the CLI's session (its {@code init}). */
+	private volatile boolean sessionStarted;
+
+	private LaunchedProcess live;
 
 	private CliClaudeCodeRun current;
 
@@ -51,31 +67,35 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 
 	private final Cleaner.Cleanable abandonment;
 
-	private final CompletableFuture<Void> mirrored;
-
 	private final Duration mirrorTimeout;
 
-	CliClaudeCodeSession(ClaudeCliProcess process, StreamJsonInput input, ClaudeCodeOptions options,
-			String knownSessionId) {
-		this(process, input, options, knownSessionId, null, Duration.ZERO);
-	}
+	private String changedModel;
+
+	private boolean modelChanged;
+
+	private String changedPermissionMode;
 
 	/**
-	 * A session whose transcript is mirrored to a session store.
-	 * @param mirrored completes once the mirror has stored what the CLI wrote, {@code null}
-	 * without a store
-	 * @param mirrorTimeout the longest closing waits for it
+	 * A session.
+	 * @param launcher starts the session's CLI processes
+	 * @param options the options of the session (the client's defaults merged with the call's)
+	 * @param knownSessionId the session id when it was chosen or resumed without forking
+	 * @param startNow whether the process starts now rather than at the first prompt
+	 * @param mirrorTimeout the longest closing waits for a session store to hold what the CLI
+	 * wrote
 	 */
-	CliClaudeCodeSession(ClaudeCliProcess process, StreamJsonInput input, ClaudeCodeOptions options,
-			String knownSessionId, CompletableFuture<Void> mirrored, Duration mirrorTimeout) {
-		this.mirrored = mirrored;
-		this.mirrorTimeout = mirrorTimeout;
-		this.process = process;
-		this.processEnd = new ProcessEnd(process);
-		this.abandonment = CLEANER.register(this, this.processEnd);
-		this.input = input;
+	CliClaudeCodeSession(Launcher launcher, ClaudeCodeOptions options, String knownSessionId, boolean startNow,
+			Duration mirrorTimeout) {
+		this.launcher = launcher;
 		this.options = options;
+		this.processPerTurn = options.isProcessPerTurn();
 		this.sessionId = knownSessionId;
+		this.mirrorTimeout = mirrorTimeout;
+		this.processEnd = new ProcessEnd();
+		this.abandonment = CLEANER.register(this, this.processEnd);
+		if (startNow) {
+			this.live = launch(options);
+		}
 	}
 
 	@Override
@@ -99,27 +119,97 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 		if (this.current != null && !this.current.isEnded()) {
 			throw new IllegalStateException("The previous run of this Claude Code session has not ended");
 		}
-		if (this.process.isTerminated()) {
-			throw this.process.failure("The Claude Code CLI of this session has exited");
+		ClaudeCliProcess process = processOfTurn();
+		if (process.isTerminated()) {
+			throw process.failure("The Claude Code CLI of this session has exited");
 		}
-		awaitInitialization();
-		CliClaudeCodeRun run = new CliClaudeCodeRun(this, this.process, this.options, ownsSession);
-		this.process.write(this.input.userMessage(prompt, this.sessionId));
+		awaitInitialization(process);
+		CliClaudeCodeRun run = new CliClaudeCodeRun(this, process, this.options, ownsSession);
+		process.write(this.live.input().userMessage(prompt, this.sessionId));
 		this.current = run;
 		return run;
+	}
+
+	/**
+	 * The process of the next turn: the session's one, started at the first prompt; with a
+	 * process per turn, a new one for every turn after the first whose process has served a
+	 * turn, once that one has ended.
+	 */
+	private ClaudeCliProcess processOfTurn() {
+		if (this.live == null) {
+			this.live = launch(this.options);
+		}
+		else if (this.processPerTurn && this.current != null) {
+			retire(this.live);
+			this.live = launch(optionsOfLaterProcess());
+		}
+		return this.live.process();
+	}
+
+	/**
+	 * The options of a process started after the session's first: it resumes the session
+	 * (once the CLI started it) with the model and permission mode the session changed to.
+	 */
+	private ClaudeCodeOptions optionsOfLaterProcess() {
+		ClaudeCodeOptions.Builder builder = this.options.toBuilder();
+		if (this.sessionStarted && this.sessionId != null) {
+			builder.session(SessionOptions.resume(this.sessionId));
+		}
+		if (this.modelChanged) {
+			builder.model(this.changedModel);
+		}
+		if (this.changedPermissionMode != null) {
+			builder.permissionMode(this.changedPermissionMode);
+		}
+		return builder.build();
+	}
+
+	private LaunchedProcess launch(ClaudeCodeOptions launchOptions) {
+		LaunchedProcess launched = this.launcher.launch(launchOptions);
+		this.processEnd.started(launched.process());
+		return launched;
+	}
+
+	/**
+	 * Ends the process of the turn before: closes its input, which lets the CLI finish
+	 * writing its transcript and exit, and waits for that (and for the session store to hold
+	 * what it mirrored), at most a bounded time, before it is stopped.
+	 */
+	private void retire(LaunchedProcess previous) {
+		ClaudeCliProcess process = previous.process();
+		process.closeInput();
+		if (!process.awaitTermination(RETIRE_TIMEOUT_MILLIS)) {
+			logger.warn("The Claude Code CLI process {} of the session's previous turn did not end within {} ms; "
+					+ "it is stopped", process.pid(), RETIRE_TIMEOUT_MILLIS);
+		}
+		awaitMirror(previous);
+		process.destroy();
+	}
+
+	/**
+	 * The session's process for a control request: started when the session has none yet.
+	 */
+	private synchronized ClaudeCliProcess controlProcess() {
+		if (this.closed) {
+			throw new IllegalStateException("The Claude Code session is closed");
+		}
+		if (this.live == null) {
+			this.live = launch(this.options);
+		}
+		return this.live.process();
 	}
 
 	/**
 	 * Waits for the answer to {@code initialize} before the first prompt, so that a refused
 	 * registration of hooks or servers fails the call that would have relied on it.
 	 */
-	private void awaitInitialization() {
+	private static void awaitInitialization(ClaudeCliProcess process) {
 		try {
-			this.process.control().initializeResponse();
+			process.control().initializeResponse();
 		}
 		catch (ClaudeCodeControlException ex) {
-			if (this.process.isTerminated()) {
-				throw this.process.failure("The Claude Code CLI exited before it answered initialize");
+			if (process.isTerminated()) {
+				throw process.failure("The Claude Code CLI exited before it answered initialize");
 			}
 			throw ex;
 		}
@@ -132,45 +222,57 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 
 	@Override
 	public JsonNode initializeResponse() {
-		return this.process.control().initializeResponse();
+		return controlProcess().control().initializeResponse();
 	}
 
 	@Override
 	public void setModel(String model) {
 		Map<String, Object> fields = new HashMap<>();
 		fields.put("model", model);
-		this.process.control().request("set_model", fields);
+		controlProcess().control().request("set_model", fields);
+		synchronized (this) {
+			this.changedModel = model;
+			this.modelChanged = true;
+		}
 	}
 
 	@Override
 	public void setPermissionMode(String permissionMode) {
-		this.process.control().request("set_permission_mode", Map.of("mode", permissionMode));
+		controlProcess().control().request("set_permission_mode", Map.of("mode", permissionMode));
+		synchronized (this) {
+			this.changedPermissionMode = permissionMode;
+		}
 	}
 
 	@Override
 	public JsonNode mcpServerStatus() {
-		return this.process.control().request("mcp_status", null).path("mcpServers");
+		return controlProcess().control().request("mcp_status", null).path("mcpServers");
 	}
 
 	@Override
 	public JsonNode contextUsage() {
-		return this.process.control().request("get_context_usage", null);
+		return controlProcess().control().request("get_context_usage", null);
 	}
 
 	@Override
 	public void stopTask(String taskId) {
-		this.process.control().request("stop_task", Map.of("task_id", taskId));
+		controlProcess().control().request("stop_task", Map.of("task_id", taskId));
 	}
 
 	void observe(ClaudeMessage message) {
 		if (message instanceof SystemMessage system && system.isInit() && system.sessionId() != null) {
 			this.sessionId = system.sessionId();
+			this.sessionStarted = true;
 		}
 	}
 
-	void interrupt() {
+	/**
+	 * Asks the CLI to stop the turn in progress.
+	 * @param process the process of the turn
+	 */
+	static void interrupt(ClaudeCliProcess process) {
 		// The answer is not awaited: the run ends with the turn's result; a refusal is logged
-		this.process.control().send(Json.mapper().createObjectNode().put("subtype", "interrupt"));
+		process.control().send(Json.mapper().createObjectNode().put("subtype", "interrupt"));
 	}
 
 	/**
@@ -180,16 +282,16 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	 * promptly.
 	 * @param turnEnd the run's view of its turn, followed on the closing thread from now on
 	 */
-	void abandon(TurnEnd turnEnd) {
-		interrupt();
+	void abandon(ClaudeCliProcess process, TurnEnd turnEnd) {
+		interrupt(process);
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ABANDON_GRACE_MILLIS);
 		try {
-			while (!this.process.isTerminated()) {
+			while (!process.isTerminated()) {
 				long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
 				if (remaining <= 0) {
 					break;
 				}
-				ClaudeMessage message = this.process.poll(Math.min(remaining, 200));
+				ClaudeMessage message = process.poll(Math.min(remaining, 200));
 				if (message != null) {
 					observe(message);
 					if (turnEnd.follow(message)) {
@@ -210,35 +312,47 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	@Override
 	public void close() {
 		CliClaudeCodeRun run;
+		LaunchedProcess last;
 		synchronized (this) {
 			if (this.closed) {
 				return;
 			}
 			this.closed = true;
 			run = this.current;
+			last = this.live;
 		}
 		if (run != null) {
 			run.sessionClosed();
 		}
-		if (this.mirrored != null) {
+		if (last != null && last.mirrored() != null) {
 			// The CLI mirrors its last entries (cost-state) after the result: let it end
-			this.process.closeInput();
-			awaitMirror();
+			last.process().closeInput();
+			awaitMirror(last);
 		}
 		this.processEnd.now();
 		this.abandonment.clean();
 	}
 
 	/**
-	 * Waits, at most the mirror timeout, until the session store holds what the CLI wrote
-	 * (after the process has ended). Returns at once without a store.
+	 * Waits, at most the mirror timeout, until the session store holds what the session's
+	 * process wrote (after it has ended). Returns at once without a store.
 	 */
 	void awaitMirror() {
-		if (this.mirrored == null) {
+		LaunchedProcess last;
+		synchronized (this) {
+			last = this.live;
+		}
+		if (last != null) {
+			awaitMirror(last);
+		}
+	}
+
+	private void awaitMirror(LaunchedProcess launched) {
+		if (launched.mirrored() == null) {
 			return;
 		}
 		try {
-			this.mirrored.get(this.mirrorTimeout.toMillis() + 3000, TimeUnit.MILLISECONDS);
+			launched.mirrored().get(this.mirrorTimeout.toMillis() + 3000, TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException | ExecutionException ex) {
 			// the writer logged what it could not store
@@ -249,30 +363,75 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	}
 
 	/**
-	 * Ends the CLI process once: at once when the session is closed, in the background when
-	 * the garbage collector finds the session dropped. Must not reference the session.
+	 * Starts the CLI processes of a session.
+	 */
+	@FunctionalInterface
+	interface Launcher {
+
+		/**
+		 * Starts a CLI process and sends it {@code initialize} when due.
+		 * @param options the options of the process
+		 * @return the started process
+		 */
+		LaunchedProcess launch(ClaudeCodeOptions options);
+
+	}
+
+	/**
+	 * A started CLI process.
+	 * @param process the process
+	 * @param input writes its stdin protocol
+	 * @param mirrored completes once a session store holds what the process mirrored (after
+	 * it ended), {@code null} without a store
+	 */
+	record LaunchedProcess(ClaudeCliProcess process, StreamJsonInput input, CompletableFuture<Void> mirrored) {
+	}
+
+	/**
+	 * Ends the session's current CLI process once: at once when the session is closed, in the
+	 * background when the garbage collector finds the session dropped. Must not reference the
+	 * session.
 	 */
 	private static final class ProcessEnd implements Runnable {
 
-		private final ClaudeCliProcess process;
+		private ClaudeCliProcess current;
 
-		private final AtomicBoolean ended = new AtomicBoolean();
+		private boolean ended;
 
-		ProcessEnd(ClaudeCliProcess process) {
-			this.process = process;
+		/**
+		 * Makes a process the current one; stops it at once when the session has ended.
+		 */
+		void started(ClaudeCliProcess process) {
+			synchronized (this) {
+				if (!this.ended) {
+					this.current = process;
+					return;
+				}
+			}
+			process.destroy();
 		}
 
 		void now() {
-			if (this.ended.compareAndSet(false, true)) {
-				this.process.destroy();
+			ClaudeCliProcess process = end();
+			if (process != null) {
+				process.destroy();
 			}
 		}
 
 		@Override
 		public void run() {
-			if (this.ended.compareAndSet(false, true)) {
-				ProcessTree.inBackground(this.process::destroy);
+			ClaudeCliProcess process = end();
+			if (process != null) {
+				ProcessTree.inBackground(process::destroy);
 			}
+		}
+
+		private synchronized ClaudeCliProcess end() {
+			if (this.ended) {
+				return null;
+			}
+			this.ended = true;
+			return this.current;
 		}
 
 	}

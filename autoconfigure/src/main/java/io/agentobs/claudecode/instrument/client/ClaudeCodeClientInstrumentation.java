@@ -2,7 +2,6 @@ package io.agentobs.claudecode.instrument.client;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -12,6 +11,7 @@ import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.ClaudeMessageListener;
+import io.agentobs.claudecode.client.ClaudeProcessListener;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.control.ClaudeControlListener;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
@@ -51,6 +51,8 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 
 	private final boolean toolTimingHooks;
 
+	private final boolean processPerTurnSessions;
+
 	/**
 	 * Creates the instrumentation.
 	 * @param observations supplies the run observations, resolved on first use
@@ -66,8 +68,24 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * run time and failure reason (every run then registers them through {@code initialize})
 	 */
 	public ClaudeCodeClientInstrumentation(Supplier<AgentRunObservations> observations, boolean toolTimingHooks) {
+		this(observations, toolTimingHooks, false);
+	}
+
+	/**
+	 * Creates the instrumentation.
+	 * @param observations supplies the run observations, resolved on first use
+	 * @param toolTimingHooks whether hooks of the instrumentation give each tool call its own
+	 * run time and failure reason (every run then registers them through {@code initialize})
+	 * @param processPerTurnSessions whether sessions whose options leave it unset start a CLI
+	 * process per turn, so that the CLI's own spans of each turn nest under that turn's span
+	 * (with the CLI's telemetry on); never for a session that cannot resume its transcript
+	 * ({@code persistSession} off without a session store)
+	 */
+	public ClaudeCodeClientInstrumentation(Supplier<AgentRunObservations> observations, boolean toolTimingHooks,
+			boolean processPerTurnSessions) {
 		this.observations = observations;
 		this.toolTimingHooks = toolTimingHooks;
+		this.processPerTurnSessions = processPerTurnSessions;
 	}
 
 	@Override
@@ -109,7 +127,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		if (result instanceof ClaudeCodeSession session) {
 			ClaudeCodeOptions options = (arguments.length > 0
 					&& arguments[arguments.length - 1] instanceof ClaudeCodeOptions last) ? last : null;
-			return observe(session, effectiveOptions(client, options).getEnvironment(), null,
+			return observe(session, effectiveOptions(client, options).getEnvironment(), null, null,
 					isSessionStoreBacked(client));
 		}
 		return result;
@@ -125,9 +143,9 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			.requested(effective.getMaxBudgetUsd(), effective.getEffort(), effective.getFallbackModel()));
 		recorder.agentContext().setSessionStoreBacked(isSessionStoreBacked(client));
 		ArrivalRecorder arrivals = new ArrivalRecorder(this.adapter, recorder);
-		call.setArguments(prompt, withControlListener(
-				withListener(withEnvironment(options, observations.cliEnvironment(recorder)), arrivals),
-				new ControlEventRecorder(() -> recorder)));
+		call.setArguments(prompt,
+				withControlListener(withProcessListener(withListener(options, arrivals),
+						new RunProcessListener(observations, recorder)), new ControlEventRecorder(() -> recorder)));
 		Object run;
 		try {
 			run = call.proceed();
@@ -155,12 +173,14 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		Object[] arguments = call.getArguments().clone();
 		ClaudeCodeOptions options = (ClaudeCodeOptions) arguments[optionsIndex];
 		SessionArrivalRouter arrivals = new SessionArrivalRouter();
-		arguments[optionsIndex] = withControlListener(withListener(options, arrivals),
+		RunProcessListener processes = new RunProcessListener(this.observations.get());
+		ClaudeCodeOptions observed = withControlListener(withProcessListener(withListener(options, arrivals), processes),
 				new ControlEventRecorder(arrivals::currentEvents));
+		arguments[optionsIndex] = withProcessPerTurnDefault(client, observed);
 		call.setArguments(arguments);
 		Object session = call.proceed();
 		return (session instanceof ClaudeCodeSession opened)
-				? observe(opened, effectiveOptions(client, options).getEnvironment(), arrivals,
+				? observe(opened, effectiveOptions(client, options).getEnvironment(), arrivals, processes,
 						isSessionStoreBacked(client))
 				: session;
 	}
@@ -174,11 +194,37 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * @return the observed session
 	 */
 	private ClaudeCodeSession observe(ClaudeCodeSession session, Map<String, String> cliEnvironment,
-			SessionArrivalRouter arrivals, boolean sessionStoreBacked) {
+			SessionArrivalRouter arrivals, RunProcessListener processes, boolean sessionStoreBacked) {
 		AgentRunObservations observations = this.observations.get();
 		return observations.isNoop() ? session
 				: new ObservedClaudeCodeSession(session, observations, this.adapter, cliEnvironment, arrivals,
-						sessionStoreBacked);
+						processes, sessionStoreBacked);
+	}
+
+	/**
+	 * A process per turn for a session whose options leave it unset, when this
+	 * instrumentation asks for it and the session can resume its transcript.
+	 */
+	private ClaudeCodeOptions withProcessPerTurnDefault(ClaudeCodeClient client, ClaudeCodeOptions options) {
+		if (!this.processPerTurnSessions) {
+			return options;
+		}
+		ClaudeCodeOptions effective = effectiveOptions(client, options);
+		boolean resumable = !Boolean.FALSE.equals(effective.getPersistSession()) || isSessionStoreBacked(client);
+		if (effective.getProcessPerTurn() != null || !resumable) {
+			return options;
+		}
+		return options.toBuilder().processPerTurn(true).build();
+	}
+
+	/**
+	 * Adds a process listener; a listener the caller set is kept and called first.
+	 */
+	private static ClaudeCodeOptions withProcessListener(ClaudeCodeOptions options, ClaudeProcessListener listener) {
+		ClaudeProcessListener existing = options.getProcessListener();
+		return options.toBuilder()
+			.processListener((existing != null) ? existing.andThen(listener) : listener)
+			.build();
 	}
 
 	private static boolean isSessionStoreBacked(ClaudeCodeClient client) {
@@ -222,18 +268,6 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			return null;
 		}
 		return (options.getSystemPrompt() != null) ? options.getSystemPrompt() : options.getAppendSystemPrompt();
-	}
-
-	private static ClaudeCodeOptions withEnvironment(ClaudeCodeOptions options, Map<String, String> environment) {
-		if (environment.isEmpty()) {
-			return options;
-		}
-		ClaudeCodeOptions.Builder builder = (options != null) ? options.toBuilder() : ClaudeCodeOptions.builder();
-		Map<String, String> merged = new HashMap<>(environment);
-		if (options != null && options.getEnvironment() != null) {
-			merged.putAll(options.getEnvironment());
-		}
-		return builder.environment(merged).build();
 	}
 
 }

@@ -32,6 +32,8 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 
 	private final SessionArrivalRouter arrivals;
 
+	private final RunProcessListener processes;
+
 	private final boolean sessionStoreBacked;
 
 	/**
@@ -42,11 +44,14 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 	 * @param cliEnvironment the variables the client adds to the CLI's environment
 	 * @param arrivals the listener the session's client reports arriving messages to, or
 	 * {@code null} when the session was not opened with it
+	 * @param processes the process listener the session's client tells of the processes it
+	 * starts, or {@code null} when the session was not opened with it
 	 * @param sessionStoreBacked whether the session's transcript is mirrored to a session store
 	 */
 	ObservedClaudeCodeSession(ClaudeCodeSession delegate, AgentRunObservations observations,
 			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment, SessionArrivalRouter arrivals,
-			boolean sessionStoreBacked) {
+			RunProcessListener processes, boolean sessionStoreBacked) {
+		this.processes = processes;
 		this.sessionStoreBacked = sessionStoreBacked;
 		this.delegate = delegate;
 		this.observations = observations;
@@ -64,6 +69,10 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 		if (this.arrivals != null) {
 			turn = new ArrivalRecorder(this.adapter, recorder);
 			this.arrivals.startTurn(turn);
+		}
+		if (this.processes != null) {
+			// A process started for this turn gets its trace context; a session load is its child
+			this.processes.startTurn(recorder);
 		}
 		ClaudeCodeRun run;
 		try {

@@ -153,6 +153,16 @@ public class JdbcClaudeSessionStore implements ClaudeSessionStore {
 	}
 
 	@Override
+	public boolean contains(SessionKey key) {
+		return this.jdbcClient
+			.sql("SELECT CASE WHEN EXISTS (SELECT 1 FROM " + this.tableName
+					+ " WHERE project_key = ? AND session_id = ? AND subpath = ?) THEN 1 ELSE 0 END")
+			.params(key.projectKey(), key.sessionId(), (key.subpath() != null) ? key.subpath() : MAIN_SUBPATH)
+			.query(Integer.class)
+			.single() == 1;
+	}
+
+	@Override
 	public List<StoredSession> listSessions(String projectKey) {
 		return this.jdbcClient
 			.sql("SELECT session_id, MAX(created_at) AS last_modified FROM " + this.tableName

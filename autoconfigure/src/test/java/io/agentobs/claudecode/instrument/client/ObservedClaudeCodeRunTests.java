@@ -182,7 +182,8 @@ class ObservedClaudeCodeRunTests {
 								"00-" + observation.getContext().getName() + "-01"))).build());
 		client.query("go").awaitResult();
 		assertThat(replayed.queriedOptions).singleElement()
-			.satisfies((options) -> assertThat(options.getEnvironment()).containsEntry("TRACEPARENT", "00-gen_ai.invoke_agent-01"));
+			.satisfies((options) -> assertThat(options.getProcessListener().environment()).containsEntry("TRACEPARENT",
+					"00-gen_ai.invoke_agent-01"));
 	}
 
 	private ClaudeCodeClient observe(ClaudeCodeClient client) {
