@@ -4,22 +4,22 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The health of the JDBC session store: up when its table answers a query, with the table
- * and the database platform as details.
+ * The health of the JDBC session store on Spring Boot 4's health module, as
+ * {@link JdbcSessionStoreHealth} checks it: up when its table answers a query, with the table
+ * and the database platform as details, down with the error otherwise.
  */
 public class JdbcSessionStoreHealthIndicator extends AbstractHealthIndicator {
 
-	private final JdbcClaudeSessionStore store;
+	private final JdbcSessionStoreHealth health;
 
 	public JdbcSessionStoreHealthIndicator(JdbcClaudeSessionStore store) {
-		super("The Claude Code session store's health check failed");
-		this.store = store;
+		super(JdbcSessionStoreHealth.FAILURE_MESSAGE);
+		this.health = new JdbcSessionStoreHealth(store);
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		this.store.ping();
-		builder.up().withDetail("table", this.store.getTableName()).withDetail("database", this.store.platform());
+		builder.up().withDetails(this.health.check());
 	}
 
 }
