@@ -85,7 +85,8 @@ class ConventionsDocumentationTests {
 	private static Set<String> keys() {
 		Set<String> keys = new LinkedHashSet<>();
 		for (var documentation : List.of(AgentInvocationObservationDocumentation.AGENT_INVOCATION,
-				ChatObservationDocumentation.CHAT, ToolExecutionObservationDocumentation.TOOL_EXECUTION)) {
+				ChatObservationDocumentation.CHAT, ToolExecutionObservationDocumentation.TOOL_EXECUTION,
+				SessionLoadObservationDocumentation.SESSION_LOAD)) {
 			Stream.concat(Stream.of(documentation.getLowCardinalityKeyNames()),
 					Stream.of(documentation.getHighCardinalityKeyNames()))
 				.map(KeyName::asString)

@@ -287,6 +287,40 @@ class SentryEnvelopeTests {
 			.isEqualTo(transaction.at("/contexts/trace/span_id").asText());
 	}
 
+	@Test
+	void sessionLoadIsAChildSpanOfTheAgentWithTypedCounts() throws IOException {
+		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
+		AgentRunRecorder recorder = this.observations.startRun("prompt", null, null, new SessionCost());
+		recorder.sessionLoadStarted("16dcfd66-3edb-4e97-813c-25a11eb88497");
+		recorder.sessionLoadFinished(12, 3456, null);
+		Transcripts.parse("tool-call.jsonl").forEach((message) -> adapter.record(message, recorder));
+		assertThat(recorder.isFinished()).isTrue();
+		Sentry.flush(5000);
+		JsonNode transaction = onlyTransaction();
+		JsonNode load = find(transaction, "claude_code.session_store.load");
+		assertThat(load.get("op").asText()).isEqualTo("claude_code.session_store.load");
+		assertThat(load.get("parent_span_id").asText()).isEqualTo(transaction.at("/contexts/trace/span_id").asText());
+		assertThat(load.get("status").asText()).isEqualTo("ok");
+		assertThat(load.at("/data/claude_code.session_store.entries").isIntegralNumber()).isTrue();
+		assertThat(load.at("/data/claude_code.session_store.entries").asLong()).isEqualTo(12L);
+		assertThat(load.at("/data/claude_code.session_store.bytes").asLong()).isEqualTo(3456L);
+		assertThat(load.at("/data/gen_ai.conversation.id").asText()).isEqualTo("16dcfd66-3edb-4e97-813c-25a11eb88497");
+		assertThat(load.at("/data").has("error.type")).as("'none' is skipped").isFalse();
+	}
+
+	@Test
+	void failedSessionLoadIsAFailedSpanAndEndsWithTheRun() throws IOException {
+		AgentRunRecorder recorder = this.observations.startRun("prompt", null, null, new SessionCost());
+		recorder.sessionLoadStarted("16dcfd66-3edb-4e97-813c-25a11eb88497");
+		IllegalStateException failure = new IllegalStateException("database down");
+		recorder.sessionLoadFinished(0, 0, failure);
+		recorder.failed(failure);
+		Sentry.flush(5000);
+		JsonNode load = find(onlyTransaction(), "claude_code.session_store.load");
+		assertThat(load.get("status").asText()).isEqualTo("internal_error");
+		assertThat(load.at("/data/error.type").asText()).isEqualTo("java.lang.IllegalStateException");
+	}
+
 	private void replay(String transcript) throws IOException {
 		assertThat(Transcripts.replay(this.observations, transcript).isFinished()).isTrue();
 		Sentry.flush(5000);

@@ -13,6 +13,7 @@ import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
+import io.agentobs.claudecode.observation.SessionLoadObservationContext;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.session.jdbc.JdbcClaudeSessionStore;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A conversation continued from the store by another observed client is one conversation in
  * the trace: both turns' {@code invoke_agent} observations carry the same
  * {@code gen_ai.conversation.id}. The store is a file-mode H2 database each client opens on
- * its own, as two instances of an application would.
+ * its own, as two instances of an application would. Loading the stored session is a
+ * {@code claude_code.session_store.load} child of the resumed turn.
  */
 @Timeout(180)
 class StoredSessionObservationIT {
@@ -96,6 +98,19 @@ class StoredSessionObservationIT {
 		assertThat(agents).allMatch(AgentInvocationObservationContext::isSessionStoreBacked);
 		assertThat(this.api.calls().get(this.api.calls().size() - 1).request().path("messages").toString())
 			.contains("Case 4711");
+		// The load from the store is part of the resumed turn, and only of that one
+		List<SessionLoadObservationContext> loads = this.observations.contexts(SessionLoadObservationContext.class);
+		assertThat(loads).singleElement().satisfies((load) -> {
+			assertThat(load.getParentObservation().getContextView()).isSameAs(agents.get(1));
+			assertThat(load.getSessionId()).isEqualTo(sessionId);
+			assertThat(load.getEntries()).isGreaterThanOrEqualTo(3);
+			assertThat(load.getBytes()).isGreaterThan(load.getEntries() * 50);
+			assertThat(load.getHighCardinalityKeyValue("claude_code.session_store.entries").getValue())
+				.isEqualTo(Long.toString(load.getEntries()));
+			assertThat(load.getLowCardinalityKeyValue("error.type").getValue()).isEqualTo("none");
+			assertThat(load.getError()).isNull();
+		});
+		assertThat(this.observations.notStoppedExactlyOnce()).isEmpty();
 	}
 
 	private static List<ClaudeMessage> collect(ClaudeCodeRun run) {
