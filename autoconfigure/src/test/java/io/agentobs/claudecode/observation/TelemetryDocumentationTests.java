@@ -95,6 +95,8 @@ class TelemetryDocumentationTests {
 		spans.put(GenAiOperationName.INVOKE_AGENT.value(), AgentInvocationObservationDocumentation.AGENT_INVOCATION);
 		spans.put(GenAiOperationName.CHAT.value(), ChatObservationDocumentation.CHAT);
 		spans.put(GenAiOperationName.EXECUTE_TOOL.value(), ToolExecutionObservationDocumentation.TOOL_EXECUTION);
+		spans.put(SessionLoadObservationDocumentation.DefaultConvention.NAME,
+				SessionLoadObservationDocumentation.SESSION_LOAD);
 		return spans;
 	}
 
