@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agentobs.claudecode.instrument.client.ClaudeCodeMessageAdapter;
+import io.agentobs.claudecode.run.AgentRunRecorder;
+import io.agentobs.claudecode.run.SessionCost;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
 import io.agentobs.claudecode.testsupport.Transcripts;
 import io.micrometer.common.KeyValue;
@@ -69,6 +72,26 @@ class TypedAttributesSpanFilterTests {
 			.containsEntry("claude_code.usage.input_tokens", AttributeType.LONG)
 			.containsEntry("gen_ai.operation.name", AttributeType.STRING)
 			.containsEntry("gen_ai.conversation.id", AttributeType.STRING);
+	}
+
+	@Test
+	void sessionLoadSpanUnderTheAgentHasLongCountsAndNoNonePlaceholder() {
+		ClaudeCodeMessageAdapter adapter = new ClaudeCodeMessageAdapter();
+		AgentRunRecorder recorder = this.tracing.observations().startRun("prompt", null, null, new SessionCost());
+		recorder.sessionLoadStarted("16dcfd66-3edb-4e97-813c-25a11eb88497");
+		recorder.sessionLoadFinished(12, 3456, null);
+		Transcripts.parse("tool-call.jsonl").forEach((message) -> adapter.record(message, recorder));
+		SpanData agent = span("invoke_agent claude-code");
+		SpanData load = span("claude_code.session_store.load");
+		assertThat(load.getParentSpanId()).isEqualTo(agent.getSpanId());
+		assertThat(load.getTraceId()).isEqualTo(agent.getTraceId());
+		assertThat(load.getStartEpochNanos()).isGreaterThanOrEqualTo(agent.getStartEpochNanos());
+		assertThat(load.getEndEpochNanos()).isLessThanOrEqualTo(agent.getEndEpochNanos());
+		Attributes attributes = load.getAttributes();
+		assertThat(attributes.get(longKey("claude_code.session_store.entries"))).isEqualTo(12L);
+		assertThat(attributes.get(longKey("claude_code.session_store.bytes"))).isEqualTo(3456L);
+		assertThat(attributes.get(stringKey("gen_ai.conversation.id"))).isEqualTo("16dcfd66-3edb-4e97-813c-25a11eb88497");
+		assertThat(attributes.get(stringKey("error.type"))).as("'none' means absent").isNull();
 	}
 
 	@Test
