@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.BootLine;
@@ -114,6 +115,38 @@ class StarterApplicationIT {
 	}
 
 	/**
+	 * {@code sentry.claude-code.cli-telemetry=true} alone: a session's turns each run in a CLI
+	 * process of their own, so the CLI's {@code claude_code.interaction} of each turn arrives
+	 * at the same OTLP endpoint under that turn's {@code invoke_agent}.
+	 */
+	@Test
+	void cliTelemetryNestsEachSessionTurnsCliSpansUnderThatTurn() throws Exception {
+		try (HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
+				ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
+				OtlpTraceReceiver otlp = new OtlpTraceReceiver();
+				ConfigurableApplicationContext app = new SpringApplicationBuilder(UserApplication.class)
+					.web(WebApplicationType.NONE)
+					.properties(Map.of(BootLine.current().otlpTracingEndpointProperty(), otlp.endpoint(),
+							"sentry.claude-code.cli-telemetry", "true", "management.tracing.sampling.probability", "1.0"))
+					.properties(clientProperties(api, cliHome))
+					.run()) {
+			app.getBean(TriageService.class)
+				.converse(Scenario.PLAIN_ANSWER.prompt("First question"), Scenario.PLAIN_ANSWER.prompt("Follow-up"));
+			List<ReceivedSpan> spans = otlp.awaitSpans((received) -> named(received, "invoke_agent claude-code")
+				.size() == 2 && named(received, "claude_code.interaction").size() == 2, Duration.ofSeconds(30));
+			List<ReceivedSpan> turns = named(spans, "invoke_agent claude-code");
+			assertThat(named(spans, "claude_code.interaction"))
+				.extracting((interaction) -> interaction.traceId() + "/" + interaction.parentSpanId())
+				.containsExactlyInAnyOrderElementsOf(
+						turns.stream().map((turn) -> turn.traceId() + "/" + turn.spanId()).toList());
+		}
+	}
+
+	private static List<ReceivedSpan> named(List<ReceivedSpan> spans, String name) {
+		return spans.stream().filter((span) -> span.name().equals(name)).toList();
+	}
+
+	/**
 	 * Each span's Sentry and OTLP copies start and end within 5 ms of each other (Sentry writes
 	 * seconds with microseconds): the transaction and the agent span, then the child spans in
 	 * the order they started.
@@ -183,6 +216,16 @@ class StarterApplicationIT {
 		String triage(String ticket) {
 			try (ClaudeCodeRun run = this.claude.query(ticket)) {
 				return run.awaitResult().result();
+			}
+		}
+
+		void converse(String... prompts) {
+			try (ClaudeCodeSession session = this.claude.openSession()) {
+				for (String prompt : prompts) {
+					try (ClaudeCodeRun run = session.send(prompt)) {
+						run.awaitResult();
+					}
+				}
 			}
 		}
 
