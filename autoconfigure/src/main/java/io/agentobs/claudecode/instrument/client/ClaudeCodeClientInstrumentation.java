@@ -2,7 +2,6 @@ package io.agentobs.claudecode.instrument.client;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -127,8 +126,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		if (result instanceof ClaudeCodeSession session) {
 			ClaudeCodeOptions options = (arguments.length > 0
 					&& arguments[arguments.length - 1] instanceof ClaudeCodeOptions last) ? last : null;
-			return observe(session, effectiveOptions(client, options).getEnvironment(), null, null,
-					isSessionStoreBacked(client));
+			return observe(session, effectiveOptions(client, options), null, null, isSessionStoreBacked(client));
 		}
 		return result;
 	}
@@ -180,25 +178,24 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		call.setArguments(arguments);
 		Object session = call.proceed();
 		return (session instanceof ClaudeCodeSession opened)
-				? observe(opened, effectiveOptions(client, options).getEnvironment(), arrivals, processes,
-						isSessionStoreBacked(client))
+				? observe(opened, effectiveOptions(client, options), arrivals, processes, isSessionStoreBacked(client))
 				: session;
 	}
 
 	/**
 	 * Wraps a session so that each turn is observed.
 	 * @param session the session
-	 * @param cliEnvironment the variables the client adds to the CLI's environment
+	 * @param options the options the session runs with (the client's defaults and the call's)
 	 * @param arrivals the listener the session's client reports arriving messages to, or
 	 * {@code null} when the session was not opened with it
 	 * @return the observed session
 	 */
-	private ClaudeCodeSession observe(ClaudeCodeSession session, Map<String, String> cliEnvironment,
+	private ClaudeCodeSession observe(ClaudeCodeSession session, ClaudeCodeOptions options,
 			SessionArrivalRouter arrivals, RunProcessListener processes, boolean sessionStoreBacked) {
 		AgentRunObservations observations = this.observations.get();
 		return observations.isNoop() ? session
-				: new ObservedClaudeCodeSession(session, observations, this.adapter, cliEnvironment, arrivals,
-						processes, sessionStoreBacked);
+				: new ObservedClaudeCodeSession(session, observations, this.adapter, options, arrivals, processes,
+						sessionStoreBacked);
 	}
 
 	/**

@@ -1,9 +1,8 @@
 package io.agentobs.claudecode.instrument.client;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
@@ -26,7 +25,7 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 
 	private final AgentMessageAdapter<ClaudeMessage> adapter;
 
-	private final Map<String, String> cliEnvironment;
+	private final ClaudeCodeOptions options;
 
 	private final SessionCost sessionCost = new SessionCost();
 
@@ -41,7 +40,8 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 	 * @param delegate the session
 	 * @param observations starts the turns' observations
 	 * @param adapter maps the messages
-	 * @param cliEnvironment the variables the client adds to the CLI's environment
+	 * @param options the options the session runs with: the variables the client adds to the
+	 * CLI's environment, the budget, effort and fallback model each turn was asked for
 	 * @param arrivals the listener the session's client reports arriving messages to, or
 	 * {@code null} when the session was not opened with it
 	 * @param processes the process listener the session's client tells of the processes it
@@ -49,21 +49,23 @@ final class ObservedClaudeCodeSession implements ClaudeCodeSession {
 	 * @param sessionStoreBacked whether the session's transcript is mirrored to a session store
 	 */
 	ObservedClaudeCodeSession(ClaudeCodeSession delegate, AgentRunObservations observations,
-			AgentMessageAdapter<ClaudeMessage> adapter, Map<String, String> cliEnvironment, SessionArrivalRouter arrivals,
+			AgentMessageAdapter<ClaudeMessage> adapter, ClaudeCodeOptions options, SessionArrivalRouter arrivals,
 			RunProcessListener processes, boolean sessionStoreBacked) {
 		this.processes = processes;
 		this.sessionStoreBacked = sessionStoreBacked;
 		this.delegate = delegate;
 		this.observations = observations;
 		this.adapter = adapter;
-		this.cliEnvironment = cliEnvironment;
+		this.options = options;
 		this.arrivals = arrivals;
 	}
 
 	@Override
 	public ClaudeCodeRun send(String prompt) {
 		AgentRunRecorder recorder = this.observations.startRun(prompt, null, null, this.sessionCost,
-				this.cliEnvironment);
+				this.options.getEnvironment());
+		InstrumentationFailures.run("recording what an agent run was asked", () -> recorder
+			.requested(this.options.getMaxBudgetUsd(), this.options.getEffort(), this.options.getFallbackModel()));
 		recorder.agentContext().setSessionStoreBacked(this.sessionStoreBacked);
 		ArrivalRecorder turn = null;
 		if (this.arrivals != null) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.options.AgentDefinition;
@@ -121,6 +122,22 @@ class OptionsTelemetryIT {
 		assertThat(agent.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("error_max_budget_usd");
 		assertThat(agent.getAttributes().get(AttributeKey.doubleKey("claude_code.request.max_budget_usd")))
 			.isEqualTo(0.000001);
+	}
+
+	@Test
+	void eachSessionTurnCarriesWhatTheSessionWasAsked() {
+		try (ClaudeCodeSession session = client().openSession(ClaudeCodeOptions.builder()
+			.effort("low")
+			.maxBudgetUsd(new BigDecimal("5"))
+			.build())) {
+			session.send(Scenario.PLAIN_ANSWER.prompt("One")).awaitResult();
+			session.send(Scenario.PLAIN_ANSWER.prompt("Two")).awaitResult();
+		}
+		assertThat(this.traced.spans("invoke_agent")).hasSize(2).allSatisfy((turn) -> {
+			assertThat(turn.getAttributes().get(AttributeKey.stringKey("claude_code.request.effort"))).isEqualTo("low");
+			assertThat(turn.getAttributes().get(AttributeKey.doubleKey("claude_code.request.max_budget_usd")))
+				.isEqualTo(5.0);
+		});
 	}
 
 	record Forecast(String city, int temperature) {
