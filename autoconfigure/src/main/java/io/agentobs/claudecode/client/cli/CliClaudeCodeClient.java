@@ -160,10 +160,10 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		ClaudeCodeOptions options = this.defaultOptions.merge(overrides);
 		Path executable = this.locator.locate(options.getCliPath());
 		String resume = (options.getSession() != null) ? options.getSession().getResume() : null;
-		if (forPrompts && options.isProcessPerTurn() && this.sessionStore == null
-				&& Boolean.FALSE.equals(options.getPersistSession())) {
+		if (forPrompts && options.isProcessPerTurn() && Boolean.FALSE.equals(options.getPersistSession())) {
+			// The CLI mirrors to a session store only what it wrote to its config directory
 			throw new IllegalArgumentException("A session with a process per turn resumes its saved transcript at "
-					+ "every turn: it needs persist-session on or a session store");
+					+ "every turn: it needs persist-session on (a session store too)");
 		}
 		boolean fromStore = this.sessionStore != null && resume != null;
 		if (fromStore) {

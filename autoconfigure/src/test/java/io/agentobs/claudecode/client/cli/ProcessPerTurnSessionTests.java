@@ -16,6 +16,7 @@ import io.agentobs.claudecode.client.ClaudeProcessListener;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.options.SessionOptions;
 import io.agentobs.claudecode.testsupport.FakeCli;
+import io.agentobs.claudecode.testsupport.InMemorySessionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -246,6 +247,18 @@ class ProcessPerTurnSessionTests {
 		ClaudeCodeClient client = client(perTurn().persistSession(false));
 		assertThatIllegalArgumentException().isThrownBy(client::openSession)
 			.withMessageContaining("process per turn")
+			.withMessageContaining("persist-session");
+		assertThat(started()).isEmpty();
+	}
+
+	@Test
+	void aProcessPerTurnWithoutPersistedSessionIsRefusedWithASessionStoreToo() throws Exception {
+		// The CLI mirrors to the store only what it writes locally: a later turn would resume nothing
+		ClaudeCodeClient client = CliClaudeCodeClient.builder()
+			.defaultOptions(perTurn().persistSession(false).cliPath(fakeCli()).build())
+			.sessionStore(new InMemorySessionStore())
+			.build();
+		assertThatIllegalArgumentException().isThrownBy(client::openSession)
 			.withMessageContaining("persist-session");
 		assertThat(started()).isEmpty();
 	}
