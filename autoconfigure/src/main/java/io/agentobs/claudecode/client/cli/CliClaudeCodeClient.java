@@ -288,13 +288,25 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		}
 		catch (RuntimeException ex) {
 			listener.sessionLoadFinished(sessionId, 0, 0, ex);
-			this.mirrorListener.loadFailed(SessionKey.main(projectKey, sessionId), ex,
-					Duration.ofNanos(System.nanoTime() - start));
+			tellMirrorListener(() -> this.mirrorListener.loadFailed(SessionKey.main(projectKey, sessionId), ex,
+					Duration.ofNanos(System.nanoTime() - start)));
 			throw ex;
 		}
 		listener.sessionLoadFinished(sessionId, counts[0], counts[1], null);
-		this.mirrorListener.loaded(SessionKey.main(projectKey, sessionId), counts[0], counts[1],
-				Duration.ofNanos(System.nanoTime() - start));
+		tellMirrorListener(() -> this.mirrorListener.loaded(SessionKey.main(projectKey, sessionId), counts[0],
+				counts[1], Duration.ofNanos(System.nanoTime() - start)));
+	}
+
+	/**
+	 * Tells the mirror listener (metrics) of a load; what it throws never stops the session.
+	 */
+	private static void tellMirrorListener(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The session mirror listener failed on a session load; it is ignored", ex);
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.agentobs.claudecode.client.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,7 @@ import io.agentobs.claudecode.client.ClaudeProcessListener;
 import io.agentobs.claudecode.session.ProjectKeys;
 import io.agentobs.claudecode.session.SessionEntry;
 import io.agentobs.claudecode.session.SessionKey;
+import io.agentobs.claudecode.session.SessionMirrorListener;
 import io.agentobs.claudecode.testsupport.FakeCli;
 import io.agentobs.claudecode.testsupport.InMemorySessionStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,6 +203,35 @@ class StoreResumedSessionTests {
 					"loadFinished " + STORED_SESSION + " 4 " + (String.join("\n", MAIN_LINES).length() + 1
 							+ SUBAGENT_LINE.length() + 1) + " null after 0 starts",
 					"environment");
+		}
+	}
+
+	@Test
+	void aMirrorListenerThatFailsOnTheLoadDoesNotStopTheSession() throws Exception {
+		SessionMirrorListener failing = new SessionMirrorListener() {
+
+			@Override
+			public void loaded(SessionKey key, long entries, long bytes, Duration latency) {
+				throw new IllegalStateException("broken meters");
+			}
+
+			@Override
+			public void loadFailed(SessionKey key, Exception failure, Duration latency) {
+				throw new IllegalStateException("broken meters");
+			}
+
+		};
+		ClaudeCodeClient client = CliClaudeCodeClient.builder()
+			.defaultOptions(ClaudeCodeOptions.builder().cliPath(fakeCli()).workingDirectory(this.workingDirectory).build())
+			.sessionStore(this.store)
+			.sessionMirrorListener(failing)
+			.build();
+		try (ClaudeCodeSession session = client.resumeSession(STORED_SESSION, null)) {
+			IllegalStateException failure = new IllegalStateException("database down");
+			this.store.failLoads(failure);
+			assertThatIllegalStateException().isThrownBy(() -> session.send("Any news on the case?")).isSameAs(failure);
+			this.store.failLoads(null);
+			assertThat(session.send("Any news on the case?").awaitResult().result()).startsWith("pid-");
 		}
 	}
 
