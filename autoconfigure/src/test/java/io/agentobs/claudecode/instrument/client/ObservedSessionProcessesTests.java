@@ -12,6 +12,7 @@ import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.ClaudeProcessListener;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
+import io.agentobs.claudecode.client.options.SessionOptions;
 import io.agentobs.claudecode.instrument.AgentObservationAdvisor;
 import io.agentobs.claudecode.instrument.AgentObservationInterceptor;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
@@ -192,6 +193,19 @@ class ObservedSessionProcessesTests {
 		assertThat(startedPids()).hasSize(1);
 		assertThat(environmentOf(startedPids().get(0))).isEqualTo("00-0-01|");
 		assertThat(this.tracedAgents.get(0)).isSameAs(agents.get(0));
+	}
+
+	@Test
+	void aQueryThatResumesAStoredSessionHasTheLoadAsAChild() throws Exception {
+		ClaudeCodeClient client = observe(client(ClaudeCodeOptions.builder(), true));
+		client.query("Any news on the case?",
+				ClaudeCodeOptions.builder().session(SessionOptions.resume(STORED_SESSION)).build())
+			.awaitResult();
+		assertThat(this.tree.render()).isEqualTo(AGENT + "\n  " + LOAD + "\n");
+		assertThat(this.tree.events()).containsExactly("+" + AGENT, "+" + LOAD, "-" + LOAD, "-" + AGENT);
+		assertThat(value(this.tree.contexts(SessionLoadObservationContext.class).get(0), "gen_ai.conversation.id"))
+			.isEqualTo(STORED_SESSION);
+		assertThat(environmentOf(startedPids().get(0))).isEqualTo("00-0-01|");
 	}
 
 	@Test
