@@ -13,12 +13,14 @@ import io.agentobs.claudecode.client.ClaudeCodeException;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.ClaudeProcessListener;
+import io.agentobs.claudecode.metrics.SessionStoreMeters;
 import io.agentobs.claudecode.session.ProjectKeys;
 import io.agentobs.claudecode.session.SessionEntry;
 import io.agentobs.claudecode.session.SessionKey;
 import io.agentobs.claudecode.session.SessionMirrorListener;
 import io.agentobs.claudecode.testsupport.FakeCli;
 import io.agentobs.claudecode.testsupport.InMemorySessionStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -204,6 +206,25 @@ class StoreResumedSessionTests {
 							+ SUBAGENT_LINE.length() + 1) + " null after 0 starts",
 					"environment");
 		}
+	}
+
+	@Test
+	void theLoadsAreMetered() throws Exception {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ClaudeCodeClient client = CliClaudeCodeClient.builder()
+			.defaultOptions(ClaudeCodeOptions.builder().cliPath(fakeCli()).workingDirectory(this.workingDirectory).build())
+			.sessionStore(this.store)
+			.sessionMirrorListener(new SessionStoreMeters(meters))
+			.build();
+		try (ClaudeCodeSession session = client.resumeSession(STORED_SESSION, null)) {
+			this.store.failLoads(new IllegalStateException("database down"));
+			assertThatIllegalStateException().isThrownBy(() -> session.send("Any news on the case?"));
+			this.store.failLoads(null);
+			session.send("Any news on the case?").awaitResult();
+		}
+		assertThat(meters.get("claude_code.session_store.loads").tag("outcome", "success").timer().count()).isOne();
+		assertThat(meters.get("claude_code.session_store.loads").tag("outcome", "failure").timer().count()).isOne();
+		assertThat(meters.get("claude_code.session_store.loaded_entries").summary().totalAmount()).isEqualTo(4);
 	}
 
 	@Test
