@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.ClaudeProcessListener;
 import io.agentobs.claudecode.client.message.ResultMessage;
+import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.options.SessionOptions;
 import io.agentobs.claudecode.testsupport.FakeCli;
 import io.agentobs.claudecode.testsupport.InMemorySessionStore;
@@ -48,7 +50,8 @@ class ProcessPerTurnSessionTests {
 	 * A fake CLI that logs its start and exit to {@code events}, its arguments, environment
 	 * and input to files named after its pid, starts a background child that would outlive
 	 * it, answers each prompt with {@code init} and a result naming its pid, and each control
-	 * request with a success.
+	 * request with a success (an interrupt also with the result that ends the turn); a prompt
+	 * {@code slow} gets no result until interrupted.
 	 */
 	private Path fakeCli() throws IOException {
 		Path dir = this.directory;
@@ -60,10 +63,15 @@ class ProcessPerTurnSessionTests {
 				+ "while read -r line; do\n  echo \"$line\" >> " + dir.resolve("stdin-") + "$$\n"
 				+ "  case \"$line\" in\n    *'\"type\":\"control_request\"'*)\n"
 				+ "      id=$(echo \"$line\" | sed 's/.*\"request_id\":\"\\([^\"]*\\)\".*/\\1/')\n"
-				+ "      echo '{\"type\":\"control_response\",\"response\":{\"subtype\":\"success\",\"request_id\":\"'$id'\",\"response\":{}}}' ;;\n"
+				+ "      echo '{\"type\":\"control_response\",\"response\":{\"subtype\":\"success\",\"request_id\":\"'$id'\",\"response\":{}}}'\n"
+				+ "      case \"$line\" in *'\"subtype\":\"interrupt\"'*)\n"
+				+ "        " + FakeCli.print("{\"type\":\"result\",\"subtype\":\"error_during_execution\",\"is_error\":true,"
+						+ "\"num_turns\":1,\"session_id\":\"" + SESSION + "\"}")
+				+ "      esac ;;\n"
 				+ "    *'\"type\":\"user\"'*)\n"
 				+ "      " + FakeCli.print("{\"type\":\"system\",\"subtype\":\"init\",\"session_id\":\"" + SESSION
 						+ "\",\"model\":\"claude-sonnet-4-5\"}")
+				+ "      case \"$line\" in *'\"content\":\"slow\"'*) continue ;; esac\n"
 				+ "      " + FakeCli.print("{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"num_turns\":1,"
 						+ "\"result\":\"pid-'$$'\",\"session_id\":\"" + SESSION + "\"}")
 				+ "      ;;\n  esac\ndone\n");
@@ -207,6 +215,22 @@ class ProcessPerTurnSessionTests {
 		assertThat(pids).hasSize(2);
 		assertThat(argumentsOf(pids.get(0))).contains("--model=claude-sonnet-4-5");
 		assertThat(argumentsOf(pids.get(1))).contains("--model=claude-opus-4-1", "--resume=" + SESSION);
+	}
+
+	@Test
+	void aTurnClosedBeforeItsResultIsInterruptedAndTheNextTurnResumesInANewProcess() throws Exception {
+		try (ClaudeCodeSession session = client(perTurn()).openSession()) {
+			try (ClaudeCodeRun run = session.send("slow")) {
+				assertThat(run.iterator().next()).isInstanceOf(SystemMessage.class);
+			}
+			ResultMessage second = session.send("two").awaitResult();
+			List<String> pids = started();
+			assertThat(pids).hasSize(2);
+			assertThat(second.result()).isEqualTo("pid-" + pids.get(1));
+			assertThat(Files.readString(this.directory.resolve("stdin-" + pids.get(0))))
+				.contains("\"subtype\":\"interrupt\"");
+			assertThat(argumentsOf(pids.get(1))).contains("--resume=" + SESSION);
+		}
 	}
 
 	@Test
