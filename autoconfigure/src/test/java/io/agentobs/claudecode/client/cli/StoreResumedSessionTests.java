@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.client.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -205,6 +206,21 @@ class StoreResumedSessionTests {
 					"loadFinished " + STORED_SESSION + " 4 " + (String.join("\n", MAIN_LINES).length() + 1
 							+ SUBAGENT_LINE.length() + 1) + " null after 0 starts",
 					"environment");
+		}
+	}
+
+	@Test
+	void theBytesOfALoadAreTheUtf8SizeOfTheTranscriptTheCliGets() throws Exception {
+		String[] lines = { "{\"type\":\"user\",\"uuid\":\"u1\",\"message\":{\"content\":\"Grüße aus 東京 🚀\"}}" };
+		String sessionId = "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e";
+		this.store.put(SessionKey.main(this.projectKey, sessionId), lines);
+		try (ClaudeCodeSession session = client(ClaudeCodeOptions.builder()).resumeSession(sessionId, null)) {
+			session.send("Any news?").awaitResult();
+			String pid = startedPids().get(0);
+			long bytes = Long.parseLong(outputOf("bytes", pid).trim());
+			assertThat(bytes).isEqualTo(lines[0].getBytes(StandardCharsets.UTF_8).length + 1);
+			assertThat(this.calls).contains("loadFinished " + sessionId + " 1 " + bytes + " null after 0 starts");
+			assertThat(outputOf("transcript", pid)).isEqualTo(lines[0] + "\n");
 		}
 	}
 
