@@ -1160,8 +1160,8 @@ public final class ClaudeCodeOptions {
 		/**
 		 * Whether a session starts a CLI process for each prompt ({@code --resume} of its own
 		 * session), so that each turn's process gets that turn's environment, such as its
-		 * trace context. Needs the session saved between turns (in the CLI's config directory,
-		 * {@code persistSession}, or in a session store). Costs a CLI start per turn.
+		 * trace context. Needs the session saved between turns ({@code persistSession} on: the
+		 * CLI mirrors to a session store only what it writes). Costs a CLI start per turn.
 		 * @param processPerTurn {@code true} for a process per turn, {@code null} for the default
 		 * (one process)
 		 * @return this builder

@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.session;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,16 +134,25 @@ public final class SessionMirrorWriter implements AutoCloseable {
 		for (int attempt = 0; attempt <= BACKOFF_MILLIS.length; attempt++) {
 			try {
 				this.store.append(key, entries);
-				long bytes = entries.stream().mapToLong((entry) -> entry.json().length()).sum();
-				this.listener.stored(key, entries.size(), bytes, Duration.ofNanos(System.nanoTime() - started));
-				return;
 			}
 			catch (RuntimeException ex) {
 				failure = ex;
 				if (attempt < BACKOFF_MILLIS.length && !sleep(BACKOFF_MILLIS[attempt])) {
 					break;
 				}
+				continue;
 			}
+			// Told after the append only: a listener that fails never makes the batch be stored again
+			try {
+				long bytes = entries.stream()
+					.mapToLong((entry) -> entry.json().getBytes(StandardCharsets.UTF_8).length)
+					.sum();
+				this.listener.stored(key, entries.size(), bytes, Duration.ofNanos(System.nanoTime() - started));
+			}
+			catch (RuntimeException ex) {
+				logger.debug("A session mirror listener failed", ex);
+			}
+			return;
 		}
 		logger.warn("Dropped {} transcript entries of Claude Code session {} after 3 failed attempts to store them: {}",
 				entries.size(), key.sessionId(), String.valueOf(failure));

@@ -121,7 +121,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	@Override
 	public ClaudeCodeRun query(String prompt, ClaudeCodeOptions options) {
-		CliClaudeCodeSession session = open(options);
+		CliClaudeCodeSession session = open(options, false);
 		try {
 			return session.start(prompt, true);
 		}
@@ -138,7 +138,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	@Override
 	public ClaudeCodeSession openSession(ClaudeCodeOptions options) {
-		return open(options);
+		return open(options, true);
 	}
 
 	@Override
@@ -147,17 +147,23 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		ClaudeCodeOptions overrides = (options != null) ? options : ClaudeCodeOptions.empty();
 		SessionOptions session = (overrides.getSession() != null) ? overrides.getSession().toBuilder().resume(sessionId).build()
 				: SessionOptions.resume(sessionId);
-		return open(overrides.toBuilder().session(session).build());
+		return open(overrides.toBuilder().session(session).build(), true);
 	}
 
-	private CliClaudeCodeSession open(ClaudeCodeOptions overrides) {
+	/**
+	 * Opens the session of a query or of a session's prompts.
+	 * @param overrides the call's options
+	 * @param forPrompts whether it is a session for several prompts, rather than one query's
+	 * (which never resumes, whatever its process per turn)
+	 */
+	private CliClaudeCodeSession open(ClaudeCodeOptions overrides, boolean forPrompts) {
 		ClaudeCodeOptions options = this.defaultOptions.merge(overrides);
 		Path executable = this.locator.locate(options.getCliPath());
 		String resume = (options.getSession() != null) ? options.getSession().getResume() : null;
-		if (options.isProcessPerTurn() && this.sessionStore == null
-				&& Boolean.FALSE.equals(options.getPersistSession())) {
+		if (forPrompts && options.isProcessPerTurn() && Boolean.FALSE.equals(options.getPersistSession())) {
+			// The CLI mirrors to a session store only what it wrote to its config directory
 			throw new IllegalArgumentException("A session with a process per turn resumes its saved transcript at "
-					+ "every turn: it needs persist-session on or a session store");
+					+ "every turn: it needs persist-session on (a session store too)");
 		}
 		boolean fromStore = this.sessionStore != null && resume != null;
 		if (fromStore) {
@@ -282,13 +288,25 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		}
 		catch (RuntimeException ex) {
 			listener.sessionLoadFinished(sessionId, 0, 0, ex);
-			this.mirrorListener.loadFailed(SessionKey.main(projectKey, sessionId), ex,
-					Duration.ofNanos(System.nanoTime() - start));
+			tellMirrorListener(() -> this.mirrorListener.loadFailed(SessionKey.main(projectKey, sessionId), ex,
+					Duration.ofNanos(System.nanoTime() - start)));
 			throw ex;
 		}
 		listener.sessionLoadFinished(sessionId, counts[0], counts[1], null);
-		this.mirrorListener.loaded(SessionKey.main(projectKey, sessionId), counts[0], counts[1],
-				Duration.ofNanos(System.nanoTime() - start));
+		tellMirrorListener(() -> this.mirrorListener.loaded(SessionKey.main(projectKey, sessionId), counts[0],
+				counts[1], Duration.ofNanos(System.nanoTime() - start)));
+	}
+
+	/**
+	 * Tells the mirror listener (metrics) of a load; what it throws never stops the session.
+	 */
+	private static void tellMirrorListener(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The session mirror listener failed on a session load; it is ignored", ex);
+		}
 	}
 
 	/**

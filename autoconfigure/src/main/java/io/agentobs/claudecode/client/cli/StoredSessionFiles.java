@@ -1,8 +1,9 @@
 package io.agentobs.claudecode.client.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,12 +72,13 @@ final class StoredSessionFiles {
 	private static void write(Path file, List<SessionEntry> entries, long[] counts) {
 		try {
 			Files.createDirectories(file.getParent());
-			try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
 				for (SessionEntry entry : entries) {
-					writer.write(entry.json());
-					writer.write('\n');
+					byte[] line = entry.json().getBytes(StandardCharsets.UTF_8);
+					out.write(line);
+					out.write('\n');
 					counts[0]++;
-					counts[1] += entry.json().length() + 1;
+					counts[1] += line.length + 1;
 				}
 			}
 		}

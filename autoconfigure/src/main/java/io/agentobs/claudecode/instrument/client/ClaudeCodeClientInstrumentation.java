@@ -78,7 +78,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * @param processPerTurnSessions whether sessions whose options leave it unset start a CLI
 	 * process per turn, so that the CLI's own spans of each turn nest under that turn's span
 	 * (with the CLI's telemetry on); never for a session that cannot resume its transcript
-	 * ({@code persistSession} off without a session store)
+	 * ({@code persistSession} off, with or without a session store)
 	 */
 	public ClaudeCodeClientInstrumentation(Supplier<AgentRunObservations> observations, boolean toolTimingHooks,
 			boolean processPerTurnSessions) {
@@ -207,7 +207,8 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 			return options;
 		}
 		ClaudeCodeOptions effective = effectiveOptions(client, options);
-		boolean resumable = !Boolean.FALSE.equals(effective.getPersistSession()) || isSessionStoreBacked(client);
+		// Without persistence the CLI neither keeps its transcript nor mirrors it to a store
+		boolean resumable = !Boolean.FALSE.equals(effective.getPersistSession());
 		if (effective.getProcessPerTurn() != null || !resumable) {
 			return options;
 		}

@@ -1,0 +1,104 @@
+package io.agentobs.claudecode.client.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeSession;
+import io.agentobs.claudecode.client.message.ResultMessage;
+import io.agentobs.claudecode.scripted.Scenario;
+import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
+import io.agentobs.claudecode.session.ProjectKeys;
+import io.agentobs.claudecode.session.SessionEntry;
+import io.agentobs.claudecode.session.SessionKey;
+import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.InMemorySessionStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A session with a process per turn on the real CLI: the second turn's process resumes the
+ * conversation of the first, from the CLI's config directory or from a session store.
+ */
+@Timeout(180)
+class ProcessPerTurnIT {
+
+	@TempDir
+	Path workingDirectory;
+
+	@RegisterExtension
+	final HermeticCliEnvironment home = HermeticCliEnvironment.create();
+
+	private final ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
+
+	@AfterEach
+	void stop() {
+		this.api.close();
+	}
+
+	private CliClaudeCodeClient.Builder client(ClaudeCodeOptions.Builder options) {
+		return CliClaudeCodeClient.builder()
+			.defaultOptions(options.model("claude-sonnet-4-5")
+				.workingDirectory(this.workingDirectory)
+				.environment(this.home.environment(this.api.cliEnvironment()))
+				.idleTimeout(Duration.ofSeconds(60))
+				.processPerTurn(true)
+				.build());
+	}
+
+	private String lastRequestMessages() {
+		return this.api.calls().get(this.api.calls().size() - 1).request().path("messages").toString();
+	}
+
+	@Test
+	void theSecondTurnsProcessResumesTheConversationFromTheConfigDirectory() {
+		try (ClaudeCodeSession session = client(ClaudeCodeOptions.builder()).build().openSession()) {
+			ResultMessage first = session.send(Scenario.PLAIN_ANSWER.prompt("Remember the word pineapple")).awaitResult();
+			ResultMessage second = session.send(Scenario.PLAIN_ANSWER.prompt("Which word was it?")).awaitResult();
+			assertThat(second.sessionId()).isEqualTo(first.sessionId()).isEqualTo(session.sessionId());
+		}
+		assertThat(lastRequestMessages()).contains("Remember the word pineapple").contains("Which word was it?");
+	}
+
+	@Test
+	void theSecondTurnsProcessResumesTheConversationFromTheSessionStore() throws Exception {
+		InMemorySessionStore store = new InMemorySessionStore();
+		String firstSession;
+		try (ClaudeCodeSession session = client(ClaudeCodeOptions.builder()).sessionStore(store)
+			.build()
+			.openSession()) {
+			firstSession = session.send(Scenario.PLAIN_ANSWER.prompt("Remember the word pineapple"))
+				.awaitResult()
+				.sessionId();
+			assertThat(session.send(Scenario.PLAIN_ANSWER.prompt("Which word was it?")).awaitResult().sessionId())
+				.isEqualTo(firstSession);
+		}
+		assertThat(lastRequestMessages()).contains("Remember the word pineapple").contains("Which word was it?");
+		List<SessionEntry> stored = store
+			.load(SessionKey.main(ProjectKeys.of(this.workingDirectory.toRealPath()), firstSession))
+			.orElseThrow();
+		assertThat(stored.stream().map(SessionEntry::json).filter((json) -> json.contains("Which word was it?")))
+			.isNotEmpty();
+	}
+
+	@Test
+	void withoutPersistenceTheCliMirrorsNothingToTheStoreSoNoTurnCouldResume() throws Exception {
+		// Why a process per turn needs persist-session on even with a session store
+		InMemorySessionStore store = new InMemorySessionStore();
+		String sessionId = client(ClaudeCodeOptions.builder().persistSession(false).processPerTurn(null))
+			.sessionStore(store)
+			.build()
+			.query(Scenario.PLAIN_ANSWER.prompt("Remember the word pineapple"))
+			.awaitResult()
+			.sessionId();
+		assertThat(store.load(SessionKey.main(ProjectKeys.of(this.workingDirectory.toRealPath()), sessionId)))
+			.isEmpty();
+	}
+
+}
