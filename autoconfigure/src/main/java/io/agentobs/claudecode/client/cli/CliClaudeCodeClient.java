@@ -47,6 +47,10 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	private final Duration mirrorCloseTimeout = Duration.ofSeconds(10);
 
+	private static final String STORE_NEEDS_PERSISTENCE = "A session store (claude-code.sessions.store) cannot be "
+			+ "used with persist-session false (claude-code.persist-session): the CLI mirrors to the store only what "
+			+ "it writes to its config directory, a private one the client deletes after each run";
+
 	/**
 	 * Creates a client.
 	 * @param defaultOptions the options every call starts from, may be {@code null}
@@ -164,6 +168,9 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 			// The CLI mirrors to a session store only what it wrote to its config directory
 			throw new IllegalArgumentException("A session with a process per turn resumes its saved transcript at "
 					+ "every turn: it needs persist-session on (a session store too)");
+		}
+		if (this.sessionStore != null && Boolean.FALSE.equals(options.getPersistSession())) {
+			throw new IllegalArgumentException(STORE_NEEDS_PERSISTENCE);
 		}
 		boolean fromStore = this.sessionStore != null && resume != null;
 		if (fromStore) {
@@ -433,6 +440,9 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		 */
 		@SuppressWarnings("removal")
 		public CliClaudeCodeClient build() {
+			if (this.sessionStore != null && Boolean.FALSE.equals(this.defaultOptions.getPersistSession())) {
+				throw new IllegalStateException(STORE_NEEDS_PERSISTENCE);
+			}
 			CliClaudeCodeClient client = new CliClaudeCodeClient(this.defaultOptions, this.locator, this.limits);
 			client.sessionStore = this.sessionStore;
 			client.mirrorListener = this.mirrorListener;

@@ -87,18 +87,4 @@ class ProcessPerTurnIT {
 			.isNotEmpty();
 	}
 
-	@Test
-	void withoutPersistenceTheCliMirrorsNothingToTheStoreSoNoTurnCouldResume() throws Exception {
-		// Why a process per turn needs persist-session on even with a session store
-		InMemorySessionStore store = new InMemorySessionStore();
-		String sessionId = client(ClaudeCodeOptions.builder().persistSession(false).processPerTurn(null))
-			.sessionStore(store)
-			.build()
-			.query(Scenario.PLAIN_ANSWER.prompt("Remember the word pineapple"))
-			.awaitResult()
-			.sessionId();
-		assertThat(store.load(SessionKey.main(ProjectKeys.of(this.workingDirectory.toRealPath()), sessionId)))
-			.isEmpty();
-	}
-
 }

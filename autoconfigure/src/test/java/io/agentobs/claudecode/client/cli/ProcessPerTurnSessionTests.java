@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -276,13 +277,23 @@ class ProcessPerTurnSessionTests {
 	}
 
 	@Test
-	void aProcessPerTurnWithoutPersistedSessionIsRefusedWithASessionStoreToo() throws Exception {
-		// The CLI mirrors to the store only what it writes locally: a later turn would resume nothing
-		ClaudeCodeClient client = CliClaudeCodeClient.builder()
+	void aSessionStoreWithoutPersistedSessionsIsRefused() throws Exception {
+		// The CLI mirrors to the store only what it writes locally (the TypeScript SDK refuses it too)
+		CliClaudeCodeClient.Builder builder = CliClaudeCodeClient.builder()
 			.defaultOptions(perTurn().persistSession(false).cliPath(fakeCli()).build())
+			.sessionStore(new InMemorySessionStore());
+		assertThatIllegalStateException().isThrownBy(builder::build)
+			.withMessageContaining("claude-code.sessions.store")
+			.withMessageContaining("claude-code.persist-session");
+		ClaudeCodeClient client = CliClaudeCodeClient.builder()
+			.defaultOptions(perTurn().cliPath(fakeCli()).build())
 			.sessionStore(new InMemorySessionStore())
 			.build();
-		assertThatIllegalArgumentException().isThrownBy(client::openSession)
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.openSession(ClaudeCodeOptions.builder().persistSession(false).build()))
+			.withMessageContaining("persist-session");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.query("one", ClaudeCodeOptions.builder().persistSession(false).build()))
 			.withMessageContaining("persist-session");
 		assertThat(started()).isEmpty();
 	}

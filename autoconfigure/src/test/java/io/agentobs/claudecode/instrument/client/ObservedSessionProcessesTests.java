@@ -305,17 +305,4 @@ class ObservedSessionProcessesTests {
 		assertThat(environmentOf(startedPids().get(1))).isEqualTo("|");
 	}
 
-	@Test
-	void theInstrumentationsDefaultLeavesOneProcessToStoreBackedSessionsWithoutPersistence() throws Exception {
-		// The CLI mirrors to the store only what it writes locally: a later turn would resume nothing
-		ClaudeCodeClient client = observeWithProcessPerTurnSessions(
-				client(ClaudeCodeOptions.builder().persistSession(false), true));
-		try (ClaudeCodeSession session = client.resumeSession(STORED_SESSION, null)) {
-			session.send("one").awaitResult();
-			session.send("two").awaitResult();
-		}
-		assertThat(startedPids()).hasSize(1);
-		assertThat(this.tree.render()).isEqualTo(AGENT + "\n  " + LOAD + "\n" + AGENT + "\n");
-	}
-
 }
