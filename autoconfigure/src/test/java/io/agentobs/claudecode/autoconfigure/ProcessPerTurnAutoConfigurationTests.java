@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.testsupport.FakeCli;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -115,6 +119,24 @@ class ProcessPerTurnAutoConfigurationTests {
 				assertThat(client.query("one").awaitResult().result()).isEqualTo("hi");
 			});
 		assertThat(starts()).hasSize(1);
+	}
+
+	@Test
+	void aSessionStoreWithoutPersistedSessionsFailsAtStartUpNamingBothProperties() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ClaudeCodeSessionStoreAutoConfiguration.class))
+			.withBean(DataSource.class, () -> {
+				JdbcDataSource dataSource = new JdbcDataSource();
+				dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+				return dataSource;
+			})
+			.withPropertyValues("claude-code.sessions.store=jdbc", "claude-code.persist-session=false")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("claude-code.sessions.store")
+				.hasMessageContaining("claude-code.persist-session"));
+		assertThat(starts()).isEmpty();
 	}
 
 }
