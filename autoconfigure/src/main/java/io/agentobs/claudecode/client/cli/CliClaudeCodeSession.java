@@ -133,13 +133,13 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	/**
 	 * The process of the next turn: the session's one, started at the first prompt; with a
 	 * process per turn, a new one for every turn after the first whose process has served a
-	 * turn, once that one has ended.
+	 * turn (or has died), once that one has ended.
 	 */
 	private ClaudeCliProcess processOfTurn() {
 		if (this.live == null) {
 			this.live = launch(this.options);
 		}
-		else if (this.processPerTurn && this.current != null) {
+		else if (this.processPerTurn && (this.current != null || this.live.process().isTerminated())) {
 			retire(this.live);
 			this.live = launch(optionsOfLaterProcess());
 		}
@@ -278,8 +278,10 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	/**
 	 * Stops a run closed before its result: interrupts the turn and discards its remaining
 	 * messages up to the result that ends it (after background tasks, the last one), so the
-	 * next prompt starts clean; closes the session when the CLI does not end the turn
-	 * promptly.
+	 * next prompt starts clean. When the CLI does not end the turn promptly (or has died),
+	 * a session with a process per turn stops that process only, since its next prompt starts
+	 * another; any other session is closed.
+	 * @param process the process of the run
 	 * @param turnEnd the run's view of its turn, followed on the closing thread from now on
 	 */
 	void abandon(ClaudeCliProcess process, TurnEnd turnEnd) {
@@ -302,6 +304,10 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		if (this.processPerTurn) {
+			process.destroy();
+			return;
 		}
 		close();
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
+import io.agentobs.claudecode.client.ClaudeCodeProcessException;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.ClaudeProcessListener;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
@@ -52,7 +54,8 @@ class ProcessPerTurnSessionTests {
 	 * and input to files named after its pid, starts a background child that would outlive
 	 * it, answers each prompt with {@code init} and a result naming its pid, and each control
 	 * request with a success (an interrupt also with the result that ends the turn); a prompt
-	 * {@code slow} gets no result until interrupted.
+	 * {@code slow} gets no result until interrupted, a prompt {@code die} makes it exit with 3
+	 * after its {@code init}.
 	 */
 	private Path fakeCli() throws IOException {
 		Path dir = this.directory;
@@ -72,7 +75,7 @@ class ProcessPerTurnSessionTests {
 				+ "    *'\"type\":\"user\"'*)\n"
 				+ "      " + FakeCli.print("{\"type\":\"system\",\"subtype\":\"init\",\"session_id\":\"" + SESSION
 						+ "\",\"model\":\"claude-sonnet-4-5\"}")
-				+ "      case \"$line\" in *'\"content\":\"slow\"'*) continue ;; esac\n"
+				+ "      case \"$line\" in *'\"content\":\"slow\"'*) continue ;; *'\"content\":\"die\"'*) exit 3 ;; esac\n"
 				+ "      " + FakeCli.print("{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"num_turns\":1,"
 						+ "\"result\":\"pid-'$$'\",\"session_id\":\"" + SESSION + "\"}")
 				+ "      ;;\n  esac\ndone\n");
@@ -231,6 +234,21 @@ class ProcessPerTurnSessionTests {
 			assertThat(Files.readString(this.directory.resolve("stdin-" + pids.get(0))))
 				.contains("\"subtype\":\"interrupt\"");
 			assertThat(argumentsOf(pids.get(1))).contains("--resume=" + SESSION);
+		}
+	}
+
+	@Test
+	void aTurnWhoseCliDiesFailsAndTheNextTurnResumesInANewProcess() throws Exception {
+		try (ClaudeCodeSession session = client(perTurn()).openSession()) {
+			session.send("one").awaitResult();
+			assertThatExceptionOfType(ClaudeCodeProcessException.class)
+				.isThrownBy(() -> session.send("die").awaitResult())
+				.satisfies((ex) -> assertThat(ex.getExitCode()).isEqualTo(3));
+			ResultMessage third = session.send("three").awaitResult();
+			List<String> pids = started();
+			assertThat(pids).hasSize(3);
+			assertThat(third.result()).isEqualTo("pid-" + pids.get(2));
+			assertThat(argumentsOf(pids.get(2))).contains("--resume=" + SESSION);
 		}
 	}
 
