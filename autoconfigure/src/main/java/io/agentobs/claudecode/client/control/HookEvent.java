@@ -52,26 +52,4 @@ public enum HookEvent {
 		return this.wireName;
 	}
 
-	/**
-	 * Whether the event concerns one tool call, so that a matcher selects tools by name.
-	 * @return {@code true} for the tool events
-	 */
-	public boolean isToolEvent() {
-		return this == PRE_TOOL_USE || this == POST_TOOL_USE || this == POST_TOOL_USE_FAILURE;
-	}
-
-	/**
-	 * The event of a wire name.
-	 * @param wireName the name, e.g. {@code PostToolUse}
-	 * @return the event, {@code null} when unknown
-	 */
-	public static HookEvent of(String wireName) {
-		for (HookEvent event : values()) {
-			if (event.wireName.equals(wireName)) {
-				return event;
-			}
-		}
-		return null;
-	}
-
 }

@@ -40,20 +40,4 @@ public class RuleBasedPermissionHandler implements ClaudePermissionHandler {
 			.decidedBy(PermissionDecision.Source.RULE);
 	}
 
-	/**
-	 * The rules, in order.
-	 * @return the rules
-	 */
-	public List<PermissionRule> getRules() {
-		return this.rules;
-	}
-
-	/**
-	 * Whether a call no rule matches is allowed.
-	 * @return the default
-	 */
-	public boolean isAllowByDefault() {
-		return this.allowByDefault;
-	}
-
 }

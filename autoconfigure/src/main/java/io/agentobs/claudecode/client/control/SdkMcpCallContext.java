@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.client.control;
 
-import java.util.Optional;
-
 /**
  * What the client knows of one {@code mcp_message} request when it hands it to an
  * {@link SdkMcpServer}.
@@ -12,13 +10,5 @@ import java.util.Optional;
  * {@code _meta}), {@code null} for other messages
  */
 public record SdkMcpCallContext(String sessionId, String toolUseId) {
-
-	/**
-	 * The model's tool-use id of a {@code tools/call}.
-	 * @return the id, empty for other messages
-	 */
-	public Optional<String> toolUseIdIfPresent() {
-		return Optional.ofNullable(this.toolUseId);
-	}
 
 }
