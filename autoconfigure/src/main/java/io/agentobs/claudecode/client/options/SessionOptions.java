@@ -1,7 +1,6 @@
 package io.agentobs.claudecode.client.options;
 
 import java.util.Objects;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +66,6 @@ public final class SessionOptions {
 		if (sessionId == null || !UUID_FORM.matcher(sessionId).matches()) {
 			throw new IllegalArgumentException("The " + role + " must be a UUID, but was '" + sessionId + "'");
 		}
-		UUID.fromString(sessionId);
 		return sessionId;
 	}
 
