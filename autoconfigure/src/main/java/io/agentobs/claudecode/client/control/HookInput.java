@@ -1,6 +1,7 @@
 package io.agentobs.claudecode.client.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentobs.claudecode.client.message.Json;
 
 /**
  * What the CLI tells a {@link ClaudeHook}: the fields common to the hook events, typed, and
@@ -31,22 +32,11 @@ public record HookInput(HookEvent event, String sessionId, String toolName, Json
 	 * @return the input
 	 */
 	public static HookInput of(HookEvent event, JsonNode input, String toolUseId) {
-		String inputToolUseId = text(input, "tool_use_id");
-		JsonNode duration = field(input, "duration_ms");
-		return new HookInput(event, text(input, "session_id"), text(input, "tool_name"), field(input, "tool_input"),
-				(inputToolUseId != null) ? inputToolUseId : toolUseId, field(input, "tool_response"),
-				text(input, "error"), (duration != null && duration.isNumber()) ? duration.longValue() : null,
-				text(input, "prompt"), text(input, "agent_id"), input);
-	}
-
-	private static JsonNode field(JsonNode node, String name) {
-		JsonNode value = (node != null) ? node.get(name) : null;
-		return (value == null || value.isNull() || value.isMissingNode()) ? null : value;
-	}
-
-	private static String text(JsonNode node, String name) {
-		JsonNode value = field(node, name);
-		return (value != null && value.isValueNode()) ? value.asText() : null;
+		String inputToolUseId = Json.text(input, "tool_use_id");
+		return new HookInput(event, Json.text(input, "session_id"), Json.text(input, "tool_name"),
+				Json.field(input, "tool_input"), (inputToolUseId != null) ? inputToolUseId : toolUseId,
+				Json.field(input, "tool_response"), Json.text(input, "error"), Json.longOrNull(input, "duration_ms"),
+				Json.text(input, "prompt"), Json.text(input, "agent_id"), input);
 	}
 
 }

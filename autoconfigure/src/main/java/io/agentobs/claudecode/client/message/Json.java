@@ -41,7 +41,13 @@ public final class Json {
 		return MAPPER.reader().with(JsonFactory.builder().streamReadConstraints(constraints).build());
 	}
 
-	static JsonNode field(JsonNode node, String name) {
+	/**
+	 * A field of a node.
+	 * @param node the node, may be {@code null}
+	 * @param name the field's name
+	 * @return the value, {@code null} when the field is missing or {@code null}
+	 */
+	public static JsonNode field(JsonNode node, String name) {
 		if (node == null) {
 			return null;
 		}
@@ -49,12 +55,24 @@ public final class Json {
 		return (value == null || value.isNull() || value.isMissingNode()) ? null : value;
 	}
 
-	static String text(JsonNode node, String name) {
+	/**
+	 * A scalar field of a node as text.
+	 * @param node the node, may be {@code null}
+	 * @param name the field's name
+	 * @return the text, {@code null} when the field is missing, {@code null} or not a scalar
+	 */
+	public static String text(JsonNode node, String name) {
 		JsonNode value = field(node, name);
 		return (value != null && value.isValueNode()) ? value.asText() : null;
 	}
 
-	static Long longOrNull(JsonNode node, String... names) {
+	/**
+	 * The first numeric field of a node among some names.
+	 * @param node the node, may be {@code null}
+	 * @param names the fields' names, in order of preference
+	 * @return the number, {@code null} when none of the fields is a number
+	 */
+	public static Long longOrNull(JsonNode node, String... names) {
 		for (String name : names) {
 			JsonNode value = field(node, name);
 			if (value != null && value.isNumber()) {

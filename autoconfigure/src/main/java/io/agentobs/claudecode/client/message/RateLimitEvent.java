@@ -25,7 +25,7 @@ public record RateLimitEvent(String sessionId, JsonNode raw) implements ClaudeMe
 		JsonNode info = this.raw.path("rate_limit_info");
 		return new RateLimitInfo(Json.text(info, "status"), Json.text(info, "rateLimitType"),
 				Json.doubleOrNull(info, "utilization"), Json.longOrNull(info, "resetsAt"),
-				Json.text(info, "overageStatus"), info.path("isUsingOverage").asBoolean(false));
+				Json.text(info, "overageStatus"), Json.bool(info, "isUsingOverage"));
 	}
 
 	/**

@@ -94,8 +94,7 @@ public record ResultMessage(String subtype, boolean isError, Integer numTurns, L
 	 * @return the value or {@code null} when the result has none
 	 */
 	public JsonNode structuredOutput() {
-		JsonNode value = (this.raw != null) ? this.raw.get("structured_output") : null;
-		return (value != null && !value.isNull()) ? value : null;
+		return Json.field(this.raw, "structured_output");
 	}
 
 	/**
