@@ -127,8 +127,8 @@ public final class ClaudeCodeOptions {
 		this.cliPath = builder.cliPath;
 		this.model = builder.model;
 		this.workingDirectory = builder.workingDirectory;
-		this.allowedTools = (builder.allowedTools != null) ? List.copyOf(builder.allowedTools) : null;
-		this.disallowedTools = (builder.disallowedTools != null) ? List.copyOf(builder.disallowedTools) : null;
+		this.allowedTools = copy(builder.allowedTools);
+		this.disallowedTools = copy(builder.disallowedTools);
 		this.permissionMode = builder.permissionMode;
 		this.maxTurns = builder.maxTurns;
 		this.systemPrompt = builder.systemPrompt;
@@ -138,9 +138,9 @@ public final class ClaudeCodeOptions {
 		this.runTimeout = builder.runTimeout;
 		this.idleTimeout = builder.idleTimeout;
 		this.messageListener = builder.messageListener;
-		this.sdkMcpServers = (builder.sdkMcpServers != null) ? List.copyOf(builder.sdkMcpServers) : null;
+		this.sdkMcpServers = copy(builder.sdkMcpServers);
 		this.permissionHandler = builder.permissionHandler;
-		this.hooks = (builder.hooks != null) ? List.copyOf(builder.hooks) : null;
+		this.hooks = copy(builder.hooks);
 		this.controlListener = builder.controlListener;
 		this.processListener = builder.processListener;
 		this.processPerTurn = builder.processPerTurn;
@@ -153,23 +153,32 @@ public final class ClaudeCodeOptions {
 		this.fallbackModel = builder.fallbackModel;
 		this.effort = builder.effort;
 		this.thinking = builder.thinking;
-		this.tools = (builder.tools != null) ? List.copyOf(builder.tools) : null;
-		this.settingSources = (builder.settingSources != null) ? List.copyOf(builder.settingSources) : null;
-		this.settings = (builder.settings != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(builder.settings)) : null;
-		this.additionalDirectories = (builder.additionalDirectories != null) ? List.copyOf(builder.additionalDirectories) : null;
-		this.agents = (builder.agents != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(builder.agents)) : null;
+		this.tools = copy(builder.tools);
+		this.settingSources = copy(builder.settingSources);
+		this.settings = copy(builder.settings);
+		this.additionalDirectories = copy(builder.additionalDirectories);
+		this.agents = copy(builder.agents);
 		this.agent = builder.agent;
-		this.mcpServers = (builder.mcpServers != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(builder.mcpServers)) : null;
+		this.mcpServers = copy(builder.mcpServers);
 		this.strictMcpConfig = builder.strictMcpConfig;
 		this.forwardSubagentText = builder.forwardSubagentText;
 		this.includeHookEvents = builder.includeHookEvents;
-		this.plugins = (builder.plugins != null) ? List.copyOf(builder.plugins) : null;
-		this.betas = (builder.betas != null) ? List.copyOf(builder.betas) : null;
+		this.plugins = copy(builder.plugins);
+		this.betas = copy(builder.betas);
 		this.systemPromptPreset = builder.systemPromptPreset;
-		this.extraArgs = (builder.extraArgs != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraArgs)) : null;
+		this.extraArgs = copy(builder.extraArgs);
 		if (this.extraArgs != null) {
 			this.extraArgs.keySet().forEach(ClaudeCodeOptions::requireFlagName);
 		}
+	}
+
+	private static <T> List<T> copy(List<T> list) {
+		return (list != null) ? List.copyOf(list) : null;
+	}
+
+	/** An unmodifiable copy in the same order; values may be {@code null}. */
+	private static <K, V> Map<K, V> copy(Map<K, V> map) {
+		return (map != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(map)) : null;
 	}
 
 	private static void requireFlagName(String name) {
@@ -751,14 +760,12 @@ public final class ClaudeCodeOptions {
 		return Objects.hash(this.cliPath, this.model, this.workingDirectory, this.allowedTools, this.disallowedTools,
 				this.permissionMode, this.maxTurns, this.systemPrompt, this.appendSystemPrompt,
 				this.includePartialMessages, this.environment, this.runTimeout, this.idleTimeout, this.messageListener,
-				this.sdkMcpServers, this.permissionHandler, this.hooks, this.controlListener, this.permissionTimeout,
-				this.controlRequestTimeout,
-				this.session, this.persistSession)
-				+ 31 * Objects.hash(this.outputSchema, this.maxBudgetUsd, this.fallbackModel, this.effort, this.thinking,
-						this.tools, this.settingSources, this.settings, this.additionalDirectories, this.agents,
-						this.agent, this.mcpServers, this.strictMcpConfig, this.forwardSubagentText,
-						this.includeHookEvents, this.plugins, this.betas, this.systemPromptPreset, this.extraArgs)
-				+ 961 * Objects.hash(this.processListener, this.processPerTurn);
+				this.sdkMcpServers, this.permissionHandler, this.hooks, this.controlListener, this.processListener,
+				this.processPerTurn, this.permissionTimeout, this.controlRequestTimeout, this.session,
+				this.persistSession, this.outputSchema, this.maxBudgetUsd, this.fallbackModel, this.effort,
+				this.thinking, this.tools, this.settingSources, this.settings, this.additionalDirectories, this.agents,
+				this.agent, this.mcpServers, this.strictMcpConfig, this.forwardSubagentText, this.includeHookEvents,
+				this.plugins, this.betas, this.systemPromptPreset, this.extraArgs);
 	}
 
 	/**
