@@ -6,6 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentobs.claudecode.client.control.ClaudeControlListener;
+import io.agentobs.claudecode.client.control.ClaudeHook;
+import io.agentobs.claudecode.client.control.HookEvent;
+import io.agentobs.claudecode.client.control.HookOutput;
+import io.agentobs.claudecode.client.control.PermissionDecision;
+import io.agentobs.claudecode.client.control.SdkMcpCallContext;
+import io.agentobs.claudecode.client.control.SdkMcpServer;
 import io.agentobs.claudecode.client.options.AgentDefinition;
 import io.agentobs.claudecode.client.options.McpServerConfig;
 import io.agentobs.claudecode.client.options.SessionOptions;
@@ -91,6 +99,18 @@ class ClaudeCodeOptionsTests {
 			.betas(List.of("b"))
 			.systemPromptPreset(SystemPromptPreset.CLAUDE_CODE)
 			.extraArgs(Map.of("x", "y"))
+			.messageListener((message) -> {
+			})
+			.sdkMcpServers(List.of(new NoOpSdkMcpServer()))
+			.permissionHandler((request) -> PermissionDecision.allow())
+			.hooks(List.of(ClaudeHook.of(HookEvent.STOP, null, (input) -> HookOutput.proceed())))
+			.controlListener(new ClaudeControlListener() {
+			})
+			.processListener(new ClaudeProcessListener() {
+			})
+			.processPerTurn(true)
+			.permissionTimeout(Duration.ofSeconds(2))
+			.controlRequestTimeout(Duration.ofSeconds(3))
 			.build();
 		assertThat(all.toBuilder().build()).isEqualTo(all).hasSameHashCodeAs(all);
 		assertThat(all.toBuilder().extraArgs(null).build()).isNotEqualTo(all);
@@ -114,6 +134,20 @@ class ClaudeCodeOptionsTests {
 			.contains("SHARED")
 			.doesNotContain("sk-secret")
 			.doesNotContain("default");
+	}
+
+	private static final class NoOpSdkMcpServer implements SdkMcpServer {
+
+		@Override
+		public String name() {
+			return "app";
+		}
+
+		@Override
+		public JsonNode handle(JsonNode message, SdkMcpCallContext context) {
+			return null;
+		}
+
 	}
 
 }
