@@ -1,7 +1,6 @@
 package io.agentobs.claudecode.autoconfigure;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,8 +92,8 @@ final class ClaudeCodeClientOptions {
 		}
 		String name = PREFIX + "output-schema";
 		String text;
-		try (InputStream input = resource.getInputStream()) {
-			text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			text = resource.getContentAsString(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new InvalidConfigurationPropertyValueException(name, resource.getDescription(),
@@ -152,8 +151,8 @@ final class ClaudeCodeClientOptions {
 				throw new InvalidConfigurationPropertyValueException(property + ".prompt-resource",
 						agent.getPromptResource().getDescription(), "Set either prompt or prompt-resource, not both");
 			}
-			try (InputStream input = agent.getPromptResource().getInputStream()) {
-				String prompt = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+			try {
+				String prompt = agent.getPromptResource().getContentAsString(StandardCharsets.UTF_8);
 				if (!prompt.isBlank()) {
 					return prompt;
 				}
