@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,11 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class JavaToolServer implements SdkMcpServer, AutoCloseable {
 
 	/** The MCP protocol version answered when the CLI does not name one. */
-	static final String PROTOCOL_VERSION = "2025-06-18";
+	private static final String PROTOCOL_VERSION = "2025-06-18";
 
-	static final int METHOD_NOT_FOUND = -32601;
+	private static final int METHOD_NOT_FOUND = -32601;
 
-	static final int INVALID_PARAMS = -32602;
+	private static final int INVALID_PARAMS = -32602;
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -286,7 +287,7 @@ public final class JavaToolServer implements SdkMcpServer, AutoCloseable {
 		return name;
 	}
 
-	private static java.util.concurrent.ThreadFactory threadFactory(String serverName) {
+	private static ThreadFactory threadFactory(String serverName) {
 		AtomicInteger count = new AtomicInteger();
 		return (runnable) -> {
 			Thread thread = new Thread(runnable, "claude-code-tool-" + serverName + "-" + count.incrementAndGet());
