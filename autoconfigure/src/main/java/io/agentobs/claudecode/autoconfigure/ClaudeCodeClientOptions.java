@@ -2,9 +2,7 @@ package io.agentobs.claudecode.autoconfigure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,19 +176,19 @@ final class ClaudeCodeClientOptions {
 		Map<String, McpServerConfig> configs = new LinkedHashMap<>();
 		servers.forEach((name, server) -> {
 			try {
-				configs.put(name, new McpServerConfig(server.getType(), server.getCommand(),
-						new ArrayList<>(server.getArgs()), server.getEnv(), server.getUrl(), server.getHeaders()));
+				configs.put(name, new McpServerConfig(server.getType(), server.getCommand(), server.getArgs(),
+						server.getEnv(), server.getUrl(), server.getHeaders()));
 			}
 			catch (IllegalArgumentException ex) {
-				String field = ("stdio".equals(server.getType()) || server.getType() == null) ? "command"
-						: (List.of("http", "sse").contains(server.getType()) ? "url" : "type");
-				Object value = switch (field) {
-					case "command" -> server.getCommand();
-					case "url" -> server.getUrl();
-					default -> server.getType();
+				String property = PREFIX + "mcp-servers." + name + ".";
+				String type = (server.getType() != null) ? server.getType() : "stdio";
+				throw switch (type) {
+					case "stdio" -> new InvalidConfigurationPropertyValueException(property + "command",
+							server.getCommand(), ex.getMessage());
+					case "http", "sse" -> new InvalidConfigurationPropertyValueException(property + "url",
+							server.getUrl(), ex.getMessage());
+					default -> new InvalidConfigurationPropertyValueException(property + "type", type, ex.getMessage());
 				};
-				throw new InvalidConfigurationPropertyValueException(PREFIX + "mcp-servers." + name + "." + field,
-						value, ex.getMessage());
 			}
 		});
 		return configs;
