@@ -169,7 +169,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		// so that the load is part of that turn
 		boolean startNow = !options.isProcessPerTurn() && !fromStore;
 		return new CliClaudeCodeSession((launchOptions) -> launch(executable, launchOptions), options, knownSessionId,
-				startNow, SessionStoreBacking.MIRROR_CLOSE_TIMEOUT);
+				startNow);
 	}
 
 	/**
