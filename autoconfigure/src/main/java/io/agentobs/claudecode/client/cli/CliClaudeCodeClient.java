@@ -182,7 +182,6 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		SessionStoreBacking.ProcessMirror mirror = (this.storeBacking != null)
 				? this.storeBacking.prepare(options, listener) : null;
 		Path mcpConfigFile;
-		StreamJsonInput input = new StreamJsonInput();
 		String knownSessionId = (options.getSession() != null) ? options.getSession().knownSessionId() : null;
 		ClaudeCliProcess process;
 		try {
@@ -197,7 +196,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 					command = mirror.command(command);
 					environment = mirror.environment(environment);
 				}
-				process = ClaudeCliProcess.start(command, options, knownSessionId, environment, input, this.limits,
+				process = ClaudeCliProcess.start(command, options, knownSessionId, environment, this.limits,
 						(mirror != null) ? mirror.writer() : null);
 			}
 			catch (RuntimeException ex) {
@@ -217,7 +216,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 		CompletableFuture<Void> mirrored = (mirror != null) ? mirror.attach(process) : null;
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
 		process.control().initialize();
-		return new CliClaudeCodeSession.LaunchedProcess(process, input, mirrored);
+		return new CliClaudeCodeSession.LaunchedProcess(process, mirrored);
 	}
 
 	/**

@@ -118,7 +118,7 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 		}
 		awaitInitialization(process);
 		CliClaudeCodeRun run = new CliClaudeCodeRun(this, process, this.options, ownsSession);
-		process.write(this.live.input().userMessage(prompt, this.sessionId));
+		process.write(process.input().userMessage(prompt, this.sessionId));
 		this.current = run;
 		return run;
 	}
@@ -379,11 +379,10 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	/**
 	 * A started CLI process.
 	 * @param process the process
-	 * @param input writes its stdin protocol
 	 * @param mirrored completes once a session store holds what the process mirrored (after
 	 * it ended), {@code null} without a store
 	 */
-	record LaunchedProcess(ClaudeCliProcess process, StreamJsonInput input, CompletableFuture<Void> mirrored) {
+	record LaunchedProcess(ClaudeCliProcess process, CompletableFuture<Void> mirrored) {
 	}
 
 	/**
