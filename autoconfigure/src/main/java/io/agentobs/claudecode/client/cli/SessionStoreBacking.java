@@ -1,6 +1,5 @@
 package io.agentobs.claudecode.client.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ final class SessionStoreBacking {
 	 * @param sessionId the session to resume
 	 */
 	void requireStored(ClaudeCodeOptions options, String sessionId) {
-		String projectKey = ProjectKeys.of(workingDirectory(options));
+		String projectKey = projectKey(options);
 		if (!this.store.contains(SessionKey.main(projectKey, sessionId))) {
 			throw new ClaudeCodeException("The session store has no session '" + sessionId + "' (project key '"
 					+ projectKey + "') to resume");
@@ -80,7 +79,7 @@ final class SessionStoreBacking {
 		try {
 			String resume = (options.getSession() != null) ? options.getSession().getResume() : null;
 			if (resume != null) {
-				load(configDirectory, ProjectKeys.of(workingDirectory(options)), resume, listener);
+				load(configDirectory, projectKey(options), resume, listener);
 			}
 			AtomicReference<ClaudeCliProcess> process = new AtomicReference<>();
 			SessionMirrorListener reporter = new MirrorErrorReporter(this.mirrorListener, process::get);
@@ -128,17 +127,10 @@ final class SessionStoreBacking {
 	}
 
 	/**
-	 * The working directory the CLI names its project directory after: its real path.
+	 * The project key the CLI stores the sessions of the options' working directory under.
 	 */
-	private static Path workingDirectory(ClaudeCodeOptions options) {
-		Path directory = (options.getWorkingDirectory() != null) ? options.getWorkingDirectory()
-				: Path.of(System.getProperty("user.dir"));
-		try {
-			return directory.toRealPath();
-		}
-		catch (IOException ex) {
-			return directory.toAbsolutePath().normalize();
-		}
+	private static String projectKey(ClaudeCodeOptions options) {
+		return ProjectKeys.ofWorkingDirectory(options.getWorkingDirectory());
 	}
 
 	/**
