@@ -56,9 +56,8 @@ public class ClaudeCodeSessionStoreAutoConfiguration {
 		JdbcClaudeSessionStore claudeCodeSessionStore(ObjectProvider<DataSource> dataSource,
 				ClaudeCodeSessionsProperties properties,
 				ObjectProvider<JdbcSessionStoreSchemaInitializer> schemaInitializer) {
-			// The table exists (or not) once the initializer has run.
-			schemaInitializer.ifAvailable((initializer) -> {
-			});
+			// Created first: the table exists (or not) once the initializer has run
+			schemaInitializer.getIfAvailable();
 			JdbcClaudeSessionStore store = new JdbcClaudeSessionStore(requireDataSource(dataSource),
 					properties.getJdbc().getTableName());
 			store.verifyTable();
