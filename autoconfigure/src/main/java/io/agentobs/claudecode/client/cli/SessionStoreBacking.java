@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.agentobs.claudecode.client.ClaudeCodeException;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.session.ClaudeSessionStore;
 import io.agentobs.claudecode.session.ProjectKeys;
@@ -62,8 +61,7 @@ final class SessionStoreBacking {
 	void requireStored(ClaudeCodeOptions options, String sessionId) {
 		String projectKey = projectKey(options);
 		if (!this.store.contains(SessionKey.main(projectKey, sessionId))) {
-			throw new ClaudeCodeException("The session store has no session '" + sessionId + "' (project key '"
-					+ projectKey + "') to resume");
+			throw StoredSessionFiles.notStored(projectKey, sessionId);
 		}
 	}
 
