@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +27,6 @@ import io.agentobs.claudecode.client.message.ControlMessage;
 import io.agentobs.claudecode.client.message.StreamJsonLimitException;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.UnknownMessage;
-import io.agentobs.claudecode.session.SessionEntry;
 import io.agentobs.claudecode.session.SessionMirrorWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,7 +206,7 @@ final class ClaudeCliProcess {
 			this.sessionId = system.sessionId();
 		}
 		if (message instanceof UnknownMessage unknown && TRANSCRIPT_MIRROR.equals(unknown.type())) {
-			// Never a message of the run: the entries go to the store on the writer's thread
+			// Never a message of the run: the entries are read and stored on the writer's thread
 			if (this.mirror != null) {
 				handOver(unknown);
 			}
@@ -228,9 +226,7 @@ final class ClaudeCliProcess {
 
 	private void handOver(UnknownMessage frame) {
 		try {
-			List<SessionEntry> entries = new ArrayList<>();
-			frame.raw().path("entries").forEach((entry) -> entries.add(SessionEntry.of(entry)));
-			this.mirror.enqueue(frame.raw().path("filePath").asText(), entries);
+			this.mirror.enqueue(frame.raw().path("filePath").asText(), frame.raw().path("entries"));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Dropping a transcript mirror frame that could not be read: {}", ex.toString());
