@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ClaudeCodeClient} that starts the Claude Code CLI in bidirectional stream-json
- * mode, one process per query or session.
+ * mode, one process per query or session (per turn of a session with
+ * {@link ClaudeCodeOptions#isProcessPerTurn() a process per turn}), each backed by the
+ * session store when there is one ({@link SessionStoreBacking}).
  */
 public class CliClaudeCodeClient implements ClaudeCodeClient {
 
