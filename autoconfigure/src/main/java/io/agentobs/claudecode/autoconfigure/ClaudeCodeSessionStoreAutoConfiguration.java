@@ -1,7 +1,5 @@
 package io.agentobs.claudecode.autoconfigure;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -58,9 +56,8 @@ public class ClaudeCodeSessionStoreAutoConfiguration {
 		JdbcClaudeSessionStore claudeCodeSessionStore(ObjectProvider<DataSource> dataSource,
 				ClaudeCodeSessionsProperties properties,
 				ObjectProvider<JdbcSessionStoreSchemaInitializer> schemaInitializer) {
-			// The table exists (or not) once the initializer has run.
-			schemaInitializer.ifAvailable((initializer) -> {
-			});
+			// Created first: the table exists (or not) once the initializer has run
+			schemaInitializer.getIfAvailable();
 			JdbcClaudeSessionStore store = new JdbcClaudeSessionStore(requireDataSource(dataSource),
 					properties.getJdbc().getTableName());
 			store.verifyTable();
@@ -82,15 +79,7 @@ public class ClaudeCodeSessionStoreAutoConfiguration {
 	@ConditionalOnBean(ClaudeSessionStore.class)
 	@ConditionalOnMissingBean
 	ClaudeSessions claudeCodeSessions(ClaudeSessionStore store, ClaudeCodeClientProperties clientProperties) {
-		Path workingDirectory = (clientProperties.getWorkingDirectory() != null)
-				? clientProperties.getWorkingDirectory() : Path.of(System.getProperty("user.dir"));
-		try {
-			workingDirectory = workingDirectory.toRealPath();
-		}
-		catch (IOException ex) {
-			workingDirectory = workingDirectory.toAbsolutePath().normalize();
-		}
-		return new ClaudeSessions(store, ProjectKeys.of(workingDirectory));
+		return new ClaudeSessions(store, ProjectKeys.ofWorkingDirectory(clientProperties.getWorkingDirectory()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

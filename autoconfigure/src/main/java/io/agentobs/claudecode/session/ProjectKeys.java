@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.session;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -22,6 +23,23 @@ public final class ProjectKeys {
 	 */
 	public static String of(Path workingDirectory) {
 		return of(workingDirectory.toAbsolutePath().normalize().toString());
+	}
+
+	/**
+	 * The project key of the directory the CLI runs in: the real path of the working
+	 * directory (its absolute path when it cannot be resolved).
+	 * @param workingDirectory the working directory, {@code null} for the JVM's
+	 * ({@code user.dir})
+	 * @return its key
+	 */
+	public static String ofWorkingDirectory(Path workingDirectory) {
+		Path directory = (workingDirectory != null) ? workingDirectory : Path.of(System.getProperty("user.dir"));
+		try {
+			return of(directory.toRealPath());
+		}
+		catch (IOException ex) {
+			return of(directory);
+		}
 	}
 
 	/**

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +42,8 @@ public final class SessionMirrorWriter implements AutoCloseable {
 
 	private final ScheduledExecutorService executor;
 
-	private final Map<SessionKey, List<SessionEntry>> pending = new LinkedHashMap<>();
+	/** The frames of each transcript since the last flush, read into entries by the flush. */
+	private final Map<SessionKey, List<Supplier<List<SessionEntry>>>> pending = new LinkedHashMap<>();
 
 	private boolean flushScheduled;
 
@@ -100,6 +104,26 @@ public final class SessionMirrorWriter implements AutoCloseable {
 	 * @param entries its entries
 	 */
 	public void enqueue(String filePath, List<SessionEntry> entries) {
+		enqueue(filePath, () -> entries);
+	}
+
+	/**
+	 * Takes the entries of one frame as the CLI wrote them; returns at once. They are read into
+	 * {@link SessionEntry entries} on the writer's thread, so that the thread reading the CLI
+	 * does not write them as JSON again: a frame with an entry that is not a transcript entry
+	 * is dropped there with a log line.
+	 * @param filePath the frame's {@code filePath}
+	 * @param entries its {@code entries}, a JSON array
+	 */
+	public void enqueue(String filePath, JsonNode entries) {
+		enqueue(filePath, () -> {
+			List<SessionEntry> read = new ArrayList<>();
+			entries.forEach((entry) -> read.add(SessionEntry.of(entry)));
+			return read;
+		});
+	}
+
+	private void enqueue(String filePath, Supplier<List<SessionEntry>> frame) {
 		SessionKey key = keyOf(this.projectsDirectory, filePath);
 		if (key == null) {
 			logger.warn("Dropping a transcript mirror frame: {} is not under {}", filePath, this.projectsDirectory);
@@ -110,7 +134,7 @@ public final class SessionMirrorWriter implements AutoCloseable {
 				logger.warn("Dropping a transcript mirror frame of session {} that came after its end", key.sessionId());
 				return;
 			}
-			this.pending.computeIfAbsent(key, (k) -> new ArrayList<>()).addAll(entries);
+			this.pending.computeIfAbsent(key, (k) -> new ArrayList<>()).add(frame);
 			if (!this.flushScheduled) {
 				this.flushScheduled = true;
 				this.executor.schedule(this::flush, BATCH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
@@ -119,13 +143,37 @@ public final class SessionMirrorWriter implements AutoCloseable {
 	}
 
 	private void flush() {
-		Map<SessionKey, List<SessionEntry>> batches;
+		Map<SessionKey, List<Supplier<List<SessionEntry>>>> frames;
 		synchronized (this) {
-			batches = new LinkedHashMap<>(this.pending);
+			frames = new LinkedHashMap<>(this.pending);
 			this.pending.clear();
 			this.flushScheduled = false;
 		}
-		batches.forEach(this::appendWithRetry);
+		frames.forEach((key, keyFrames) -> {
+			List<SessionEntry> batch = read(keyFrames);
+			if (batch != null) {
+				appendWithRetry(key, batch);
+			}
+		});
+	}
+
+	/**
+	 * The entries of the frames of one transcript, in order.
+	 * @return the entries, {@code null} when no frame could be read
+	 */
+	private static List<SessionEntry> read(List<Supplier<List<SessionEntry>>> frames) {
+		List<SessionEntry> entries = null;
+		for (Supplier<List<SessionEntry>> frame : frames) {
+			try {
+				List<SessionEntry> read = frame.get();
+				entries = (entries != null) ? entries : new ArrayList<>();
+				entries.addAll(read);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Dropping a transcript mirror frame that could not be read: {}", ex.toString());
+			}
+		}
+		return entries;
 	}
 
 	private void appendWithRetry(SessionKey key, List<SessionEntry> entries) {

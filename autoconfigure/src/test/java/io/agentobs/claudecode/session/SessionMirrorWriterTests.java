@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,19 @@ class SessionMirrorWriterTests {
 		assertThat(writer.close(Duration.ofSeconds(5))).isTrue();
 		assertThat(this.store.appends).containsExactly(batch);
 		assertThat(this.listener.dropped).isEmpty();
+	}
+
+	@Test
+	void framesAsTheCliWroteThemAreReadOnTheWritersThreadAndAnUnreadableOneIsDroppedAlone() throws Exception {
+		SessionMirrorWriter writer = new SessionMirrorWriter(this.store, CONFIG, this.listener);
+		ObjectMapper mapper = new ObjectMapper();
+		writer.enqueue(file(), mapper.readTree("[{\"type\":\"user\",\"uuid\":\"u1\"}]"));
+		writer.enqueue(file(), mapper.readTree("[{\"type\":\"user\",\"uuid\":\"u2\"},{\"uuid\":\"no-type\"}]"));
+		writer.enqueue(file(), mapper.readTree("[{\"type\":\"assistant\",\"uuid\":\"a1\"}]"));
+		assertThat(writer.close(Duration.ofSeconds(5))).isTrue();
+		assertThat(this.store.appends).hasSize(1);
+		assertThat(this.store.appends.get(0)).extracting(SessionEntry::uuid).containsExactly("u1", "a1");
+		assertThat(this.listener.stored).containsExactly(2);
 	}
 
 	@Test

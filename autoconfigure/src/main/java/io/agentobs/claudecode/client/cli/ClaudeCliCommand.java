@@ -58,9 +58,7 @@ final class ClaudeCliCommand {
 		if (options.getTools() != null) {
 			command.add("--tools=" + String.join(",", options.getTools()));
 		}
-		if (mcpConfigFile != null) {
-			value(command, "--mcp-config", mcpConfigFile);
-		}
+		value(command, "--mcp-config", mcpConfigFile);
 		if (options.getSettingSources() != null) {
 			command.add("--setting-sources=" + String.join(",", options.getSettingSources()));
 		}

@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +27,6 @@ import io.agentobs.claudecode.client.message.ControlMessage;
 import io.agentobs.claudecode.client.message.StreamJsonLimitException;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.client.message.UnknownMessage;
-import io.agentobs.claudecode.session.SessionEntry;
 import io.agentobs.claudecode.session.SessionMirrorWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,17 +82,17 @@ final class ClaudeCliProcess {
 
 	private volatile String sessionId;
 
-	private ClaudeCliProcess(Process process, StreamJsonInput input, StreamJsonLimits limits, String treeMarker,
+	private ClaudeCliProcess(Process process, StreamJsonLimits limits, String treeMarker,
 			ClaudeCodeOptions options, String resumedSessionId, SessionMirrorWriter mirror) {
 		this.process = process;
 		this.sessionId = resumedSessionId;
 		this.mirror = mirror;
 		this.treeMarker = treeMarker;
-		this.input = input;
+		this.input = new StreamJsonInput();
 		this.limits = limits;
 		this.parser = limits.parser();
 		this.listener = options.getMessageListener();
-		this.control = new ControlChannel(this::write, input, options, () -> this.sessionId,
+		this.control = new ControlChannel(this::write, this.input, options, () -> this.sessionId,
 				String.valueOf(process.pid()));
 		this.messages = this.control.answersRequests() ? new LinkedBlockingQueue<>()
 				: new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -115,14 +113,12 @@ final class ClaudeCliProcess {
 	 * @param options the working directory, the message listener and the control handlers
 	 * @param resumedSessionId the session resumed, may be {@code null}
 	 * @param environment the variables added to the inherited environment
-	 * @param input the stdin protocol
 	 * @param limits the largest line read
 	 * @param mirror takes the {@code transcript_mirror} frames, may be {@code null}
 	 * @return the started process
 	 */
 	static ClaudeCliProcess start(List<String> command, ClaudeCodeOptions options, String resumedSessionId,
-			Map<String, String> environment, StreamJsonInput input, StreamJsonLimits limits,
-			SessionMirrorWriter mirror) {
+			Map<String, String> environment, StreamJsonLimits limits, SessionMirrorWriter mirror) {
 		Path workingDirectory = options.getWorkingDirectory();
 		ProcessBuilder builder = new ProcessBuilder(command);
 		if (workingDirectory != null) {
@@ -132,8 +128,7 @@ final class ClaudeCliProcess {
 		String treeMarker = UUID.randomUUID().toString();
 		builder.environment().put(ProcessTree.MARKER_VARIABLE, treeMarker);
 		try {
-			return new ClaudeCliProcess(builder.start(), input, limits, treeMarker, options, resumedSessionId,
-					mirror);
+			return new ClaudeCliProcess(builder.start(), limits, treeMarker, options, resumedSessionId, mirror);
 		}
 		catch (IOException ex) {
 			throw new ClaudeCodeProcessException("Could not start the Claude Code CLI " + command.get(0), null,
@@ -211,7 +206,7 @@ final class ClaudeCliProcess {
 			this.sessionId = system.sessionId();
 		}
 		if (message instanceof UnknownMessage unknown && TRANSCRIPT_MIRROR.equals(unknown.type())) {
-			// Never a message of the run: the entries go to the store on the writer's thread
+			// Never a message of the run: the entries are read and stored on the writer's thread
 			if (this.mirror != null) {
 				handOver(unknown);
 			}
@@ -231,9 +226,7 @@ final class ClaudeCliProcess {
 
 	private void handOver(UnknownMessage frame) {
 		try {
-			List<SessionEntry> entries = new ArrayList<>();
-			frame.raw().path("entries").forEach((entry) -> entries.add(SessionEntry.of(entry)));
-			this.mirror.enqueue(frame.raw().path("filePath").asText(), entries);
+			this.mirror.enqueue(frame.raw().path("filePath").asText(), frame.raw().path("entries"));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Dropping a transcript mirror frame that could not be read: {}", ex.toString());
@@ -266,6 +259,14 @@ final class ClaudeCliProcess {
 		this.control.close();
 		this.stderr.awaitEnd(EXIT_GRACE_MILLIS);
 		this.terminated.complete(this.process.isAlive() ? null : this.process.exitValue());
+	}
+
+	/**
+	 * The lines of this process's stdin protocol.
+	 * @return the protocol
+	 */
+	StreamJsonInput input() {
+		return this.input;
 	}
 
 	/**

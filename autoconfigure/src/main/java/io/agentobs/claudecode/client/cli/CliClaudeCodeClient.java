@@ -1,35 +1,29 @@
 package io.agentobs.claudecode.client.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeException;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.control.SdkMcpServer;
 import io.agentobs.claudecode.client.options.SessionOptions;
 import io.agentobs.claudecode.session.ClaudeSessionStore;
-import io.agentobs.claudecode.session.ProjectKeys;
 import io.agentobs.claudecode.session.SessionMirrorListener;
-import io.agentobs.claudecode.session.SessionKey;
-import io.agentobs.claudecode.session.SessionMirrorWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link ClaudeCodeClient} that starts the Claude Code CLI in bidirectional stream-json
- * mode, one process per query or session.
+ * mode, one process per query or session (per turn of a session with
+ * {@link ClaudeCodeOptions#isProcessPerTurn() a process per turn}), each backed by the
+ * session store when there is one ({@link SessionStoreBacking}).
  */
 public class CliClaudeCodeClient implements ClaudeCodeClient {
 
@@ -41,11 +35,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 
 	private final StreamJsonLimits limits;
 
-	private ClaudeSessionStore sessionStore;
-
-	private SessionMirrorListener mirrorListener = SessionMirrorListener.NONE;
-
-	private final Duration mirrorCloseTimeout = Duration.ofSeconds(10);
+	private SessionStoreBacking storeBacking;
 
 	private static final String STORE_NEEDS_PERSISTENCE = "A session store (claude-code.sessions.store) cannot be "
 			+ "used with persist-session false (claude-code.persist-session): the CLI mirrors to the store only what "
@@ -107,7 +97,7 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 	 * @return the store, or {@code null} when sessions live in the CLI's config directory only
 	 */
 	public ClaudeSessionStore getSessionStore() {
-		return this.sessionStore;
+		return (this.storeBacking != null) ? this.storeBacking.store() : null;
 	}
 
 	/**
@@ -169,30 +159,19 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 			throw new IllegalArgumentException("A session with a process per turn resumes its saved transcript at "
 					+ "every turn: it needs persist-session on (a session store too)");
 		}
-		if (this.sessionStore != null && Boolean.FALSE.equals(options.getPersistSession())) {
+		if (this.storeBacking != null && Boolean.FALSE.equals(options.getPersistSession())) {
 			throw new IllegalArgumentException(STORE_NEEDS_PERSISTENCE);
 		}
-		boolean fromStore = this.sessionStore != null && resume != null;
+		boolean fromStore = this.storeBacking != null && resume != null;
 		if (fromStore) {
-			requireStored(options, resume);
+			this.storeBacking.requireStored(options, resume);
 		}
 		String knownSessionId = (options.getSession() != null) ? options.getSession().knownSessionId() : null;
 		// A session resumed from the store loads it when its process starts: at the first prompt,
 		// so that the load is part of that turn
 		boolean startNow = !options.isProcessPerTurn() && !fromStore;
 		return new CliClaudeCodeSession((launchOptions) -> launch(executable, launchOptions), options, knownSessionId,
-				startNow, this.mirrorCloseTimeout);
-	}
-
-	/**
-	 * Fails before any process starts when the store does not have the session to resume.
-	 */
-	private void requireStored(ClaudeCodeOptions options, String sessionId) {
-		String projectKey = ProjectKeys.of(workingDirectory(options));
-		if (!this.sessionStore.contains(SessionKey.main(projectKey, sessionId))) {
-			throw new ClaudeCodeException("The session store has no session '" + sessionId + "' (project key '"
-					+ projectKey + "') to resume");
-		}
+				startNow);
 	}
 
 	/**
@@ -202,9 +181,9 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 	 */
 	private CliClaudeCodeSession.LaunchedProcess launch(Path executable, ClaudeCodeOptions options) {
 		ProcessListenerCalls listener = new ProcessListenerCalls(options.getProcessListener());
-		StoreBacking backing = (this.sessionStore != null) ? storeBacking(options, listener) : null;
+		SessionStoreBacking.ProcessMirror mirror = (this.storeBacking != null)
+				? this.storeBacking.prepare(options, listener) : null;
 		Path mcpConfigFile;
-		StreamJsonInput input = new StreamJsonInput();
 		String knownSessionId = (options.getSession() != null) ? options.getSession().knownSessionId() : null;
 		ClaudeCliProcess process;
 		try {
@@ -215,17 +194,12 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 				Map<String, String> variables = new LinkedHashMap<>(listener.environment());
 				variables.putAll(options.getEnvironment());
 				Map<String, String> environment = ClaudeCliEnvironment.of(variables);
-				if (backing != null) {
-					command = new ArrayList<>(command);
-					command.add("--session-mirror");
-					environment = new LinkedHashMap<>(environment);
-					environment.put("CLAUDE_CONFIG_DIR", backing.configDirectory().toString());
+				if (mirror != null) {
+					command = mirror.command(command);
+					environment = mirror.environment(environment);
 				}
-				process = ClaudeCliProcess.start(command, options, knownSessionId, environment, input, this.limits,
-						(backing != null) ? backing.writer() : null);
-				if (backing != null) {
-					backing.process().set(process);
-				}
+				process = ClaudeCliProcess.start(command, options, knownSessionId, environment, this.limits,
+						(mirror != null) ? mirror.writer() : null);
 			}
 			catch (RuntimeException ex) {
 				McpConfigFile.delete(mcpConfigFile);
@@ -233,115 +207,18 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 			}
 		}
 		catch (RuntimeException ex) {
-			if (backing != null) {
-				backing.end(Duration.ZERO);
+			if (mirror != null) {
+				mirror.abandon();
 			}
 			throw ex;
 		}
 		if (mcpConfigFile != null) {
 			process.onExit(() -> McpConfigFile.delete(mcpConfigFile));
 		}
-		CompletableFuture<Void> mirrored = null;
-		if (backing != null) {
-			mirrored = new CompletableFuture<>();
-			CompletableFuture<Void> done = mirrored;
-			Duration timeout = this.mirrorCloseTimeout;
-			process.onOutputEnd(() -> {
-				try {
-					backing.end(timeout);
-				}
-				finally {
-					done.complete(null);
-				}
-			});
-		}
+		CompletableFuture<Void> mirrored = (mirror != null) ? mirror.attach(process) : null;
 		logger.debug("Started Claude Code CLI {} (pid {}) with {}", executable, process.pid(), options);
 		process.control().initialize();
-		return new CliClaudeCodeSession.LaunchedProcess(process, input, mirrored);
-	}
-
-	/**
-	 * A config directory of the process's own and the writer of its mirror frames; the
-	 * session to resume written into it.
-	 */
-	private StoreBacking storeBacking(ClaudeCodeOptions options, ProcessListenerCalls listener) {
-		Path configDirectory = StoredSessionFiles.createConfigDirectory();
-		try {
-			String resume = (options.getSession() != null) ? options.getSession().getResume() : null;
-			if (resume != null) {
-				load(configDirectory, ProjectKeys.of(workingDirectory(options)), resume, listener);
-			}
-			AtomicReference<ClaudeCliProcess> process = new AtomicReference<>();
-			SessionMirrorListener mirrorListener = new MirrorErrorReporter(this.mirrorListener, process::get);
-			return new StoreBacking(configDirectory,
-					new SessionMirrorWriter(this.sessionStore, configDirectory, mirrorListener), process);
-		}
-		catch (RuntimeException ex) {
-			StoredSessionFiles.delete(configDirectory);
-			throw ex;
-		}
-	}
-
-	/**
-	 * Writes a stored session where the CLI resumes it, telling the process listener and
-	 * the client's mirror listener (metrics) of the load.
-	 */
-	private void load(Path configDirectory, String projectKey, String sessionId, ProcessListenerCalls listener) {
-		listener.sessionLoadStarted(sessionId);
-		long start = System.nanoTime();
-		long[] counts;
-		try {
-			counts = StoredSessionFiles.materialize(this.sessionStore, configDirectory, projectKey, sessionId);
-		}
-		catch (RuntimeException ex) {
-			listener.sessionLoadFinished(sessionId, 0, 0, ex);
-			tellMirrorListener(() -> this.mirrorListener.loadFailed(SessionKey.main(projectKey, sessionId), ex,
-					Duration.ofNanos(System.nanoTime() - start)));
-			throw ex;
-		}
-		listener.sessionLoadFinished(sessionId, counts[0], counts[1], null);
-		tellMirrorListener(() -> this.mirrorListener.loaded(SessionKey.main(projectKey, sessionId), counts[0],
-				counts[1], Duration.ofNanos(System.nanoTime() - start)));
-	}
-
-	/**
-	 * Tells the mirror listener (metrics) of a load; what it throws never stops the session.
-	 */
-	private static void tellMirrorListener(Runnable call) {
-		try {
-			call.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("The session mirror listener failed on a session load; it is ignored", ex);
-		}
-	}
-
-	/**
-	 * The working directory the CLI names its project directory after: its real path.
-	 */
-	static Path workingDirectory(ClaudeCodeOptions options) {
-		Path directory = (options.getWorkingDirectory() != null) ? options.getWorkingDirectory()
-				: Path.of(System.getProperty("user.dir"));
-		try {
-			return directory.toRealPath();
-		}
-		catch (IOException ex) {
-			return directory.toAbsolutePath().normalize();
-		}
-	}
-
-	private record StoreBacking(Path configDirectory, SessionMirrorWriter writer,
-			AtomicReference<ClaudeCliProcess> process) {
-
-		void end(Duration timeout) {
-			try {
-				this.writer.close(timeout);
-			}
-			finally {
-				StoredSessionFiles.delete(this.configDirectory);
-			}
-		}
-
+		return new CliClaudeCodeSession.LaunchedProcess(process, mirrored);
 	}
 
 	/**
@@ -444,8 +321,9 @@ public class CliClaudeCodeClient implements ClaudeCodeClient {
 				throw new IllegalStateException(STORE_NEEDS_PERSISTENCE);
 			}
 			CliClaudeCodeClient client = new CliClaudeCodeClient(this.defaultOptions, this.locator, this.limits);
-			client.sessionStore = this.sessionStore;
-			client.mirrorListener = this.mirrorListener;
+			if (this.sessionStore != null) {
+				client.storeBacking = new SessionStoreBacking(this.sessionStore, this.mirrorListener);
+			}
 			return client;
 		}
 

@@ -1,7 +1,6 @@
 package io.agentobs.claudecode.client.cli;
 
 import java.lang.ref.Cleaner;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -67,8 +66,6 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 
 	private final Cleaner.Cleanable abandonment;
 
-	private final Duration mirrorTimeout;
-
 	private String changedModel;
 
 	private boolean modelChanged;
@@ -81,16 +78,12 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	 * @param options the options of the session (the client's defaults merged with the call's)
 	 * @param knownSessionId the session id when it was chosen or resumed without forking
 	 * @param startNow whether the process starts now rather than at the first prompt
-	 * @param mirrorTimeout the longest closing waits for a session store to hold what the CLI
-	 * wrote
 	 */
-	CliClaudeCodeSession(Launcher launcher, ClaudeCodeOptions options, String knownSessionId, boolean startNow,
-			Duration mirrorTimeout) {
+	CliClaudeCodeSession(Launcher launcher, ClaudeCodeOptions options, String knownSessionId, boolean startNow) {
 		this.launcher = launcher;
 		this.options = options;
 		this.processPerTurn = options.isProcessPerTurn();
 		this.sessionId = knownSessionId;
-		this.mirrorTimeout = mirrorTimeout;
 		this.processEnd = new ProcessEnd();
 		this.abandonment = CLEANER.register(this, this.processEnd);
 		if (startNow) {
@@ -125,7 +118,7 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 		}
 		awaitInitialization(process);
 		CliClaudeCodeRun run = new CliClaudeCodeRun(this, process, this.options, ownsSession);
-		process.write(this.live.input().userMessage(prompt, this.sessionId));
+		process.write(process.input().userMessage(prompt, this.sessionId));
 		this.current = run;
 		return run;
 	}
@@ -340,7 +333,7 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	}
 
 	/**
-	 * Waits, at most the mirror timeout, until the session store holds what the session's
+	 * Waits, at most a little longer than the mirror's close timeout, until the session store holds what the session's
 	 * process wrote (after it has ended). Returns at once without a store.
 	 */
 	void awaitMirror() {
@@ -358,7 +351,7 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 			return;
 		}
 		try {
-			launched.mirrored().get(this.mirrorTimeout.toMillis() + 3000, TimeUnit.MILLISECONDS);
+			launched.mirrored().get(SessionStoreBacking.MIRROR_CLOSE_TIMEOUT.toMillis() + 3000, TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException | ExecutionException ex) {
 			// the writer logged what it could not store
@@ -386,11 +379,10 @@ final class CliClaudeCodeSession implements ClaudeCodeSession {
 	/**
 	 * A started CLI process.
 	 * @param process the process
-	 * @param input writes its stdin protocol
 	 * @param mirrored completes once a session store holds what the process mirrored (after
 	 * it ended), {@code null} without a store
 	 */
-	record LaunchedProcess(ClaudeCliProcess process, StreamJsonInput input, CompletableFuture<Void> mirrored) {
+	record LaunchedProcess(ClaudeCliProcess process, CompletableFuture<Void> mirrored) {
 	}
 
 	/**

@@ -258,14 +258,6 @@ final class ControlChannel {
 		this.workers.shutdownNow();
 	}
 
-	/**
-	 * Whether the worker threads have all ended.
-	 * @return {@code true} once closed and idle
-	 */
-	boolean isTerminated() {
-		return this.workers.isTerminated();
-	}
-
 	private void failOutgoing(String requestId) {
 		Outgoing request = this.outgoing.remove(requestId);
 		if (request != null) {

@@ -54,8 +54,7 @@ final class StoredSessionFiles {
 	 */
 	static long[] materialize(ClaudeSessionStore store, Path configDirectory, String projectKey, String sessionId) {
 		List<SessionEntry> main = store.load(SessionKey.main(projectKey, sessionId))
-			.orElseThrow(() -> new ClaudeCodeException("The session store has no session '" + sessionId
-					+ "' (project key '" + projectKey + "') to resume"));
+			.orElseThrow(() -> notStored(projectKey, sessionId));
 		Path project = configDirectory.resolve("projects").resolve(projectKey);
 		long[] counts = new long[2];
 		write(project.resolve(sessionId + ".jsonl"), main, counts);
@@ -67,6 +66,17 @@ final class StoredSessionFiles {
 			store.load(new SessionKey(projectKey, sessionId, subpath)).ifPresent((entries) -> write(file, entries, counts));
 		}
 		return counts;
+	}
+
+	/**
+	 * The failure of a resume whose session the store does not have.
+	 * @param projectKey the project key of the working directory
+	 * @param sessionId the session
+	 * @return the exception, naming both
+	 */
+	static ClaudeCodeException notStored(String projectKey, String sessionId) {
+		return new ClaudeCodeException(
+				"The session store has no session '" + sessionId + "' (project key '" + projectKey + "') to resume");
 	}
 
 	private static void write(Path file, List<SessionEntry> entries, long[] counts) {

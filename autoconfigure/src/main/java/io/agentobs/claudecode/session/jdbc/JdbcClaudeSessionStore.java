@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -98,7 +99,7 @@ public class JdbcClaudeSessionStore implements ClaudeSessionStore {
 	 */
 	public void verifyTable() {
 		try {
-			this.jdbcClient.sql("SELECT COUNT(*) FROM " + this.tableName + " WHERE 1 = 0").query(Long.class).single();
+			ping();
 		}
 		catch (DataAccessException ex) {
 			throw new IllegalStateException("The session store's table '" + this.tableName
@@ -120,7 +121,7 @@ public class JdbcClaudeSessionStore implements ClaudeSessionStore {
 	 * @return the platform
 	 */
 	public String platform() {
-		return this.dialect.name().toLowerCase(java.util.Locale.ROOT);
+		return this.dialect.name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override
@@ -129,7 +130,7 @@ public class JdbcClaudeSessionStore implements ClaudeSessionStore {
 		if (entries.isEmpty()) {
 			return;
 		}
-		String subpath = (key.subpath() != null) ? key.subpath() : MAIN_SUBPATH;
+		String subpath = subpath(key);
 		this.transactions.executeWithoutResult((status) -> this.jdbcTemplate.batchUpdate(this.insert, entries,
 				entries.size(), (PreparedStatement statement, SessionEntry entry) -> {
 					statement.setString(1, key.projectKey());
@@ -146,7 +147,7 @@ public class JdbcClaudeSessionStore implements ClaudeSessionStore {
 		List<SessionEntry> entries = this.jdbcClient
 			.sql("SELECT entry_type, entry_uuid, " + this.dialect.entryColumn() + " FROM " + this.tableName
 					+ " WHERE project_key = ? AND session_id = ? AND subpath = ? ORDER BY id")
-			.params(key.projectKey(), key.sessionId(), (key.subpath() != null) ? key.subpath() : MAIN_SUBPATH)
+			.params(key.projectKey(), key.sessionId(), subpath(key))
 			.query((rs, row) -> new SessionEntry(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
 		return entries.isEmpty() ? Optional.empty() : Optional.of(entries);
@@ -157,7 +158,7 @@ public class JdbcClaudeSessionStore implements ClaudeSessionStore {
 		return this.jdbcClient
 			.sql("SELECT CASE WHEN EXISTS (SELECT 1 FROM " + this.tableName
 					+ " WHERE project_key = ? AND session_id = ? AND subpath = ?) THEN 1 ELSE 0 END")
-			.params(key.projectKey(), key.sessionId(), (key.subpath() != null) ? key.subpath() : MAIN_SUBPATH)
+			.params(key.projectKey(), key.sessionId(), subpath(key))
 			.query(Integer.class)
 			.single() == 1;
 	}
@@ -217,6 +218,10 @@ public class JdbcClaudeSessionStore implements ClaudeSessionStore {
 	 */
 	public void ping() {
 		this.jdbcClient.sql("SELECT COUNT(*) FROM " + this.tableName + " WHERE 1 = 0").query(Long.class).single();
+	}
+
+	private static String subpath(SessionKey key) {
+		return (key.subpath() != null) ? key.subpath() : MAIN_SUBPATH;
 	}
 
 	private static Instant instant(Timestamp timestamp) {
