@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
@@ -19,6 +18,7 @@ import io.agentobs.claudecode.client.message.UserMessage;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +48,8 @@ class ClaudeCodeClientIT {
 	@BeforeEach
 	void startApi() {
 		this.api = ScriptedAnthropicApi.start();
-		this.client = CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+		this.client = CliClaudeCodeClient.builder().defaultOptions(ScriptedCli.options(this.api, this.cliHome, this.workingDirectory)
 			.allowedTools(List.of("Bash"))
-			.environment(this.cliHome.environment(this.api.cliEnvironment()))
 			.idleTimeout(Duration.ofSeconds(60))
 			.build()).build();
 	}

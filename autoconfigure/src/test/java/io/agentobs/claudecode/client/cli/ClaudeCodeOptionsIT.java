@@ -30,6 +30,7 @@ import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ProbeMcpServer;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,11 +65,8 @@ class ClaudeCodeOptionsIT {
 	@BeforeEach
 	void startApi() {
 		this.api = ScriptedAnthropicApi.start();
-		this.client = CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+		this.client = CliClaudeCodeClient.builder().defaultOptions(ScriptedCli.options(this.api, this.cliHome, this.workingDirectory)
 			.allowedTools(List.of("Bash"))
-			.environment(this.cliHome.environment(this.api.cliEnvironment()))
 			.idleTimeout(Duration.ofSeconds(60))
 			.build()).build();
 	}

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.scripted.Scenario;
@@ -14,6 +13,7 @@ import io.agentobs.claudecode.session.SessionEntry;
 import io.agentobs.claudecode.session.SessionKey;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.InMemorySessionStore;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,11 +42,9 @@ class ProcessPerTurnIT {
 		this.api.close();
 	}
 
-	private CliClaudeCodeClient.Builder client(ClaudeCodeOptions.Builder options) {
+	private CliClaudeCodeClient.Builder client() {
 		return CliClaudeCodeClient.builder()
-			.defaultOptions(options.model("claude-sonnet-4-5")
-				.workingDirectory(this.workingDirectory)
-				.environment(this.home.environment(this.api.cliEnvironment()))
+			.defaultOptions(ScriptedCli.options(this.api, this.home, this.workingDirectory)
 				.idleTimeout(Duration.ofSeconds(60))
 				.processPerTurn(true)
 				.build());
@@ -58,7 +56,7 @@ class ProcessPerTurnIT {
 
 	@Test
 	void theSecondTurnsProcessResumesTheConversationFromTheConfigDirectory() {
-		try (ClaudeCodeSession session = client(ClaudeCodeOptions.builder()).build().openSession()) {
+		try (ClaudeCodeSession session = client().build().openSession()) {
 			ResultMessage first = session.send(Scenario.PLAIN_ANSWER.prompt("Remember the word pineapple")).awaitResult();
 			ResultMessage second = session.send(Scenario.PLAIN_ANSWER.prompt("Which word was it?")).awaitResult();
 			assertThat(second.sessionId()).isEqualTo(first.sessionId()).isEqualTo(session.sessionId());
@@ -70,7 +68,7 @@ class ProcessPerTurnIT {
 	void theSecondTurnsProcessResumesTheConversationFromTheSessionStore() throws Exception {
 		InMemorySessionStore store = new InMemorySessionStore();
 		String firstSession;
-		try (ClaudeCodeSession session = client(ClaudeCodeOptions.builder()).sessionStore(store)
+		try (ClaudeCodeSession session = client().sessionStore(store)
 			.build()
 			.openSession()) {
 			firstSession = session.send(Scenario.PLAIN_ANSWER.prompt("Remember the word pineapple"))

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeException;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
@@ -26,6 +25,7 @@ import io.agentobs.claudecode.session.jdbc.JdbcClaudeSessionStore;
 import io.agentobs.claudecode.session.jdbc.JdbcSessionStoreSchemaInitializer;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.PostgresServer;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,10 +80,7 @@ class SessionStoreIT {
 
 	private ClaudeCodeClient client(HermeticCliEnvironment home) {
 		return CliClaudeCodeClient.builder()
-			.defaultOptions(ClaudeCodeOptions.builder()
-				.model("claude-sonnet-4-5")
-				.workingDirectory(this.workingDirectory)
-				.environment(home.environment(this.api.cliEnvironment()))
+			.defaultOptions(ScriptedCli.options(this.api, home, this.workingDirectory)
 				.idleTimeout(Duration.ofSeconds(60))
 				.build())
 			.sessionStore(this.store)
@@ -144,10 +141,7 @@ class SessionStoreIT {
 	void theDatabaseDownDuringARunNeitherFailsNorBlocksItAndTheNextSessionIsStoredAgain() throws Exception {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		ClaudeCodeClient client = CliClaudeCodeClient.builder()
-			.defaultOptions(ClaudeCodeOptions.builder()
-				.model("claude-sonnet-4-5")
-				.workingDirectory(this.workingDirectory)
-				.environment(this.homeA.environment(this.api.cliEnvironment()))
+			.defaultOptions(ScriptedCli.options(this.api, this.homeA, this.workingDirectory)
 				.idleTimeout(Duration.ofSeconds(60))
 				.build())
 			.sessionStore(this.store)

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
@@ -16,8 +15,9 @@ import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.OtlpTraceReceiver;
 import io.agentobs.claudecode.testsupport.OtlpTraceReceiver.ReceivedSpan;
+import io.agentobs.claudecode.testsupport.OtlpTraceReceiver;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.agentobs.claudecode.tracing.CliTelemetryEnvironmentProvider;
 import io.agentobs.claudecode.tracing.TraceContextCliEnvironmentProvider;
@@ -101,11 +101,7 @@ class SessionCliTracesIT {
 	}
 
 	private ClaudeCodeClient client() {
-		Map<String, String> environment = this.cliHome.environment(this.api.cliEnvironment());
-		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
-			.environment(environment)
+		ClaudeCodeOptions defaults = ScriptedCli.options(this.api, this.cliHome, this.workingDirectory)
 			.idleTimeout(Duration.ofSeconds(60))
 			.build();
 		AgentRunObservations observations = AgentRunObservations.builder(this.traced.registry())

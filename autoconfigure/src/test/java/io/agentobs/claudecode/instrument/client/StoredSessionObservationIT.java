@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
@@ -20,6 +19,7 @@ import io.agentobs.claudecode.session.jdbc.JdbcClaudeSessionStore;
 import io.agentobs.claudecode.session.jdbc.JdbcSessionStoreSchemaInitializer;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -70,10 +70,7 @@ class StoredSessionObservationIT {
 		dataSource.setURL("jdbc:h2:file:" + this.databaseDirectory.resolve("sessions") + ";AUTO_SERVER=TRUE");
 		new JdbcSessionStoreSchemaInitializer(dataSource, DatabaseInitializationMode.ALWAYS).initializeDatabase();
 		CliClaudeCodeClient client = CliClaudeCodeClient.builder()
-			.defaultOptions(ClaudeCodeOptions.builder()
-				.model("claude-sonnet-4-5")
-				.workingDirectory(this.workingDirectory)
-				.environment(home.environment(this.api.cliEnvironment()))
+			.defaultOptions(ScriptedCli.options(this.api, home, this.workingDirectory)
 				.idleTimeout(Duration.ofSeconds(60))
 				.build())
 			.sessionStore(new JdbcClaudeSessionStore(dataSource, JdbcClaudeSessionStore.DEFAULT_TABLE_NAME))
