@@ -71,14 +71,7 @@ class RecordedSecretsIT {
 	void start() throws IOException {
 		this.api = ScriptedAnthropicApi.start();
 		this.sentry = new SentryEnvelopeServer();
-		Sentry.init((options) -> {
-			options.setDsn(this.sentry.dsn());
-			options.setTracesSampleRate(1.0);
-			options.setSendClientReports(false);
-			options.setEnableUncaughtExceptionHandler(false);
-			options.setEnableShutdownHook(false);
-			options.setForceInit(true);
-		});
+		this.sentry.initSentry();
 		ObservationRegistry registry = this.tracing.registry();
 		SecretMask processSecrets = new SecretEnvironment(List.of(MARKED_SECRET)).mask(Map.of());
 		registry.observationConfig()
