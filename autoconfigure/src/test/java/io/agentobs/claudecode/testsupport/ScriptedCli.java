@@ -6,14 +6,17 @@ import java.util.function.Supplier;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real Claude Code CLI run against a {@link ScriptedAnthropicApi} in a
- * {@link HermeticCliEnvironment}: the options every such test starts from, and, registered
- * on a static field, the scripted API of a test class, started before its first test and
- * closed after its last:
+ * {@link HermeticCliEnvironment}: the options every such test starts from, and the scripted
+ * API itself. Registered on a static field, the API serves the whole test class, started
+ * before its first test and closed after its last; on an instance field, each test gets an
+ * API of its own, closed after the test's own {@code @AfterEach} methods:
  * <pre class="code">
  * &#64;RegisterExtension
  * static final ScriptedCli cli = ScriptedCli.create();
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ClaudeCodeOptions defaults = cli.options(this.cliHome, this.workingDirectory).build();
  * </pre>
  */
-public final class ScriptedCli implements BeforeAllCallback, AfterAllCallback {
+public final class ScriptedCli
+		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
 	/** The model the tests ask for; the scripted API answers as this model. */
 	public static final String MODEL = "claude-sonnet-4-5";
@@ -33,12 +37,15 @@ public final class ScriptedCli implements BeforeAllCallback, AfterAllCallback {
 
 	private ScriptedAnthropicApi api;
 
+	/** Whether the API serves the whole class (registered on a static field). */
+	private boolean perClass;
+
 	private ScriptedCli(Supplier<ScriptedAnthropicApi> apiStarter) {
 		this.apiStarter = apiStarter;
 	}
 
 	/**
-	 * A test class's scripted API with its default behaviour.
+	 * A scripted API with its default behaviour.
 	 * @return the extension
 	 */
 	public static ScriptedCli create() {
@@ -46,7 +53,7 @@ public final class ScriptedCli implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
-	 * A test class's scripted API started by the given function, for example through
+	 * A scripted API started by the given function, for example through
 	 * {@link ScriptedAnthropicApi#builder()}.
 	 * @param apiStarter starts the API
 	 * @return the extension
@@ -73,7 +80,7 @@ public final class ScriptedCli implements BeforeAllCallback, AfterAllCallback {
 
 	/**
 	 * {@link #options(ScriptedAnthropicApi, HermeticCliEnvironment, Path) Options} that run
-	 * the real CLI against this class's API.
+	 * the real CLI against this extension's API.
 	 * @param home the CLI's home
 	 * @param workingDirectory the CLI's working directory
 	 * @return a builder to add the test's own options to
@@ -83,24 +90,47 @@ public final class ScriptedCli implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
-	 * The scripted API of the test class.
+	 * The scripted API of the test class or of the current test.
 	 * @return the API, started
 	 */
 	public ScriptedAnthropicApi api() {
 		if (this.api == null) {
-			throw new IllegalStateException("Register ScriptedCli on a static field: its API starts before all tests");
+			throw new IllegalStateException(
+					"ScriptedCli starts its API before all tests or each test: register it with @RegisterExtension");
 		}
 		return this.api;
 	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
+		this.perClass = true;
 		this.api = this.apiStarter.get();
 	}
 
 	@Override
+	public void beforeEach(ExtensionContext context) {
+		if (!this.perClass) {
+			this.api = this.apiStarter.get();
+		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (!this.perClass) {
+			close();
+		}
+	}
+
+	@Override
 	public void afterAll(ExtensionContext context) {
-		this.api.close();
+		close();
+	}
+
+	private void close() {
+		if (this.api != null) {
+			this.api.close();
+			this.api = null;
+		}
 	}
 
 }

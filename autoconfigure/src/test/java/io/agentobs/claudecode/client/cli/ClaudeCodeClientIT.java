@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
+import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
@@ -19,7 +20,6 @@ import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ScriptedCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,22 +41,18 @@ class ClaudeCodeClientIT {
 	@RegisterExtension
 	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
-	private ScriptedAnthropicApi api;
+	@RegisterExtension
+	final ScriptedCli cli = ScriptedCli.create();
 
 	private ClaudeCodeClient client;
 
 	@BeforeEach
-	void startApi() {
-		this.api = ScriptedAnthropicApi.start();
-		this.client = CliClaudeCodeClient.builder().defaultOptions(ScriptedCli.options(this.api, this.cliHome, this.workingDirectory)
+	void createClient() {
+		ClaudeCodeOptions defaults = this.cli.options(this.cliHome, this.workingDirectory)
 			.allowedTools(List.of("Bash"))
 			.idleTimeout(Duration.ofSeconds(60))
-			.build()).build();
-	}
-
-	@AfterEach
-	void stopApi() {
-		this.api.close();
+			.build();
+		this.client = CliClaudeCodeClient.builder().defaultOptions(defaults).build();
 	}
 
 	@Test

@@ -7,14 +7,12 @@ import java.util.List;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.session.ProjectKeys;
 import io.agentobs.claudecode.session.SessionEntry;
 import io.agentobs.claudecode.session.SessionKey;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.InMemorySessionStore;
 import io.agentobs.claudecode.testsupport.ScriptedCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,23 +33,19 @@ class ProcessPerTurnIT {
 	@RegisterExtension
 	final HermeticCliEnvironment home = HermeticCliEnvironment.create();
 
-	private final ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
-
-	@AfterEach
-	void stop() {
-		this.api.close();
-	}
+	@RegisterExtension
+	final ScriptedCli cli = ScriptedCli.create();
 
 	private CliClaudeCodeClient.Builder client() {
 		return CliClaudeCodeClient.builder()
-			.defaultOptions(ScriptedCli.options(this.api, this.home, this.workingDirectory)
+			.defaultOptions(this.cli.options(this.home, this.workingDirectory)
 				.idleTimeout(Duration.ofSeconds(60))
 				.processPerTurn(true)
 				.build());
 	}
 
 	private String lastRequestMessages() {
-		return this.api.calls().get(this.api.calls().size() - 1).request().path("messages").toString();
+		return this.cli.api().calls().get(this.cli.api().calls().size() - 1).request().path("messages").toString();
 	}
 
 	@Test
