@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -84,14 +83,7 @@ class ConventionConformanceTests {
 	private static List<JsonNode> sentrySpanData(boolean legacyAttributes) throws IOException {
 		List<JsonNode> data = new ArrayList<>();
 		try (SentryEnvelopeServer server = new SentryEnvelopeServer()) {
-			Sentry.init((options) -> {
-				options.setDsn(server.dsn());
-				options.setTracesSampleRate(1.0);
-				options.setSendClientReports(false);
-				options.setEnableUncaughtExceptionHandler(false);
-				options.setEnableShutdownHook(false);
-				options.setForceInit(true);
-			});
+			server.initSentry();
 			try {
 				ObservationRegistry registry = ObservationRegistry.create();
 				recordContent(registry);

@@ -2,7 +2,6 @@ package io.agentobs.claudecode.observation;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.agentobs.claudecode.testsupport.ConventionDefinitions;
+import io.agentobs.claudecode.testsupport.ProjectDocuments;
 import io.micrometer.common.docs.KeyName;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class ConventionsDocumentationTests {
 	static void readDocument() throws IOException {
 		definers = new LinkedHashMap<>();
 		boolean inTable = false;
-		for (String line : Files.readAllLines(findDocument())) {
+		for (String line : Files.readAllLines(ProjectDocuments.find("conventions.md"))) {
 			if (line.startsWith("| key | spans | defined by |")) {
 				inTable = true;
 				continue;
@@ -93,16 +93,6 @@ class ConventionsDocumentationTests {
 				.forEach(keys::add);
 		}
 		return keys;
-	}
-
-	private static Path findDocument() {
-		for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-			Path conventions = directory.resolve("docs").resolve("conventions.md");
-			if (Files.isRegularFile(conventions)) {
-				return conventions;
-			}
-		}
-		throw new IllegalStateException("No docs/conventions.md above " + Path.of("").toAbsolutePath());
 	}
 
 }

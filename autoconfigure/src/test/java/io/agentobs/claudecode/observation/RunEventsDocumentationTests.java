@@ -2,10 +2,10 @@ package io.agentobs.claudecode.observation;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import io.agentobs.claudecode.metrics.GenAiMeterDocumentation;
+import io.agentobs.claudecode.testsupport.ProjectDocuments;
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +23,7 @@ class RunEventsDocumentationTests {
 
 	@BeforeAll
 	static void readDocument() throws IOException {
-		document = Files.readString(findDocument());
+		document = Files.readString(ProjectDocuments.find("telemetry.md"));
 	}
 
 	@Test
@@ -53,16 +53,6 @@ class RunEventsDocumentationTests {
 
 	private static boolean undocumented(String name) {
 		return !document.contains("`" + name + "`");
-	}
-
-	private static Path findDocument() {
-		for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-			Path telemetry = directory.resolve("docs").resolve("telemetry.md");
-			if (Files.isRegularFile(telemetry)) {
-				return telemetry;
-			}
-		}
-		throw new IllegalStateException("No docs/telemetry.md above " + Path.of("").toAbsolutePath());
 	}
 
 }

@@ -2,7 +2,6 @@ package io.agentobs.claudecode.observation;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.agentobs.claudecode.metrics.GenAiMeterDocumentation;
+import io.agentobs.claudecode.testsupport.ProjectDocuments;
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.docs.ObservationDocumentation;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ class TelemetryDocumentationTests {
 
 	@BeforeAll
 	static void readDocument() throws IOException {
-		List<String> lines = Files.readAllLines(findDocument());
+		List<String> lines = Files.readAllLines(ProjectDocuments.find("telemetry.md"));
 		document = String.join("\n", lines);
 		attributeTables = attributeTables(lines);
 	}
@@ -144,17 +144,6 @@ class TelemetryDocumentationTests {
 			}
 		}
 		return tables;
-	}
-
-	/** The project's {@code docs/telemetry.md}, found from any module directory. */
-	private static Path findDocument() {
-		for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-			Path telemetry = directory.resolve("docs").resolve("telemetry.md");
-			if (Files.isRegularFile(telemetry)) {
-				return telemetry;
-			}
-		}
-		throw new IllegalStateException("No docs/telemetry.md above " + Path.of("").toAbsolutePath());
 	}
 
 }

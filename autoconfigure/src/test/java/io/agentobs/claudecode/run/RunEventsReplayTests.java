@@ -197,8 +197,8 @@ class RunEventsReplayTests {
 	void runWithoutASchemaHasNoOutputType() {
 		replay(Transcripts.lines("tool-call.jsonl"));
 		assertThat(agents().get(0).getHighCardinalityKeyValue("gen_ai.output.type")).isNull();
-		assertThat(chats()).allSatisfy(
-				(chat) -> assertThat(chat.getHighCardinalityKeyValue("gen_ai.output.type")).isNull());
+		assertThat(chats()).hasSize(2)
+			.allSatisfy((chat) -> assertThat(chat.getHighCardinalityKeyValue("gen_ai.output.type")).isNull());
 		assertThat(this.spanEvents).isEmpty();
 	}
 

@@ -55,14 +55,7 @@ class LargeRunEnvelopeTests {
 	@BeforeEach
 	void initSentry() throws IOException {
 		this.server = new SentryEnvelopeServer();
-		Sentry.init((options) -> {
-			options.setDsn(this.server.dsn());
-			options.setTracesSampleRate(1.0);
-			options.setSendClientReports(false);
-			options.setEnableUncaughtExceptionHandler(false);
-			options.setEnableShutdownHook(false);
-			options.setForceInit(true);
-		});
+		this.server.initSentry();
 	}
 
 	@AfterEach

@@ -52,14 +52,7 @@ class SentryEnvelopeTests {
 	@BeforeEach
 	void initSentry() throws IOException {
 		this.server = new SentryEnvelopeServer();
-		Sentry.init((options) -> {
-			options.setDsn(this.server.dsn());
-			options.setTracesSampleRate(1.0);
-			options.setSendClientReports(false);
-			options.setEnableUncaughtExceptionHandler(false);
-			options.setEnableShutdownHook(false);
-			options.setForceInit(true);
-		});
+		this.server.initSentry();
 		this.registry.observationConfig().observationHandler(new SentryAgentObservationHandler(ScopesAdapter.getInstance()));
 	}
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.sentry.Sentry;
 
 /**
  * A Sentry ingestion endpoint on loopback: accepts the envelopes the Sentry SDK posts to
@@ -56,6 +57,22 @@ public final class SentryEnvelopeServer implements AutoCloseable {
 
 	public String dsn() {
 		return "http://key@127.0.0.1:" + this.server.getAddress().getPort() + "/" + PROJECT_ID;
+	}
+
+	/**
+	 * Initializes the Sentry SDK to send here every transaction, and nothing of its own
+	 * (no client reports, no uncaught-exception handler, no shutdown hook), replacing any
+	 * earlier initialization. The test closes it with {@code Sentry.close()}.
+	 */
+	public void initSentry() {
+		Sentry.init((options) -> {
+			options.setDsn(dsn());
+			options.setTracesSampleRate(1.0);
+			options.setSendClientReports(false);
+			options.setEnableUncaughtExceptionHandler(false);
+			options.setEnableShutdownHook(false);
+			options.setForceInit(true);
+		});
 	}
 
 	/**

@@ -15,11 +15,10 @@ import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.instrument.client.ClaudeCodeObservations;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +47,8 @@ class AbandonedRunIT {
 
 	private final ObservationTree observations = ObservationTree.of(this.registry);
 
-	private ScriptedAnthropicApi api;
+	@RegisterExtension
+	final ScriptedCli cli = ScriptedCli.create();
 
 	private ClaudeCodeClient client;
 
@@ -58,18 +58,11 @@ class AbandonedRunIT {
 	@BeforeEach
 	void start() {
 		this.before = allCliProcesses();
-		this.api = ScriptedAnthropicApi.start();
-		this.client = ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+		ClaudeCodeOptions defaults = this.cli.options(this.cliHome, this.workingDirectory)
 			.allowedTools(List.of("Bash"))
-			.environment(this.cliHome.environment(this.api.cliEnvironment()))
-			.build()).build(), this.registry, "claude-code");
-	}
-
-	@AfterEach
-	void stop() {
-		this.api.close();
+			.build();
+		this.client = ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(),
+				this.registry, "claude-code");
 	}
 
 	@Test

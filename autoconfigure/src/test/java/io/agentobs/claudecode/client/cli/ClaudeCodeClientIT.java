@@ -19,7 +19,7 @@ import io.agentobs.claudecode.client.message.UserMessage;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import org.junit.jupiter.api.AfterEach;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,25 +41,18 @@ class ClaudeCodeClientIT {
 	@RegisterExtension
 	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
-	private ScriptedAnthropicApi api;
+	@RegisterExtension
+	final ScriptedCli cli = ScriptedCli.create();
 
 	private ClaudeCodeClient client;
 
 	@BeforeEach
-	void startApi() {
-		this.api = ScriptedAnthropicApi.start();
-		this.client = CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+	void createClient() {
+		ClaudeCodeOptions defaults = this.cli.options(this.cliHome, this.workingDirectory)
 			.allowedTools(List.of("Bash"))
-			.environment(this.cliHome.environment(this.api.cliEnvironment()))
 			.idleTimeout(Duration.ofSeconds(60))
-			.build()).build();
-	}
-
-	@AfterEach
-	void stopApi() {
-		this.api.close();
+			.build();
+		this.client = CliClaudeCodeClient.builder().defaultOptions(defaults).build();
 	}
 
 	@Test

@@ -30,7 +30,7 @@ import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ProbeMcpServer;
-import org.junit.jupiter.api.AfterEach;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,25 +57,18 @@ class ClaudeCodeOptionsIT {
 	@RegisterExtension
 	final HermeticCliEnvironment cliHome = HermeticCliEnvironment.create();
 
-	private ScriptedAnthropicApi api;
+	@RegisterExtension
+	final ScriptedCli cli = ScriptedCli.create();
 
 	private ClaudeCodeClient client;
 
 	@BeforeEach
-	void startApi() {
-		this.api = ScriptedAnthropicApi.start();
-		this.client = CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+	void createClient() {
+		ClaudeCodeOptions defaults = this.cli.options(this.cliHome, this.workingDirectory)
 			.allowedTools(List.of("Bash"))
-			.environment(this.cliHome.environment(this.api.cliEnvironment()))
 			.idleTimeout(Duration.ofSeconds(60))
-			.build()).build();
-	}
-
-	@AfterEach
-	void stopApi() {
-		this.api.close();
+			.build();
+		this.client = CliClaudeCodeClient.builder().defaultOptions(defaults).build();
 	}
 
 	@Test
@@ -94,7 +87,7 @@ class ClaudeCodeOptionsIT {
 			assertThat(result.isError()).isFalse();
 			assertThat(result.sessionId()).isEqualTo(CHOSEN_SESSION);
 		});
-		assertThat(this.api.calls()).filteredOn((call) -> call.request().path("tools").size() > 0)
+		assertThat(this.cli.api().calls()).filteredOn((call) -> call.request().path("tools").size() > 0)
 			.map(RecordedCall::systemPrompt)
 			.isNotEmpty()
 			.allSatisfy((system) -> assertThat(system)
@@ -109,7 +102,7 @@ class ClaudeCodeOptionsIT {
 		Forecast forecast = StructuredQuery.query(this.client, Scenario.STRUCTURED_OUTPUT.prompt("Forecast"),
 				Forecast.class);
 		assertThat(forecast).isEqualTo(new Forecast("Paris", 21));
-		List<RecordedCall> agentLoop = this.api.calls()
+		List<RecordedCall> agentLoop = this.cli.api().calls()
 			.stream()
 			.filter((call) -> call.request().path("tools").size() > 0)
 			.toList();
@@ -152,7 +145,7 @@ class ClaudeCodeOptionsIT {
 		assertThat(new McpServerHealthIndicator(statuses, "missing").health().getStatus()).isEqualTo(Status.DOWN);
 		assertThat(messages.get(messages.size() - 1)).isInstanceOfSatisfying(ResultMessage.class,
 				(result) -> assertThat(result.isError()).isFalse());
-		assertThat(this.api.calls().get(this.api.calls().size() - 1).toolResultBlocks())
+		assertThat(this.cli.api().calls().get(this.cli.api().calls().size() - 1).toolResultBlocks())
 			.anySatisfy((toolResult) -> assertThat(toolResult.toString()).contains(ProbeMcpServer.ECHO_PREFIX + "ping"));
 	}
 
@@ -205,13 +198,13 @@ class ClaudeCodeOptionsIT {
 			});
 		assertThat(messages.get(messages.size() - 1)).isInstanceOfSatisfying(ResultMessage.class,
 				(result) -> assertThat(result.isError()).isFalse());
-		assertThat(this.api.calls()).filteredOn(RecordedCall::subagent)
+		assertThat(this.cli.api().calls()).filteredOn(RecordedCall::subagent)
 			.isNotEmpty()
 			.allSatisfy((call) -> assertThat(call.systemPrompt()).contains("You are the probe reviewer."));
-		assertThat(this.api.calls()).filteredOn((call) -> !call.subagent())
+		assertThat(this.cli.api().calls()).filteredOn((call) -> !call.subagent())
 			.flatMap(RecordedCall::toolResultBlocks)
 			.anySatisfy((toolResult) -> assertThat(toolResult.toString()).contains("hello-from-subagent"));
-		assertThat(this.api.calls()).filteredOn((call) -> !call.subagent() && call.request().path("tools").size() > 0)
+		assertThat(this.cli.api().calls()).filteredOn((call) -> !call.subagent() && call.request().path("tools").size() > 0)
 			.isNotEmpty()
 			.allSatisfy((call) -> {
 				assertThat(call.request().path("thinking").toString()).isEqualTo("{\"type\":\"disabled\"}");
@@ -220,7 +213,7 @@ class ClaudeCodeOptionsIT {
 	}
 
 	private String lastToolResult() {
-		List<RecordedCall> calls = this.api.calls();
+		List<RecordedCall> calls = this.cli.api().calls();
 		List<JsonNode> results = calls.get(calls.size() - 1).toolResultBlocks();
 		return results.get(results.size() - 1).toString();
 	}

@@ -4,17 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.session.ProjectKeys;
 import io.agentobs.claudecode.session.SessionEntry;
 import io.agentobs.claudecode.session.SessionKey;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.InMemorySessionStore;
-import org.junit.jupiter.api.AfterEach;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,30 +33,24 @@ class ProcessPerTurnIT {
 	@RegisterExtension
 	final HermeticCliEnvironment home = HermeticCliEnvironment.create();
 
-	private final ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
+	@RegisterExtension
+	final ScriptedCli cli = ScriptedCli.create();
 
-	@AfterEach
-	void stop() {
-		this.api.close();
-	}
-
-	private CliClaudeCodeClient.Builder client(ClaudeCodeOptions.Builder options) {
+	private CliClaudeCodeClient.Builder client() {
 		return CliClaudeCodeClient.builder()
-			.defaultOptions(options.model("claude-sonnet-4-5")
-				.workingDirectory(this.workingDirectory)
-				.environment(this.home.environment(this.api.cliEnvironment()))
+			.defaultOptions(this.cli.options(this.home, this.workingDirectory)
 				.idleTimeout(Duration.ofSeconds(60))
 				.processPerTurn(true)
 				.build());
 	}
 
 	private String lastRequestMessages() {
-		return this.api.calls().get(this.api.calls().size() - 1).request().path("messages").toString();
+		return this.cli.api().calls().get(this.cli.api().calls().size() - 1).request().path("messages").toString();
 	}
 
 	@Test
 	void theSecondTurnsProcessResumesTheConversationFromTheConfigDirectory() {
-		try (ClaudeCodeSession session = client(ClaudeCodeOptions.builder()).build().openSession()) {
+		try (ClaudeCodeSession session = client().build().openSession()) {
 			ResultMessage first = session.send(Scenario.PLAIN_ANSWER.prompt("Remember the word pineapple")).awaitResult();
 			ResultMessage second = session.send(Scenario.PLAIN_ANSWER.prompt("Which word was it?")).awaitResult();
 			assertThat(second.sessionId()).isEqualTo(first.sessionId()).isEqualTo(session.sessionId());
@@ -70,7 +62,7 @@ class ProcessPerTurnIT {
 	void theSecondTurnsProcessResumesTheConversationFromTheSessionStore() throws Exception {
 		InMemorySessionStore store = new InMemorySessionStore();
 		String firstSession;
-		try (ClaudeCodeSession session = client(ClaudeCodeOptions.builder()).sessionStore(store)
+		try (ClaudeCodeSession session = client().sessionStore(store)
 			.build()
 			.openSession()) {
 			firstSession = session.send(Scenario.PLAIN_ANSWER.prompt("Remember the word pineapple"))

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeException;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
@@ -18,7 +17,6 @@ import io.agentobs.claudecode.client.message.UnknownMessage;
 import io.agentobs.claudecode.metrics.SessionStoreMeters;
 import io.agentobs.claudecode.scripted.RecordedCall;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.session.ProjectKeys;
 import io.agentobs.claudecode.session.SessionEntry;
 import io.agentobs.claudecode.session.SessionKey;
@@ -26,8 +24,8 @@ import io.agentobs.claudecode.session.jdbc.JdbcClaudeSessionStore;
 import io.agentobs.claudecode.session.jdbc.JdbcSessionStoreSchemaInitializer;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.PostgresServer;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,29 +59,21 @@ class SessionStoreIT {
 	@RegisterExtension
 	final HermeticCliEnvironment homeB = HermeticCliEnvironment.create();
 
-	private ScriptedAnthropicApi api;
+	@RegisterExtension
+	final ScriptedCli cli = ScriptedCli.create();
 
 	private JdbcClaudeSessionStore store;
 
 	@BeforeEach
 	void start() {
-		this.api = ScriptedAnthropicApi.start();
 		new JdbcSessionStoreSchemaInitializer(postgres.dataSource(), DatabaseInitializationMode.ALWAYS)
 			.initializeDatabase();
 		this.store = new JdbcClaudeSessionStore(postgres.dataSource(), JdbcClaudeSessionStore.DEFAULT_TABLE_NAME);
 	}
 
-	@AfterEach
-	void stop() {
-		this.api.close();
-	}
-
 	private ClaudeCodeClient client(HermeticCliEnvironment home) {
 		return CliClaudeCodeClient.builder()
-			.defaultOptions(ClaudeCodeOptions.builder()
-				.model("claude-sonnet-4-5")
-				.workingDirectory(this.workingDirectory)
-				.environment(home.environment(this.api.cliEnvironment()))
+			.defaultOptions(this.cli.options(home, this.workingDirectory)
 				.idleTimeout(Duration.ofSeconds(60))
 				.build())
 			.sessionStore(this.store)
@@ -103,14 +93,14 @@ class SessionStoreIT {
 		assertThat(stored.get(stored.size() - 1).type()).isEqualTo("cost-state");
 		assertThat(this.homeA.home().resolve(".claude/projects")).doesNotExist();
 
-		int callsBefore = this.api.calls().size();
+		int callsBefore = this.cli.api().calls().size();
 		List<ClaudeMessage> turnTwo;
 		try (ClaudeCodeSession session = client(this.homeB).resumeSession(sessionId, null)) {
 			turnTwo = collect(session.send(Scenario.PLAIN_ANSWER.prompt("Which word was it?")));
 		}
 		assertThat(((ResultMessage) turnTwo.get(turnTwo.size() - 1)).sessionId()).isEqualTo(sessionId);
-		RecordedCall resumed = this.api.calls().get(this.api.calls().size() - 1);
-		assertThat(this.api.calls().size()).isGreaterThan(callsBefore);
+		RecordedCall resumed = this.cli.api().calls().get(this.cli.api().calls().size() - 1);
+		assertThat(this.cli.api().calls().size()).isGreaterThan(callsBefore);
 		assertThat(resumed.request().path("messages").toString()).contains("Remember the word pineapple")
 			.contains("Which word was it?");
 		long uuids = JdbcClient.create(postgres.dataSource())
@@ -136,7 +126,7 @@ class SessionStoreIT {
 			.withMessageContaining("no session '" + unknown + "'");
 		assertThatIllegalArgumentException().isThrownBy(() -> client.resumeSession("../../etc/passwd", null))
 			.withMessageContaining("must be a UUID");
-		assertThat(this.api.calls()).isEmpty();
+		assertThat(this.cli.api().calls()).isEmpty();
 		assertThat(Files.exists(this.homeA.home().resolve(".claude/projects"))).isFalse();
 	}
 
@@ -144,10 +134,7 @@ class SessionStoreIT {
 	void theDatabaseDownDuringARunNeitherFailsNorBlocksItAndTheNextSessionIsStoredAgain() throws Exception {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		ClaudeCodeClient client = CliClaudeCodeClient.builder()
-			.defaultOptions(ClaudeCodeOptions.builder()
-				.model("claude-sonnet-4-5")
-				.workingDirectory(this.workingDirectory)
-				.environment(this.homeA.environment(this.api.cliEnvironment()))
+			.defaultOptions(this.cli.options(this.homeA, this.workingDirectory)
 				.idleTimeout(Duration.ofSeconds(60))
 				.build())
 			.sessionStore(this.store)

@@ -3,7 +3,6 @@ package io.agentobs.claudecode.instrument.client;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
@@ -14,6 +13,7 @@ import io.agentobs.claudecode.testsupport.ConcurrentRuns;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,15 +58,13 @@ class ConcurrentRunsIT {
 
 	@Test
 	void concurrentRealCliRunsHalfInsideRequestSpansEachExportTheirOwnTree() throws Exception {
-		Map<String, String> environment = this.cliHome.environment(this.api.cliEnvironment());
-		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
-		ClaudeCodeClient client = ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+		ClaudeCodeOptions defaults = ScriptedCli.options(this.api, this.cliHome, this.workingDirectory)
+			.environmentVariable("CLAUDE_CODE_MAX_RETRIES", "0")
 			.allowedTools(List.of("Bash"))
-			.environment(environment)
 			.runTimeout(Duration.ofSeconds(150))
-			.build()).build(), this.tracing.registry(), "claude-code");
+			.build();
+		ClaudeCodeClient client = ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(defaults).build(),
+				this.tracing.registry(), "claude-code");
 		ConcurrentRuns.runAndCheck(this.tracing, this.exporter::getFinishedSpanItems, client, RUNS,
 				(run) -> Scenario.TOOL_CALL.prompt("Run " + run + "."), """
 						invoke_agent claude-code

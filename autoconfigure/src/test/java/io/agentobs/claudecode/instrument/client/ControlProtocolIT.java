@@ -29,14 +29,12 @@ import io.agentobs.claudecode.client.message.Json;
 import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ControlProtocolIT {
 
-	private static ScriptedAnthropicApi api;
+	@RegisterExtension
+	static final ScriptedCli cli = ScriptedCli.create();
 
 	@TempDir
 	Path workingDirectory;
@@ -60,16 +59,6 @@ class ControlProtocolIT {
 
 	@RegisterExtension
 	final TracedRuns traced = TracedRuns.create();
-
-	@BeforeAll
-	static void startApi() {
-		api = ScriptedAnthropicApi.start();
-	}
-
-	@AfterAll
-	static void stopApi() {
-		api.close();
-	}
 
 	@Test
 	void aPermissionHandlerDeniesOneBashCallAndChangesTheInputOfTheNextWhileMessagesFlow() {
@@ -97,7 +86,7 @@ class ControlProtocolIT {
 		assertThat(toolUseDeliveredNanos.get(0)).as("the tool call is delivered while the handler still decides")
 			.isLessThan(handlerReturnedNanos.get() - Duration.ofSeconds(4).toNanos());
 		List<String> toolUseIds = toolUseIds(messages);
-		Map<String, String> results = api.toolResults();
+		Map<String, String> results = cli.api().toolResults();
 		assertThat(results.get(toolUseIds.get(0))).as("the model receives the denial")
 			.contains("Bash may not create permission-one.txt here");
 		assertThat(this.workingDirectory.resolve("permission-one.txt")).as("Bash never ran the denied command")
@@ -132,7 +121,7 @@ class ControlProtocolIT {
 		}
 		assertThat(messages).last().isInstanceOfSatisfying(ResultMessage.class,
 				(result) -> assertThat(result.isError()).isFalse());
-		assertThat(api.toolResults().get(toolUseIds(messages).get(0)))
+		assertThat(cli.api().toolResults().get(toolUseIds(messages).get(0)))
 			.contains("The application's permission handler failed on Bash; the call was denied");
 		SpanData agent = this.traced.spans("invoke_agent").get(0);
 		assertThat(agent.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
@@ -159,7 +148,7 @@ class ControlProtocolIT {
 			messages = run.stream().toList();
 		}
 		List<String> toolUseIds = toolUseIds(messages);
-		assertThat(api.toolResults().get(toolUseIds.get(0))).contains("The hook blocks 'echo one'");
+		assertThat(cli.api().toolResults().get(toolUseIds.get(0))).contains("The hook blocks 'echo one'");
 		assertThat(postToolUse).singleElement().satisfies((input) -> {
 			assertThat(input.toolUseId()).isEqualTo(toolUseIds.get(1));
 			assertThat(input.toolResponse().toString()).contains("two");
@@ -184,7 +173,7 @@ class ControlProtocolIT {
 			assertThat(session.contextUsage().isObject()).isTrue();
 			assertThat(session.mcpServerStatus().isArray()).isTrue();
 		}
-		String newModel = api.calls().get(api.calls().size() - 1).model();
+		String newModel = cli.api().calls().get(cli.api().calls().size() - 1).model();
 		assertThat(newModel).startsWith("claude-opus-");
 		List<SpanData> chats = this.traced.spans("chat");
 		assertThat(attribute(chats.get(0), "gen_ai.request.model")).isEqualTo("claude-sonnet-4-5");
@@ -233,12 +222,8 @@ class ControlProtocolIT {
 	}
 
 	private ClaudeCodeClient client(ClaudeCodeOptions overrides) {
-		Map<String, String> environment = this.cliHome.environment(api.cliEnvironment());
-		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
-		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
-			.environment(environment)
+		ClaudeCodeOptions defaults = cli.options(this.cliHome, this.workingDirectory)
+			.environmentVariable("CLAUDE_CODE_MAX_RETRIES", "0")
 			.runTimeout(Duration.ofSeconds(90))
 			.build()
 			.merge(overrides);

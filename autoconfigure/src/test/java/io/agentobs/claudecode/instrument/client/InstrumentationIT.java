@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
@@ -23,16 +22,14 @@ import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.run.CliEnvironmentProvider;
 import io.agentobs.claudecode.scripted.RecordedCall;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.agentobs.claudecode.tracing.CliTelemetryEnvironmentProvider;
 import io.agentobs.claudecode.tracing.TraceContextCliEnvironmentProvider;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InstrumentationIT {
 
-	private static ScriptedAnthropicApi api;
+	@RegisterExtension
+	static final ScriptedCli cli = ScriptedCli.create();
 
 	@TempDir
 	Path workingDirectory;
@@ -55,16 +53,6 @@ class InstrumentationIT {
 
 	@RegisterExtension
 	final TracedRuns traced = TracedRuns.create();
-
-	@BeforeAll
-	static void startApi() {
-		api = ScriptedAnthropicApi.start();
-	}
-
-	@AfterAll
-	static void stopApi() {
-		api.close();
-	}
 
 	@Test
 	void toolCallGivesChatToolChatWithPerCallTokensFromTheApi() {
@@ -90,7 +78,7 @@ class InstrumentationIT {
 		assertThat(attribute(agent, "gen_ai.conversation.id")).isNotBlank();
 		assertThat(attribute(agent, "claude_code.result.subtype")).isEqualTo("success");
 		assertThat(agent.getAttributes().get(AttributeKey.doubleKey("gen_ai.cost.total_tokens"))).isPositive();
-		assertThat(tokens(agent, "claude_code.usage.output_tokens")).isEqualTo(api.calls()
+		assertThat(tokens(agent, "claude_code.usage.output_tokens")).isEqualTo(cli.api().calls()
 			.stream()
 			.filter((call) -> call.messageId() != null && call.usage() != null)
 			.filter((call) -> this.traced.spans("chat ").stream()
@@ -265,13 +253,9 @@ class InstrumentationIT {
 	}
 
 	private ClaudeCodeClient client(ClaudeCodeOptions overrides, CliEnvironmentProvider... providers) {
-		Map<String, String> environment = this.cliHome.environment(api.cliEnvironment());
-		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
-		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+		ClaudeCodeOptions defaults = cli.options(this.cliHome, this.workingDirectory)
+			.environmentVariable("CLAUDE_CODE_MAX_RETRIES", "0")
 			.allowedTools(List.of("Bash", "Agent", "Task"))
-			.environment(environment)
 			.runTimeout(Duration.ofSeconds(90))
 			.build()
 			.merge(overrides);
@@ -305,7 +289,7 @@ class InstrumentationIT {
 	}
 
 	private static RecordedCall recordedCall(String messageId) {
-		return api.calls()
+		return cli.api().calls()
 			.stream()
 			.filter((call) -> messageId.equals(call.messageId()))
 			.findFirst()

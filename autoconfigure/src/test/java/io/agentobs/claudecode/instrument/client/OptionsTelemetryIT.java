@@ -16,15 +16,13 @@ import io.agentobs.claudecode.client.options.AgentDefinition;
 import io.agentobs.claudecode.client.options.McpServerConfig;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.agentobs.claudecode.testsupport.ProbeMcpServer;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
+import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OptionsTelemetryIT {
 
-	private static ScriptedAnthropicApi api;
+	@RegisterExtension
+	static final ScriptedCli cli = ScriptedCli.create();
 
 	@TempDir
 	Path workingDirectory;
@@ -49,16 +48,6 @@ class OptionsTelemetryIT {
 
 	@RegisterExtension
 	final TracedRuns traced = TracedRuns.create();
-
-	@BeforeAll
-	static void startApi() {
-		api = ScriptedAnthropicApi.start();
-	}
-
-	@AfterAll
-	static void stopApi() {
-		api.close();
-	}
 
 	@Test
 	void aDeclaredSubagentsSpansCarryItsName() {
@@ -150,12 +139,8 @@ class OptionsTelemetryIT {
 	}
 
 	private ClaudeCodeClient client() {
-		Map<String, String> environment = this.cliHome.environment(api.cliEnvironment());
-		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
-		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
-			.environment(environment)
+		ClaudeCodeOptions options = cli.options(this.cliHome, this.workingDirectory)
+			.environmentVariable("CLAUDE_CODE_MAX_RETRIES", "0")
 			.runTimeout(Duration.ofSeconds(90))
 			.build();
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(options).build(),

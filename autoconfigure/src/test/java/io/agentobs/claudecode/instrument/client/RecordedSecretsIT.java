@@ -22,6 +22,7 @@ import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.sentry.SentryAgentObservationHandler;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.OtelTracingFixture;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.agentobs.claudecode.testsupport.SentryEnvelopeServer;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -70,14 +71,7 @@ class RecordedSecretsIT {
 	void start() throws IOException {
 		this.api = ScriptedAnthropicApi.start();
 		this.sentry = new SentryEnvelopeServer();
-		Sentry.init((options) -> {
-			options.setDsn(this.sentry.dsn());
-			options.setTracesSampleRate(1.0);
-			options.setSendClientReports(false);
-			options.setEnableUncaughtExceptionHandler(false);
-			options.setEnableShutdownHook(false);
-			options.setForceInit(true);
-		});
+		this.sentry.initSentry();
 		ObservationRegistry registry = this.tracing.registry();
 		SecretMask processSecrets = new SecretEnvironment(List.of(MARKED_SECRET)).mask(Map.of());
 		registry.observationConfig()
@@ -136,14 +130,10 @@ class RecordedSecretsIT {
 	}
 
 	private ClaudeCodeClient client() {
-		Map<String, String> environment = this.cliHome.environment(this.api.cliEnvironment());
-		environment.put("ANTHROPIC_API_KEY", this.apiKey);
-		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
-		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+		ClaudeCodeOptions defaults = ScriptedCli.options(this.api, this.cliHome, this.workingDirectory)
+			.environmentVariable("ANTHROPIC_API_KEY", this.apiKey)
+			.environmentVariable("CLAUDE_CODE_MAX_RETRIES", "0")
 			.allowedTools(List.of("Bash"))
-			.environment(environment)
 			.runTimeout(Duration.ofSeconds(90))
 			.build();
 		AgentRunObservations observations = AgentRunObservations.builder(this.tracing.registry()).secretEnvironment(new SecretEnvironment(List.of(MARKED_SECRET))).build();

@@ -3,7 +3,6 @@ package io.agentobs.claudecode.instrument.client;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
@@ -14,15 +13,13 @@ import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.client.message.SystemMessage;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunEventsIT {
 
-	private static ScriptedAnthropicApi api;
+	@RegisterExtension
+	static final ScriptedCli cli = ScriptedCli.create();
 
 	@TempDir
 	Path workingDirectory;
@@ -46,16 +44,6 @@ class RunEventsIT {
 
 	@RegisterExtension
 	final TracedRuns traced = TracedRuns.create();
-
-	@BeforeAll
-	static void startApi() {
-		api = ScriptedAnthropicApi.start();
-	}
-
-	@AfterAll
-	static void stopApi() {
-		api.close();
-	}
 
 	@Test
 	void toolCallTheOptionsDoNotAllowIsADenialEventOnItsToolSpan() {
@@ -98,13 +86,9 @@ class RunEventsIT {
 	}
 
 	private ClaudeCodeClient client() {
-		Map<String, String> environment = this.cliHome.environment(api.cliEnvironment());
-		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
-		ClaudeCodeOptions options = ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+		ClaudeCodeOptions options = cli.options(this.cliHome, this.workingDirectory)
+			.environmentVariable("CLAUDE_CODE_MAX_RETRIES", "0")
 			.allowedTools(List.of("Read"))
-			.environment(environment)
 			.runTimeout(Duration.ofSeconds(90))
 			.build();
 		return ClaudeCodeObservations.observe(CliClaudeCodeClient.builder().defaultOptions(options).build(),

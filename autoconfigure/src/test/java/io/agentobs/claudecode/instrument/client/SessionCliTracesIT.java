@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
 import io.agentobs.claudecode.client.ClaudeCodeOptions;
@@ -14,10 +13,10 @@ import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
 import io.agentobs.claudecode.client.message.ClaudeMessage;
 import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
-import io.agentobs.claudecode.testsupport.OtlpTraceReceiver;
 import io.agentobs.claudecode.testsupport.OtlpTraceReceiver.ReceivedSpan;
+import io.agentobs.claudecode.testsupport.OtlpTraceReceiver;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.agentobs.claudecode.tracing.CliTelemetryEnvironmentProvider;
 import io.agentobs.claudecode.tracing.TraceContextCliEnvironmentProvider;
@@ -48,13 +47,13 @@ class SessionCliTracesIT {
 	@RegisterExtension
 	final TracedRuns traced = TracedRuns.create();
 
-	private final ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
+	@RegisterExtension
+	final ScriptedCli cli = ScriptedCli.create();
 
 	private final OtlpTraceReceiver cliSpans = createReceiver();
 
 	@AfterEach
 	void stop() {
-		this.api.close();
 		this.cliSpans.close();
 	}
 
@@ -96,16 +95,12 @@ class SessionCliTracesIT {
 		assertThat(turns).extracting((span) -> span.getAttributes()
 			.get(io.opentelemetry.api.common.AttributeKey.stringKey("gen_ai.conversation.id")))
 			.containsExactly(sessionId, sessionId);
-		assertThat(this.api.calls().get(this.api.calls().size() - 1).request().path("messages").toString())
+		assertThat(this.cli.api().calls().get(this.cli.api().calls().size() - 1).request().path("messages").toString())
 			.contains("Turn one");
 	}
 
 	private ClaudeCodeClient client() {
-		Map<String, String> environment = this.cliHome.environment(this.api.cliEnvironment());
-		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
-			.environment(environment)
+		ClaudeCodeOptions defaults = this.cli.options(this.cliHome, this.workingDirectory)
 			.idleTimeout(Duration.ofSeconds(60))
 			.build();
 		AgentRunObservations observations = AgentRunObservations.builder(this.traced.registry())

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
-import io.agentobs.claudecode.client.ClaudeCodeOptions;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
 import io.agentobs.claudecode.client.ClaudeCodeSession;
 import io.agentobs.claudecode.client.cli.CliClaudeCodeClient;
@@ -15,14 +14,13 @@ import io.agentobs.claudecode.client.message.ResultMessage;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.SessionLoadObservationContext;
 import io.agentobs.claudecode.scripted.Scenario;
-import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.session.jdbc.JdbcClaudeSessionStore;
 import io.agentobs.claudecode.session.jdbc.JdbcSessionStoreSchemaInitializer;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
 import io.agentobs.claudecode.testsupport.ObservationTree;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,26 +52,19 @@ class StoredSessionObservationIT {
 	@RegisterExtension
 	final HermeticCliEnvironment homeB = HermeticCliEnvironment.create();
 
-	private final ScriptedAnthropicApi api = ScriptedAnthropicApi.start();
+	@RegisterExtension
+	final ScriptedCli cli = ScriptedCli.create();
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
 	private final ObservationTree observations = ObservationTree.of(this.registry);
-
-	@AfterEach
-	void stop() {
-		this.api.close();
-	}
 
 	private ClaudeCodeClient instance(HermeticCliEnvironment home) {
 		JdbcDataSource dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:file:" + this.databaseDirectory.resolve("sessions") + ";AUTO_SERVER=TRUE");
 		new JdbcSessionStoreSchemaInitializer(dataSource, DatabaseInitializationMode.ALWAYS).initializeDatabase();
 		CliClaudeCodeClient client = CliClaudeCodeClient.builder()
-			.defaultOptions(ClaudeCodeOptions.builder()
-				.model("claude-sonnet-4-5")
-				.workingDirectory(this.workingDirectory)
-				.environment(home.environment(this.api.cliEnvironment()))
+			.defaultOptions(this.cli.options(home, this.workingDirectory)
 				.idleTimeout(Duration.ofSeconds(60))
 				.build())
 			.sessionStore(new JdbcClaudeSessionStore(dataSource, JdbcClaudeSessionStore.DEFAULT_TABLE_NAME))
@@ -96,7 +87,7 @@ class StoredSessionObservationIT {
 			.containsExactly(sessionId, sessionId);
 		// what the agentruns endpoint shows as "sessionStore": true
 		assertThat(agents).allMatch(AgentInvocationObservationContext::isSessionStoreBacked);
-		assertThat(this.api.calls().get(this.api.calls().size() - 1).request().path("messages").toString())
+		assertThat(this.cli.api().calls().get(this.cli.api().calls().size() - 1).request().path("messages").toString())
 			.contains("Case 4711");
 		// The load from the store is part of the resumed turn, and only of that one
 		List<SessionLoadObservationContext> loads = this.observations.contexts(SessionLoadObservationContext.class);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.agentobs.claudecode.client.ClaudeCodeClient;
@@ -23,12 +22,11 @@ import io.agentobs.claudecode.run.AgentRunObservations;
 import io.agentobs.claudecode.scripted.Scenario;
 import io.agentobs.claudecode.scripted.ScriptedAnthropicApi;
 import io.agentobs.claudecode.testsupport.HermeticCliEnvironment;
+import io.agentobs.claudecode.testsupport.ScriptedCli;
 import io.agentobs.claudecode.testsupport.TracedRuns;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +44,9 @@ class TimelineIT {
 
 	private static final Duration FIRST_EVENT_DELAY = Duration.ofMillis(1500);
 
-	private static ScriptedAnthropicApi api;
+	@RegisterExtension
+	static final ScriptedCli cli = ScriptedCli
+		.create(() -> ScriptedAnthropicApi.builder().firstEventDelay(FIRST_EVENT_DELAY).start());
 
 	@TempDir
 	Path workingDirectory;
@@ -56,16 +56,6 @@ class TimelineIT {
 
 	@RegisterExtension
 	final TracedRuns traced = TracedRuns.create();
-
-	@BeforeAll
-	static void startApi() {
-		api = ScriptedAnthropicApi.builder().firstEventDelay(FIRST_EVENT_DELAY).start();
-	}
-
-	@AfterAll
-	static void stopApi() {
-		api.close();
-	}
 
 	@Test
 	void chatSpanCoversTheWaitForTheFirstToken() {
@@ -272,13 +262,9 @@ class TimelineIT {
 	}
 
 	private ClaudeCodeClient client(ClaudeCodeOptions overrides) {
-		Map<String, String> environment = this.cliHome.environment(api.cliEnvironment());
-		environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
-		ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
-			.model("claude-sonnet-4-5")
-			.workingDirectory(this.workingDirectory)
+		ClaudeCodeOptions defaults = cli.options(this.cliHome, this.workingDirectory)
+			.environmentVariable("CLAUDE_CODE_MAX_RETRIES", "0")
 			.allowedTools(List.of("Bash", "Agent", "Task"))
-			.environment(environment)
 			.runTimeout(Duration.ofSeconds(90))
 			.build()
 			.merge(overrides);
