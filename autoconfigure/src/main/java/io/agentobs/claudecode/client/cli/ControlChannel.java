@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +41,12 @@ import org.slf4j.LoggerFactory;
 final class ControlChannel {
 
 	private static final Logger logger = LoggerFactory.getLogger(ControlChannel.class);
+
+	/**
+	 * Times the requests of every process's handlers; an answered request's timer is removed
+	 * at once.
+	 */
+	private static final ScheduledThreadPoolExecutor TIMEOUTS = timeouts();
 
 	static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
@@ -282,6 +291,16 @@ final class ControlChannel {
 	private record Outgoing(String subtype, CompletableFuture<JsonNode> answer) {
 	}
 
+	private static ScheduledThreadPoolExecutor timeouts() {
+		ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "claude-code-request-timeouts");
+			thread.setDaemon(true);
+			return thread;
+		});
+		timeouts.setRemoveOnCancelPolicy(true);
+		return timeouts;
+	}
+
 	/**
 	 * A request from the CLI, answered once: by its handler, its timeout or an error, unless
 	 * the CLI withdrew it first.
@@ -295,6 +314,8 @@ final class ControlChannel {
 		private boolean answered;
 
 		private Thread worker;
+
+		private ScheduledFuture<?> timeout;
 
 		InboundRequest(ControlMessage message, long arrivedNanos) {
 			this.message = message;
@@ -385,11 +406,26 @@ final class ControlChannel {
 		}
 
 		/**
+		 * Runs an action once the request has waited unanswered for a time, on a pool thread
+		 * (never the timer's); the timer is cancelled, and what the action holds released, as
+		 * soon as the request is answered or withdrawn.
+		 * @param after how long the request may wait
+		 * @param action what answers it then
+		 */
+		synchronized void onTimeout(Duration after, Runnable action) {
+			if (!this.answered) {
+				this.timeout = TIMEOUTS.schedule(() -> ForkJoinPool.commonPool().execute(action), after.toMillis(),
+						TimeUnit.MILLISECONDS);
+			}
+		}
+
+		/**
 		 * Withdraws the request: it is never answered and its handler is interrupted.
 		 */
 		synchronized void cancel() {
 			if (!this.answered) {
 				this.answered = true;
+				cancelTimeout();
 				if (this.worker != null) {
 					this.worker.interrupt();
 				}
@@ -415,7 +451,15 @@ final class ControlChannel {
 				return false;
 			}
 			this.answered = true;
+			cancelTimeout();
 			return true;
+		}
+
+		private void cancelTimeout() {
+			if (this.timeout != null) {
+				this.timeout.cancel(false);
+				this.timeout = null;
+			}
 		}
 
 	}

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -120,10 +118,10 @@ final class ControlRequestHandlers {
 			return;
 		}
 		JsonNode body = request.body();
-		PermissionRequest permission = new PermissionRequest(text(body, "tool_name"), body.get("input"),
-				text(body, "tool_use_id"), text(body, "agent_id"), text(body, "blocked_path"),
-				text(body, "decision_reason"), body.get("permission_suggestions"), this.sessionId.get());
-		CompletableFuture.delayedExecutor(this.permissionTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+		PermissionRequest permission = new PermissionRequest(Json.text(body, "tool_name"), body.get("input"),
+				Json.text(body, "tool_use_id"), Json.text(body, "agent_id"), Json.text(body, "blocked_path"),
+				Json.text(body, "decision_reason"), body.get("permission_suggestions"), this.sessionId.get());
+		request.onTimeout(this.permissionTimeout, () -> {
 			PermissionDecision denial = PermissionDecision.deny("The application did not decide on "
 					+ permission.toolName() + " within " + this.permissionTimeout + "; the call was denied");
 			if (request.answer(permissionAnswer(permission, denial), () -> decided(request, permission, denial))) {
@@ -186,16 +184,16 @@ final class ControlRequestHandlers {
 
 	private void callHook(ControlChannel.InboundRequest request) {
 		JsonNode body = request.body();
-		String callbackId = text(body, "callback_id");
+		String callbackId = Json.text(body, "callback_id");
 		ClaudeHook hook = (callbackId != null) ? this.hooks.get(callbackId) : null;
 		if (hook == null) {
 			request.fail("No hook with callback id " + callbackId);
 			return;
 		}
-		HookInput input = HookInput.of(hook.event(), body.get("input"), text(body, "tool_use_id"));
+		HookInput input = HookInput.of(hook.event(), body.get("input"), Json.text(body, "tool_use_id"));
 		Duration timeout = hookTimeout(hook);
 		long start = System.nanoTime();
-		CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+		request.onTimeout(timeout, () -> {
 			if (request.answer(HookOutput.proceed().toJson(hook.event()), () -> hookCalled(hook, input,
 					HookOutput.proceed(), new TimeoutException("The hook did not answer within " + timeout), start))) {
 				logger.warn("Hook {} did not answer within {}; the agent goes on", hook, timeout);
@@ -231,7 +229,7 @@ final class ControlRequestHandlers {
 
 	private void callServer(ControlChannel.InboundRequest request) {
 		JsonNode body = request.body();
-		String name = text(body, "server_name");
+		String name = Json.text(body, "server_name");
 		SdkMcpServer server = (name != null) ? this.servers.get(name) : null;
 		if (server == null) {
 			request.fail("SDK MCP server not found: " + name);
@@ -242,7 +240,7 @@ final class ControlRequestHandlers {
 			request.fail("The mcp_message request carries no JSON-RPC message");
 			return;
 		}
-		String toolUseId = text(message.path("params").path("_meta"), TOOL_USE_ID_META);
+		String toolUseId = Json.text(message.path("params").path("_meta"), TOOL_USE_ID_META);
 		JsonNode response = server.handle(message, new SdkMcpCallContext(this.sessionId.get(), toolUseId));
 		if (response == null) {
 			// A notification: the CLI still waits for an answer (as the TypeScript SDK gives)
@@ -257,11 +255,6 @@ final class ControlRequestHandlers {
 
 	private static Duration hookTimeout(ClaudeHook hook) {
 		return (hook.timeout() != null) ? hook.timeout() : DEFAULT_HOOK_TIMEOUT;
-	}
-
-	private static String text(JsonNode node, String name) {
-		JsonNode value = (node != null) ? node.get(name) : null;
-		return (value != null && value.isValueNode() && !value.isNull()) ? value.asText() : null;
 	}
 
 	/**
