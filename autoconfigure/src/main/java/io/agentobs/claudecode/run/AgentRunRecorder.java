@@ -328,7 +328,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	@Override
 	public synchronized void hookCalled(HookCalled hook) {
-		if (!this.tools.hookCalled(hook) && !this.finished) {
+		if (!this.tools.hookCalled(hook) && !this.finished && this.root.observation != null) {
 			// A callback without a tool call (UserPromptSubmit, Stop, ...) is the agent's
 			this.root.observation.event(Observation.Event.of("claude_code.hook",
 					"hook " + hook.event() + ":" + hook.outcome() + ":" + hook.durationMillis()));
