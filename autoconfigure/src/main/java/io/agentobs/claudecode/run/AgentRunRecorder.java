@@ -78,17 +78,6 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	private String structuredOutput;
 
 	/**
-	 * Creates a recorder for one turn.
-	 * @param observations creates the observations
-	 * @param context the context of the turn's {@code invoke_agent} observation
-	 * @param sessionCost the cost state of the session the turn belongs to
-	 */
-	public AgentRunRecorder(AgentObservationFactory observations, AgentInvocationObservationContext context,
-			SessionCost sessionCost) {
-		this(observations, context, sessionCost, (toolName) -> false);
-	}
-
-	/**
 	 * Creates a recorder for one turn whose calls of some tools the application runs itself
 	 * (Java tools): their spans are timed by {@link #toolExecutionStarted} and
 	 * {@link #toolExecutionFinished}.
