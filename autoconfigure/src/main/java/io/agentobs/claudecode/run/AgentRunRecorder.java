@@ -37,8 +37,8 @@ import io.micrometer.observation.Observation;
  * ({@link #agent}); the model calls are in {@link ModelCalls}, the tool calls (with their
  * permission decisions, hooks and denials) in {@link ToolCalls}, the load of the stored
  * session in {@link SessionLoad}, the results in {@link TurnResults}. Things end in order:
- * model call, subagents, tools, then the agent. All events of a turn are serialized on this recorder's
- * lock, which a retried call's delayed start also takes.
+ * model call, subagents, tools, then the agent. All events of a turn are serialized on this
+ * recorder's lock, which a retried call's delayed start also takes.
  */
 public final class AgentRunRecorder implements AgentRunEvents {
 
@@ -325,6 +325,11 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	}
 
 	@Override
+	public synchronized void permissionDenied(PermissionDenial denial) {
+		this.tools.denied(denial);
+	}
+
+	@Override
 	public synchronized void subagentStarted(SubagentStart subagent) {
 		AgentNode agent = agent(subagent.parentToolUseId(), subagent.agentId(), subagent.subagentType());
 		if (agent != null && subagent.prompt() != null && agent.context.getPrompt() == null) {
@@ -436,13 +441,6 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	@Override
 	public synchronized void interruptRequested() {
 		this.interruptRequested = true;
-	}
-
-	@Override
-	public synchronized void permissionDenied(PermissionDenial denial) {
-		if (!this.finished && denial.toolUseId() != null) {
-			this.tools.denied(denial);
-		}
 	}
 
 	@Override
