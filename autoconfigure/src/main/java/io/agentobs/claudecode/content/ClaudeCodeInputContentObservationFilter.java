@@ -94,5 +94,4 @@ public class ClaudeCodeInputContentObservationFilter implements ObservationFilte
 		}
 	}
 
-
 }

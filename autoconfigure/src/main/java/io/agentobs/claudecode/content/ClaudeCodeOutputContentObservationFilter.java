@@ -116,5 +116,4 @@ public class ClaudeCodeOutputContentObservationFilter implements ObservationFilt
 		return part;
 	}
 
-
 }

@@ -2,11 +2,9 @@ package io.agentobs.claudecode.metrics;
 
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation.LowCardinalityKeyNames;
-import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -34,14 +32,9 @@ public class AgentCostObservationHandler implements ObservationHandler<AgentInvo
 		if (costUsd == null || costUsd <= 0) {
 			return;
 		}
-		Tags tags = Tags.of(tag(context, LowCardinalityKeyNames.AGENT_NAME.asString()),
-				tag(context, LowCardinalityKeyNames.REQUEST_MODEL.asString()));
+		Tags tags = Tags.of(ObservationTags.of(context, LowCardinalityKeyNames.AGENT_NAME.asString()),
+				ObservationTags.of(context, LowCardinalityKeyNames.REQUEST_MODEL.asString()));
 		this.cost.withTags(tags).increment(costUsd);
-	}
-
-	private static Tag tag(AgentInvocationObservationContext context, String key) {
-		KeyValue keyValue = context.getLowCardinalityKeyValue(key);
-		return Tag.of(key, (keyValue != null) ? keyValue.getValue() : KeyValue.NONE_VALUE);
 	}
 
 	@Override

@@ -1,8 +1,5 @@
 package io.agentobs.claudecode.metrics;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,11 +7,9 @@ import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
-import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
@@ -49,7 +44,7 @@ public class AgentToolMetricsObservationHandler implements ObservationHandler<Ob
 		this.registry = registry;
 		this.agentDuration = Timer.builder(GenAiMeterNames.INVOKE_AGENT_DURATION)
 			.description("Duration of an agent invocation")
-			.serviceLevelObjectives(durations(GenAiHistogramBuckets.AGENT_SECONDS))
+			.serviceLevelObjectives(GenAiHistogramBuckets.durations(GenAiHistogramBuckets.AGENT_SECONDS))
 			.withRegistry(registry);
 		this.inferenceCalls = DistributionSummary.builder(GenAiMeterNames.INVOKE_AGENT_INFERENCE_CALLS)
 			.baseUnit("{inference_call}")
@@ -63,16 +58,8 @@ public class AgentToolMetricsObservationHandler implements ObservationHandler<Ob
 			.withRegistry(registry);
 		this.toolDuration = Timer.builder(GenAiMeterNames.EXECUTE_TOOL_DURATION)
 			.description("Duration of a tool call")
-			.serviceLevelObjectives(durations(GenAiHistogramBuckets.CLIENT_SECONDS))
+			.serviceLevelObjectives(GenAiHistogramBuckets.durations(GenAiMeterDocumentation.OPERATION_DURATION_BUCKETS))
 			.withRegistry(registry);
-	}
-
-	private static Duration[] durations(double[] seconds) {
-		Duration[] durations = new Duration[seconds.length];
-		for (int i = 0; i < seconds.length; i++) {
-			durations[i] = Duration.ofNanos(Math.round(seconds[i] * 1e9));
-		}
-		return durations;
 	}
 
 	@Override
@@ -95,13 +82,13 @@ public class AgentToolMetricsObservationHandler implements ObservationHandler<Ob
 		long nanos = (start != null) ? this.registry.config().clock().monotonicTime() - start.nanos() : -1;
 		if (context instanceof AgentInvocationObservationContext) {
 			Calls calls = context.get(Calls.class);
-			Tags agentName = Tags.of(tag(context, AGENT_NAME));
+			Tags agentName = Tags.of(ObservationTags.of(context, AGENT_NAME));
 			if (calls != null) {
 				this.inferenceCalls.withTags(agentName).record(calls.inference.get());
 				this.toolCalls.withTags(agentName).record(calls.tools.get());
 			}
 			if (nanos >= 0) {
-				this.agentDuration.withTags(tags(context)).record(nanos, TimeUnit.NANOSECONDS);
+				this.agentDuration.withTags(ObservationTags.of(context)).record(nanos, TimeUnit.NANOSECONDS);
 			}
 			return;
 		}
@@ -116,7 +103,7 @@ public class AgentToolMetricsObservationHandler implements ObservationHandler<Ob
 			calls.tools.incrementAndGet();
 		}
 		if (nanos >= 0) {
-			this.toolDuration.withTags(tags(context)).record(nanos, TimeUnit.NANOSECONDS);
+			this.toolDuration.withTags(ObservationTags.of(context)).record(nanos, TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -131,19 +118,6 @@ public class AgentToolMetricsObservationHandler implements ObservationHandler<Ob
 			parent = view.getParentObservation();
 		}
 		return null;
-	}
-
-	private static Tags tags(Observation.Context context) {
-		List<Tag> tags = new ArrayList<>();
-		for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
-			tags.add(Tag.of(keyValue.getKey(), keyValue.getValue()));
-		}
-		return Tags.of(tags);
-	}
-
-	private static Tag tag(Observation.Context context, String key) {
-		KeyValue keyValue = context.getLowCardinalityKeyValue(key);
-		return Tag.of(key, (keyValue != null) ? keyValue.getValue() : KeyValue.NONE_VALUE);
 	}
 
 	private record Start(long nanos) {

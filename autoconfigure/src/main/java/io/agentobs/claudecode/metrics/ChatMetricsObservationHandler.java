@@ -1,19 +1,13 @@
 package io.agentobs.claudecode.metrics;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.agentobs.claudecode.metrics.GenAiMeterDocumentation.TokenUsageKeyNames;
 import io.agentobs.claudecode.observation.ChatObservationContext;
 import io.agentobs.claudecode.observation.TokenUsage;
-import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
@@ -68,9 +62,7 @@ public class ChatMetricsObservationHandler implements ObservationHandler<ChatObs
 	private Meter.MeterProvider<Timer> timer(GenAiMeterDocumentation meter, String description) {
 		return Timer.builder(meter.getName())
 			.description(description)
-			.serviceLevelObjectives(Arrays.stream(GenAiMeterDocumentation.OPERATION_DURATION_BUCKETS)
-				.mapToObj((seconds) -> Duration.ofNanos(Math.round(seconds * 1e9)))
-				.toArray(Duration[]::new))
+			.serviceLevelObjectives(GenAiHistogramBuckets.durations(GenAiMeterDocumentation.OPERATION_DURATION_BUCKETS))
 			.withRegistry(this.registry);
 	}
 
@@ -90,7 +82,7 @@ public class ChatMetricsObservationHandler implements ObservationHandler<ChatObs
 
 	@Override
 	public void onStop(ChatObservationContext context) {
-		Tags tags = tags(context);
+		Tags tags = ObservationTags.of(context);
 		StartTime start = context.get(StartTime.class);
 		if (start != null) {
 			long nanos = this.registry.config().clock().monotonicTime() - start.nanos();
@@ -108,15 +100,6 @@ public class ChatMetricsObservationHandler implements ObservationHandler<ChatObs
 			record(tags, INPUT, usage.inputTokens());
 			record(tags, OUTPUT, usage.outputTokens());
 		}
-	}
-
-	private static Tags tags(ChatObservationContext context) {
-		// One array, sorted once, rather than a merge per tag
-		List<Tag> tags = new ArrayList<>();
-		for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
-			tags.add(Tag.of(keyValue.getKey(), keyValue.getValue()));
-		}
-		return Tags.of(tags);
 	}
 
 	private void record(Tags tags, String tokenType, Long tokens) {

@@ -1,5 +1,6 @@
 package io.agentobs.claudecode.metrics;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -14,11 +15,11 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
  */
 public final class GenAiHistogramBuckets implements MeterFilter {
 
-	static final double[] TOKENS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304,
-			16777216, 67108864 };
+	/** The token boundaries: those of {@code gen_ai.client.token.usage}. */
+	private static final double[] TOKENS = GenAiMeterDocumentation.TOKEN_USAGE_BUCKETS;
 
-	static final double[] CLIENT_SECONDS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48,
-			40.96, 81.92 };
+	/** The boundaries of client durations in seconds: those of {@code gen_ai.client.operation.duration}. */
+	private static final double[] CLIENT_SECONDS = GenAiMeterDocumentation.OPERATION_DURATION_BUCKETS;
 
 	static final double[] AGENT_SECONDS = { 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6, 51.2, 102.4, 204.8, 409.6 };
 
@@ -29,6 +30,17 @@ public final class GenAiHistogramBuckets implements MeterFilter {
 			GenAiMeterNames.INFERENCE_INPUT_TOKENS, TOKENS, GenAiMeterNames.INFERENCE_OUTPUT_TOKENS, TOKENS,
 			GenAiMeterNames.INVOKE_AGENT_DURATION, AGENT_SECONDS, GenAiMeterNames.INVOKE_AGENT_INFERENCE_CALLS, CALLS,
 			GenAiMeterNames.INVOKE_AGENT_TOOL_CALLS, CALLS, GenAiMeterNames.EXECUTE_TOOL_DURATION, CLIENT_SECONDS);
+
+	/**
+	 * Boundaries in seconds as the service level objectives of a timer.
+	 * @param seconds the boundaries in seconds
+	 * @return the boundaries as durations
+	 */
+	static Duration[] durations(double[] seconds) {
+		return Arrays.stream(seconds)
+			.mapToObj((value) -> Duration.ofNanos(Math.round(value * 1e9)))
+			.toArray(Duration[]::new);
+	}
 
 	@Override
 	public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {

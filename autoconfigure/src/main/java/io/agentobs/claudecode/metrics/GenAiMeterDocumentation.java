@@ -18,7 +18,7 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 	TOKEN_USAGE {
 		@Override
 		public String getName() {
-			return "gen_ai.client.token.usage";
+			return GenAiMeterNames.TOKEN_USAGE;
 		}
 
 		@Override
@@ -44,7 +44,7 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 	OPERATION_DURATION {
 		@Override
 		public String getName() {
-			return "gen_ai.client.operation.duration";
+			return GenAiMeterNames.OPERATION_DURATION;
 		}
 
 		@Override
@@ -60,7 +60,7 @@ public enum GenAiMeterDocumentation implements MeterDocumentation {
 	TIME_TO_FIRST_CHUNK {
 		@Override
 		public String getName() {
-			return "gen_ai.client.operation.time_to_first_chunk";
+			return GenAiMeterNames.TIME_TO_FIRST_CHUNK;
 		}
 
 		@Override

@@ -72,7 +72,7 @@ final class InferenceTokenMetrics {
 		return DistributionSummary.builder(name)
 			.baseUnit("{token}")
 			.description(description)
-			.serviceLevelObjectives(GenAiHistogramBuckets.TOKENS)
+			.serviceLevelObjectives(GenAiMeterDocumentation.TOKEN_USAGE_BUCKETS)
 			.withRegistry(registry);
 	}
 

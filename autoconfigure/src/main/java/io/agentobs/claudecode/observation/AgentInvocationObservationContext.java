@@ -12,6 +12,11 @@ import io.micrometer.observation.Observation;
  */
 public class AgentInvocationObservationContext extends Observation.Context {
 
+	/**
+	 * The {@code gen_ai.output.type} of a run that returns structured output.
+	 */
+	public static final String OUTPUT_TYPE_JSON = "json";
+
 	private final String agentName;
 
 	private String providerName = GenAiProviderName.ANTHROPIC.value();
@@ -65,6 +70,41 @@ public class AgentInvocationObservationContext extends Observation.Context {
 	@Nullable
 	private AgentRunControl runControl;
 
+	@Nullable
+	private String outputType;
+
+	private boolean conversationCompacted;
+
+	@Nullable
+	private String rateLimitStatus;
+
+	@Nullable
+	private String rateLimitType;
+
+	@Nullable
+	private Double rateLimitUtilization;
+
+	@Nullable
+	private BigDecimal maxBudgetUsd;
+
+	@Nullable
+	private String effort;
+
+	@Nullable
+	private String fallbackModel;
+
+	@Nullable
+	private Double inputCostUsd;
+
+	@Nullable
+	private Double outputCostUsd;
+
+	@Nullable
+	private Long contextWindowSize;
+
+	@Nullable
+	private Double contextUtilization;
+
 	/**
 	 * Create a context for the given agent.
 	 * @param agentName the agent name ({@code gen_ai.agent.name}), for a subagent its type
@@ -99,6 +139,10 @@ public class AgentInvocationObservationContext extends Observation.Context {
 		return this.conversationId;
 	}
 
+	public void setConversationId(@Nullable String conversationId) {
+		this.conversationId = conversationId;
+	}
+
 	/**
 	 * Whether the run's transcript is mirrored to a session store.
 	 * @return {@code true} for a store-backed run
@@ -109,10 +153,6 @@ public class AgentInvocationObservationContext extends Observation.Context {
 
 	public void setSessionStoreBacked(boolean sessionStoreBacked) {
 		this.sessionStoreBacked = sessionStoreBacked;
-	}
-
-	public void setConversationId(@Nullable String conversationId) {
-		this.conversationId = conversationId;
 	}
 
 	@Nullable
@@ -243,33 +283,6 @@ public class AgentInvocationObservationContext extends Observation.Context {
 	public void setRunControl(@Nullable AgentRunControl runControl) {
 		this.runControl = runControl;
 	}
-	/**
-	 * The {@code gen_ai.output.type} of a run that returns structured output.
-	 */
-	public static final String OUTPUT_TYPE_JSON = "json";
-
-	@Nullable
-	private String outputType;
-
-	private boolean conversationCompacted;
-
-	@Nullable
-	private String rateLimitStatus;
-
-	@Nullable
-	private String rateLimitType;
-
-	@Nullable
-	private Double rateLimitUtilization;
-
-	@Nullable
-	private BigDecimal maxBudgetUsd;
-
-	@Nullable
-	private String effort;
-
-	@Nullable
-	private String fallbackModel;
 
 	/**
 	 * Return {@link #OUTPUT_TYPE_JSON} when the run returns structured output.
@@ -334,20 +347,6 @@ public class AgentInvocationObservationContext extends Observation.Context {
 	public void setRateLimitUtilization(@Nullable Double rateLimitUtilization) {
 		this.rateLimitUtilization = rateLimitUtilization;
 	}
-
-	// Cost split and context window (Sentry's gen_ai.cost.* and gen_ai.context.* keys)
-
-	@Nullable
-	private Double inputCostUsd;
-
-	@Nullable
-	private Double outputCostUsd;
-
-	@Nullable
-	private Long contextWindowSize;
-
-	@Nullable
-	private Double contextUtilization;
 
 	/**
 	 * The part of the run's cost spent on input tokens, cache reads and writes included.

@@ -184,41 +184,6 @@ public interface AgentRunEvents {
 	void toolExecuted(ToolExecution execution);
 
 	/**
-	 * A tool call's own execution as the CLI measured it, for
-	 * {@link AgentRunEvents#toolExecuted}.
-	 *
-	 * @param toolUseId the tool call id
-	 * @param durationMillis the tool's run time in milliseconds, may be {@code null}
-	 * @param failure why the tool failed, {@code null} when it succeeded
-	 */
-	record ToolExecution(String toolUseId, Long durationMillis, String failure) {
-	}
-
-	/**
-	 * A permission decision, for {@link AgentRunEvents#permissionDecided}.
-	 *
-	 * @param toolUseId the tool call id
-	 * @param decision {@code allow}, {@code allow_modified}, {@code deny} or
-	 * {@code deny_interrupt}
-	 * @param decidedBy {@code handler}, {@code rule}, {@code hook} or {@code cli}
-	 * @param waitMillis milliseconds from the request to the decision, may be {@code null}
-	 */
-	record PermissionDecided(String toolUseId, String decision, String decidedBy, Long waitMillis) {
-	}
-
-	/**
-	 * A hook callback, for {@link AgentRunEvents#hookCalled}.
-	 *
-	 * @param toolUseId the tool call the hook was called for, may be {@code null}
-	 * @param event the hook event, e.g. {@code PreToolUse}
-	 * @param outcome {@code block}, {@code modify}, {@code add_context}, {@code proceed}, or
-	 * {@code error} when the hook failed or timed out
-	 * @param durationMillis how long the hook took
-	 */
-	record HookCalled(String toolUseId, String event, String outcome, long durationMillis) {
-	}
-
-	/**
 	 * The CLI refused a tool call without asking ({@code system/permission_denied}).
 	 * @param denial the refused call and why
 	 */
@@ -387,6 +352,41 @@ public interface AgentRunEvents {
 	 */
 	record TaskStart(String toolUseId, String taskId, String taskType, boolean backgrounded, String subagentType,
 			String prompt) {
+	}
+
+	/**
+	 * A tool call's own execution as the CLI measured it, for
+	 * {@link AgentRunEvents#toolExecuted}.
+	 *
+	 * @param toolUseId the tool call id
+	 * @param durationMillis the tool's run time in milliseconds, may be {@code null}
+	 * @param failure why the tool failed, {@code null} when it succeeded
+	 */
+	record ToolExecution(String toolUseId, Long durationMillis, String failure) {
+	}
+
+	/**
+	 * A permission decision, for {@link AgentRunEvents#permissionDecided}.
+	 *
+	 * @param toolUseId the tool call id
+	 * @param decision {@code allow}, {@code allow_modified}, {@code deny} or
+	 * {@code deny_interrupt}
+	 * @param decidedBy {@code handler}, {@code rule}, {@code hook} or {@code cli}
+	 * @param waitMillis milliseconds from the request to the decision, may be {@code null}
+	 */
+	record PermissionDecided(String toolUseId, String decision, String decidedBy, Long waitMillis) {
+	}
+
+	/**
+	 * A hook callback, for {@link AgentRunEvents#hookCalled}.
+	 *
+	 * @param toolUseId the tool call the hook was called for, may be {@code null}
+	 * @param event the hook event, e.g. {@code PreToolUse}
+	 * @param outcome {@code block}, {@code modify}, {@code add_context}, {@code proceed}, or
+	 * {@code error} when the hook failed or timed out
+	 * @param durationMillis how long the hook took
+	 */
+	record HookCalled(String toolUseId, String event, String outcome, long durationMillis) {
 	}
 
 	/**

@@ -7,13 +7,11 @@ import java.util.Map;
 
 import io.agentobs.claudecode.micrometer.AgentObservationFactory;
 import io.agentobs.claudecode.micrometer.InstrumentationFailures;
-import io.agentobs.claudecode.micrometer.Observations;
 import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.AgentInvocationObservationContext;
 import io.agentobs.claudecode.observation.AgentInvocationObservationDocumentation;
 import io.agentobs.claudecode.observation.AgentRunControl;
 import io.agentobs.claudecode.observation.AgentRunFailedException;
-import io.agentobs.claudecode.observation.SessionLoadObservationContext;
 import io.agentobs.claudecode.run.AgentRunEvents.HookCalled;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelOutput;
 import io.agentobs.claudecode.run.AgentRunEvents.ModelResponseEnd;
@@ -36,12 +34,16 @@ import io.micrometer.observation.Observation;
  * exactly once. Parents are set explicitly, so messages may be consumed on any thread.
  * <p>
  * The agents live in an {@link AgentTree}, found for each event in one place
- * ({@link #agent}); the model calls are in {@link ModelCalls}, the tool calls in
- * {@link ToolCalls}, the results in {@link TurnResults}. Things end in order: model call,
- * subagents, tools, then the agent. All events of a turn are serialized on this recorder's
- * lock, which a retried call's delayed start also takes.
+ * ({@link #agent}); the model calls are in {@link ModelCalls}, the tool calls (with their
+ * permission decisions, hooks and denials) in {@link ToolCalls}, the load of the stored
+ * session in {@link SessionLoad}, the results in {@link TurnResults}. Things end in order:
+ * model call, subagents, tools, then the agent. All events of a turn are serialized on this
+ * recorder's lock, which a retried call's delayed start also takes.
  */
 public final class AgentRunRecorder implements AgentRunEvents {
+
+	/** The name of the event on the {@code invoke_agent} span when transcript entries could not be stored. */
+	public static final String SESSION_STORE_FAILURE = "claude_code.session_store.failure";
 
 	private static final String LOCAL_AGENT = "local_agent";
 
@@ -50,8 +52,8 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	private final AgentObservationFactory observations;
 
-	/** The load of the run's stored session while it lasts. */
-	private Observation sessionLoad;
+	/** The load of the run's stored session. */
+	private final SessionLoad sessionLoad;
 
 	private final TurnResults results;
 
@@ -74,19 +76,6 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	/** The structured output of the turn, as JSON text, once known. */
 	private String structuredOutput;
-	/** The name of the event on the {@code invoke_agent} span when transcript entries could not be stored. */
-	public static final String SESSION_STORE_FAILURE = "claude_code.session_store.failure";
-
-	/**
-	 * Creates a recorder for one turn.
-	 * @param observations creates the observations
-	 * @param context the context of the turn's {@code invoke_agent} observation
-	 * @param sessionCost the cost state of the session the turn belongs to
-	 */
-	public AgentRunRecorder(AgentObservationFactory observations, AgentInvocationObservationContext context,
-			SessionCost sessionCost) {
-		this(observations, context, sessionCost, (toolName) -> false);
-	}
 
 	/**
 	 * Creates a recorder for one turn whose calls of some tools the application runs itself
@@ -100,6 +89,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	public AgentRunRecorder(AgentObservationFactory observations, AgentInvocationObservationContext context,
 			SessionCost sessionCost, Predicate<String> runByHost) {
 		this.observations = observations;
+		this.sessionLoad = new SessionLoad(observations);
 		this.results = new TurnResults(sessionCost);
 		this.modelCalls = new ModelCalls(observations, context, this);
 		this.tools = new ToolCalls(observations, runByHost);
@@ -317,31 +307,26 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	@Override
 	public synchronized void permissionDecided(PermissionDecided decision) {
-		OpenTool tool = this.tools.get(decision.toolUseId());
-		if (tool != null) {
-			tool.context().setPermission(decision.decision(), decision.decidedBy(), decision.waitMillis());
-		}
+		this.tools.decided(decision);
 	}
 
 	@Override
 	public synchronized void toolExecuted(ToolExecution execution) {
-		OpenTool tool = this.tools.get(execution.toolUseId());
-		if (tool != null) {
-			tool.context().setExecution(execution.durationMillis(), execution.failure());
-		}
+		this.tools.executed(execution);
 	}
 
 	@Override
 	public synchronized void hookCalled(HookCalled hook) {
-		OpenTool tool = this.tools.get(hook.toolUseId());
-		if (tool != null) {
-			tool.context().addHook(hook.event(), hook.outcome(), hook.durationMillis());
-			return;
-		}
-		if (!isFinished()) {
+		if (!this.tools.hookCalled(hook) && !this.finished && this.root.observation != null) {
+			// A callback without a tool call (UserPromptSubmit, Stop, ...) is the agent's
 			this.root.observation.event(Observation.Event.of("claude_code.hook",
 					"hook " + hook.event() + ":" + hook.outcome() + ":" + hook.durationMillis()));
 		}
+	}
+
+	@Override
+	public synchronized void permissionDenied(PermissionDenial denial) {
+		this.tools.denied(denial);
 	}
 
 	@Override
@@ -459,13 +444,6 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	}
 
 	@Override
-	public synchronized void permissionDenied(PermissionDenial denial) {
-		if (!this.finished && denial.toolUseId() != null) {
-			this.tools.denied(denial);
-		}
-	}
-
-	@Override
 	public synchronized void rateLimitReported(RateLimit rateLimit) {
 		if (this.finished || this.root.observation == null) {
 			return;
@@ -513,30 +491,14 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	@Override
 	public synchronized void sessionLoadStarted(String sessionId) {
-		Observation agent = this.root.observation;
-		if (agent == null || this.finished || this.sessionLoad != null) {
-			return;
+		if (this.root.observation != null && !this.finished) {
+			this.sessionLoad.start(sessionId, this.root.observation);
 		}
-		SessionLoadObservationContext context = new SessionLoadObservationContext(sessionId);
-		this.sessionLoad = this.observations.startSessionLoad(context, agent);
 	}
 
 	@Override
 	public synchronized void sessionLoadFinished(long entries, long bytes, Throwable failure) {
-		Observation load = this.sessionLoad;
-		if (load == null) {
-			return;
-		}
-		this.sessionLoad = null;
-		if (load.getContext() instanceof SessionLoadObservationContext context) {
-			context.setEntries(entries);
-			context.setBytes(bytes);
-			if (failure != null) {
-				context.setErrorType(failure.getClass().getName());
-				load.error(failure);
-			}
-		}
-		Observations.stop(load);
+		this.sessionLoad.finish(entries, bytes, failure);
 	}
 
 	@Override
@@ -561,11 +523,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 
 	private void finish() {
 		this.finished = true;
-		if (this.sessionLoad != null) {
-			// The run ended while its session was loading (a failed start)
-			Observations.stop(this.sessionLoad);
-			this.sessionLoad = null;
-		}
+		this.sessionLoad.stop();
 		if (this.root.observation != null) {
 			this.agents.end(this.root);
 		}

@@ -26,9 +26,6 @@ import io.agentobs.claudecode.observation.TokenUsage;
  */
 final class ModelCalls {
 
-	/** The {@code error.type} of a response stream cut by an error event. */
-	static final String STREAM_ERROR = AgentErrorType.STREAM_ERROR.value();
-
 	/** How long after a cut stream an {@code api_retry} for it is waited for. */
 	private static final long CUT_STREAM_GRACE_MILLIS = 50;
 
@@ -118,7 +115,7 @@ final class ModelCalls {
 		if (chat == null || !chat.streamed || (messageId != null && !messageId.equals(chat.context.getResponseId()))) {
 			return;
 		}
-		fail(agent, STREAM_ERROR);
+		fail(agent, AgentErrorType.STREAM_ERROR.value());
 		// After an error event the CLI writes no back-off; after a dropped connection it writes
 		// an api_retry with one right after the cut: the start waits a moment for that line
 		RetryStartScheduler.schedule(agent, CUT_STREAM_GRACE_MILLIS, this.turn, () -> {

@@ -15,8 +15,11 @@ import io.agentobs.claudecode.observation.AgentErrorType;
 import io.agentobs.claudecode.observation.ToolExecutionFailedException;
 import io.agentobs.claudecode.observation.ToolExecutionObservationContext;
 import io.agentobs.claudecode.observation.ToolExecutionObservationDocumentation;
+import io.agentobs.claudecode.run.AgentRunEvents.HookCalled;
+import io.agentobs.claudecode.run.AgentRunEvents.PermissionDecided;
 import io.agentobs.claudecode.run.AgentRunEvents.PermissionDenial;
 import io.agentobs.claudecode.run.AgentRunEvents.ToolCallStart;
+import io.agentobs.claudecode.run.AgentRunEvents.ToolExecution;
 
 /**
  * The tool calls of a run, each an {@code execute_tool} observation timed from its
@@ -198,6 +201,42 @@ final class ToolCalls {
 		context.setPermissionDenialReason(SecretMask.of(context, SecretMask.NONE).mask(denial.reason()));
 		context.setErrorType(AgentErrorType.PERMISSION_DENIED.value());
 		tool.observation().event(ToolExecutionObservationDocumentation.Events.PERMISSION_DENIED);
+	}
+
+	/**
+	 * Records a permission decision on the span of its call, if the call is open.
+	 * @param decision the decision
+	 */
+	void decided(PermissionDecided decision) {
+		OpenTool tool = get(decision.toolUseId());
+		if (tool != null) {
+			tool.context().setPermission(decision.decision(), decision.decidedBy(), decision.waitMillis());
+		}
+	}
+
+	/**
+	 * Records a call's own execution, as the CLI measured it, on its span if the call is open.
+	 * @param execution the execution
+	 */
+	void executed(ToolExecution execution) {
+		OpenTool tool = get(execution.toolUseId());
+		if (tool != null) {
+			tool.context().setExecution(execution.durationMillis(), execution.failure());
+		}
+	}
+
+	/**
+	 * Records a hook callback on the span of its call, if the call is open.
+	 * @param hook the callback
+	 * @return whether it was recorded: {@code false} for a callback without an open call
+	 */
+	boolean hookCalled(HookCalled hook) {
+		OpenTool tool = get(hook.toolUseId());
+		if (tool == null) {
+			return false;
+		}
+		tool.context().addHook(hook.event(), hook.outcome(), hook.durationMillis());
+		return true;
 	}
 
 	/**

@@ -63,16 +63,6 @@ final class SentrySpanData {
 	 * value order, without collecting them first; a key that is both low and high
 	 * cardinality is handed twice, the high cardinality value last.
 	 * @param context the context of a stopped observation
-	 * @param data receives each attribute name and value
-	 */
-	static void forEach(Observation.Context context, BiConsumer<String, Object> data) {
-		forEach(context, false, data);
-	}
-
-	/**
-	 * Hand each entry of the span data of the given context to the given consumer, in key
-	 * value order, without collecting them first.
-	 * @param context the context of a stopped observation
 	 * @param legacyAttributes whether keys that Sentry deprecates are kept
 	 * @param data receives each attribute name and value
 	 */

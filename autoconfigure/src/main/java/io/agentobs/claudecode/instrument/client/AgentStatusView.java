@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentobs.claudecode.client.ClaudeCodeRun;
@@ -26,7 +27,7 @@ final class AgentStatusView {
 	 * tell
 	 */
 	static Map<String, Object> contextUsage(ClaudeCodeRun run) {
-		JsonNode usage = ask(run, true);
+		JsonNode usage = ask(run, ClaudeCodeRun::contextUsage);
 		if (usage == null || !usage.isObject()) {
 			return null;
 		}
@@ -57,7 +58,7 @@ final class AgentStatusView {
 	 * cannot tell
 	 */
 	static List<Map<String, Object>> mcpServers(ClaudeCodeRun run) {
-		JsonNode servers = ask(run, false);
+		JsonNode servers = ask(run, ClaudeCodeRun::mcpServerStatus);
 		if (servers == null || !servers.isArray()) {
 			return null;
 		}
@@ -71,12 +72,12 @@ final class AgentStatusView {
 		return view;
 	}
 
-	private static JsonNode ask(ClaudeCodeRun run, boolean contextUsage) {
+	private static JsonNode ask(ClaudeCodeRun run, Function<ClaudeCodeRun, JsonNode> question) {
 		if (run == null) {
 			return null;
 		}
 		try {
-			return contextUsage ? run.contextUsage() : run.mcpServerStatus();
+			return question.apply(run);
 		}
 		catch (RuntimeException ex) {
 			// Not a client that can tell, or its CLI did not answer: the endpoint shows nothing

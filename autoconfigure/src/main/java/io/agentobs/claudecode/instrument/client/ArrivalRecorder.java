@@ -23,7 +23,11 @@ final class ArrivalRecorder implements ClaudeMessageListener {
 
 	private final Object lock = new Object();
 
+	/** The messages that arrived before the prompt was sent, {@code null} once it was sent or failed. */
 	private List<ClaudeMessage> held = new ArrayList<>();
+
+	/** Whether the prompt could not be sent: arriving messages then belong to no run. */
+	private boolean promptFailed;
 
 	private final AgentMessageAdapter<ClaudeMessage> adapter;
 
@@ -40,6 +44,9 @@ final class ArrivalRecorder implements ClaudeMessageListener {
 	public void onMessage(ClaudeMessage message) {
 		this.active = true;
 		synchronized (this.lock) {
+			if (this.promptFailed) {
+				return;
+			}
 			if (this.held != null) {
 				this.held.add(message);
 				return;
@@ -70,11 +77,13 @@ final class ArrivalRecorder implements ClaudeMessageListener {
 	}
 
 	/**
-	 * The prompt could not be sent: the messages held so far are dropped.
+	 * The prompt could not be sent: the messages held so far are dropped, and so is each
+	 * that arrives later.
 	 */
 	void promptFailed() {
 		synchronized (this.lock) {
-			this.held = new ArrayList<>();
+			this.promptFailed = true;
+			this.held = null;
 		}
 	}
 

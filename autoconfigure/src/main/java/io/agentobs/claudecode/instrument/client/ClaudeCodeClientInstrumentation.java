@@ -57,17 +57,7 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	 * @param observations supplies the run observations, resolved on first use
 	 */
 	public ClaudeCodeClientInstrumentation(Supplier<AgentRunObservations> observations) {
-		this(observations, false);
-	}
-
-	/**
-	 * Creates the instrumentation.
-	 * @param observations supplies the run observations, resolved on first use
-	 * @param toolTimingHooks whether hooks of the instrumentation give each tool call its own
-	 * run time and failure reason (every run then registers them through {@code initialize})
-	 */
-	public ClaudeCodeClientInstrumentation(Supplier<AgentRunObservations> observations, boolean toolTimingHooks) {
-		this(observations, toolTimingHooks, false);
+		this(observations, false, false);
 	}
 
 	/**

@@ -43,7 +43,7 @@ final class ToolResultText {
 			JsonNode value = block.get("text");
 			return (value != null) ? value.asText() : null;
 		}
-		if ("image".equals(type) || "document".equals(type)) {
+		if (isMedia(type)) {
 			return placeholder(type, block.path("source"));
 		}
 		return null;
@@ -56,7 +56,7 @@ final class ToolResultText {
 		JsonNode copy = content.deepCopy();
 		for (JsonNode block : copy) {
 			String type = block.path("type").asText();
-			if (("image".equals(type) || "document".equals(type)) && block.get("source") != null
+			if (isMedia(type) && block.get("source") != null
 					&& block instanceof ObjectNode object) {
 				object.put("source", placeholder(type, block.get("source")));
 			}
@@ -64,11 +64,15 @@ final class ToolResultText {
 		return copy;
 	}
 
+	private static boolean isMedia(String type) {
+		return "image".equals(type) || "document".equals(type);
+	}
+
 	/**
 	 * {@code [image: image/png, 1234 bytes base64]}, {@code [document: application/pdf]},
 	 * {@code [image: https://...]}: what the block holds, without its data.
 	 */
-	static String placeholder(String type, JsonNode source) {
+	private static String placeholder(String type, JsonNode source) {
 		StringBuilder placeholder = new StringBuilder("[").append(type);
 		String mediaType = source.path("media_type").asText(null);
 		String url = source.path("url").asText(null);
