@@ -251,17 +251,32 @@ public enum AgentInvocationObservationDocumentation implements ObservationDocume
 		/**
 		 * The CLI reported a change of its rate limit ({@code rate_limit_event}).
 		 */
-		RATE_LIMIT("claude_code.rate_limit"),
+		RATE_LIMIT("claude_code.rate_limit", "claude_code.rate_limit"),
 
 		/**
 		 * The CLI compacted the conversation ({@code system/compact_boundary}).
 		 */
-		COMPACTION("claude_code.compaction");
+		COMPACTION("claude_code.compaction", "claude_code.compaction"),
+
+		/**
+		 * A hook was called back for no tool call ({@code UserPromptSubmit}, {@code Stop},
+		 * ...): {@code hook {event}:{outcome}:{milliseconds}}.
+		 */
+		HOOK("claude_code.hook", "hook %s:%s:%d"),
+
+		/**
+		 * A batch of the session's transcript could not be stored in the session store and was
+		 * dropped ({@code mirror_error}).
+		 */
+		SESSION_STORE_FAILURE("claude_code.session_store.failure", "Session store append failed: %s");
 
 		private final String name;
 
-		Events(String name) {
+		private final String contextualName;
+
+		Events(String name, String contextualName) {
 			this.name = name;
+			this.contextualName = contextualName;
 		}
 
 		@Override
@@ -271,7 +286,7 @@ public enum AgentInvocationObservationDocumentation implements ObservationDocume
 
 		@Override
 		public String getContextualName() {
-			return this.name;
+			return this.contextualName;
 		}
 
 	}

@@ -43,7 +43,8 @@ import io.micrometer.observation.Observation;
 public final class AgentRunRecorder implements AgentRunEvents {
 
 	/** The name of the event on the {@code invoke_agent} span when transcript entries could not be stored. */
-	public static final String SESSION_STORE_FAILURE = "claude_code.session_store.failure";
+	public static final String SESSION_STORE_FAILURE = AgentInvocationObservationDocumentation.Events.SESSION_STORE_FAILURE
+		.getName();
 
 	private static final String LOCAL_AGENT = "local_agent";
 
@@ -319,8 +320,8 @@ public final class AgentRunRecorder implements AgentRunEvents {
 	public synchronized void hookCalled(HookCalled hook) {
 		if (!this.tools.hookCalled(hook) && !this.finished && this.root.observation != null) {
 			// A callback without a tool call (UserPromptSubmit, Stop, ...) is the agent's
-			this.root.observation.event(Observation.Event.of("claude_code.hook",
-					"hook " + hook.event() + ":" + hook.outcome() + ":" + hook.durationMillis()));
+			this.root.observation.event(AgentInvocationObservationDocumentation.Events.HOOK.format(hook.event(),
+					hook.outcome(), hook.durationMillis()));
 		}
 	}
 
@@ -506,7 +507,7 @@ public final class AgentRunRecorder implements AgentRunEvents {
 		Observation observation = this.root.observation;
 		if (observation != null) {
 			InstrumentationFailures.run("recording a session store failure", () -> observation
-				.event(Observation.Event.of(SESSION_STORE_FAILURE, "Session store append failed: " + error)));
+				.event(AgentInvocationObservationDocumentation.Events.SESSION_STORE_FAILURE.format(error)));
 		}
 	}
 
