@@ -154,8 +154,10 @@ final class ControlRequestHandlers {
 	private void decided(ControlChannel.InboundRequest request, PermissionRequest permission,
 			PermissionDecision decision) {
 		long waited = System.nanoTime() - request.arrivedNanos();
-		tell(this.listener, "recording a permission decision",
-				() -> this.listener.permissionDecided(permission, decision, waited));
+		if (this.listener != null) {
+			ListenerCalls.run("control listener", "a permission decision",
+					() -> this.listener.permissionDecided(permission, decision, waited));
+		}
 	}
 
 	/**
@@ -223,8 +225,10 @@ final class ControlRequestHandlers {
 
 	private void hookCalled(ClaudeHook hook, HookInput input, HookOutput output, Throwable failure, long start) {
 		long duration = System.nanoTime() - start;
-		tell(this.listener, "recording a hook callback",
-				() -> this.listener.hookCalled(hook, input, output, failure, duration));
+		if (this.listener != null) {
+			ListenerCalls.run("control listener", "a hook callback",
+					() -> this.listener.hookCalled(hook, input, output, failure, duration));
+		}
 	}
 
 	private void callServer(ControlChannel.InboundRequest request) {
@@ -283,18 +287,6 @@ final class ControlRequestHandlers {
 			servers.forEach((server) -> byName.put(server.name(), server));
 		}
 		return byName;
-	}
-
-	private static void tell(ClaudeControlListener listener, String what, Runnable call) {
-		if (listener == null) {
-			return;
-		}
-		try {
-			call.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Control listener failed while {}: {}", what, ex.toString());
-		}
 	}
 
 }

@@ -36,23 +36,14 @@ final class ProcessListenerCalls {
 
 	void sessionLoadStarted(String sessionId) {
 		if (this.listener != null) {
-			call("the start of a session load", () -> this.listener.sessionLoadStarted(sessionId));
+			ListenerCalls.run("process listener", "the start of a session load", () -> this.listener.sessionLoadStarted(sessionId));
 		}
 	}
 
 	void sessionLoadFinished(String sessionId, long entries, long bytes, Throwable failure) {
 		if (this.listener != null) {
-			call("the end of a session load",
+			ListenerCalls.run("process listener", "the end of a session load",
 					() -> this.listener.sessionLoadFinished(sessionId, entries, bytes, failure));
-		}
-	}
-
-	private static void call(String what, Runnable call) {
-		try {
-			call.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("The Claude Code process listener failed on {}; it is ignored", what, ex);
 		}
 	}
 

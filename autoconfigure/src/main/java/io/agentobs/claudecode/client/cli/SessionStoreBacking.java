@@ -15,8 +15,6 @@ import io.agentobs.claudecode.session.ProjectKeys;
 import io.agentobs.claudecode.session.SessionKey;
 import io.agentobs.claudecode.session.SessionMirrorListener;
 import io.agentobs.claudecode.session.SessionMirrorWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Backs the CLI processes of a client with a session store: each process runs with a config
@@ -25,8 +23,6 @@ import org.slf4j.LoggerFactory;
  * deleted once the process's output has ended and the store holds the mirror.
  */
 final class SessionStoreBacking {
-
-	private static final Logger logger = LoggerFactory.getLogger(SessionStoreBacking.class);
 
 	/** The longest the end of a process waits for the store to hold what it mirrored. */
 	static final Duration MIRROR_CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -103,25 +99,13 @@ final class SessionStoreBacking {
 		}
 		catch (RuntimeException ex) {
 			listener.sessionLoadFinished(sessionId, 0, 0, ex);
-			tellMirrorListener(() -> this.mirrorListener.loadFailed(SessionKey.main(projectKey, sessionId), ex,
+			ListenerCalls.run("session mirror listener", "a failed session load", () -> this.mirrorListener.loadFailed(SessionKey.main(projectKey, sessionId), ex,
 					Duration.ofNanos(System.nanoTime() - start)));
 			throw ex;
 		}
 		listener.sessionLoadFinished(sessionId, counts[0], counts[1], null);
-		tellMirrorListener(() -> this.mirrorListener.loaded(SessionKey.main(projectKey, sessionId), counts[0],
+		ListenerCalls.run("session mirror listener", "a session load", () -> this.mirrorListener.loaded(SessionKey.main(projectKey, sessionId), counts[0],
 				counts[1], Duration.ofNanos(System.nanoTime() - start)));
-	}
-
-	/**
-	 * Tells the mirror listener (metrics) of a load; what it throws never stops the session.
-	 */
-	private static void tellMirrorListener(Runnable call) {
-		try {
-			call.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("The session mirror listener failed on a session load; it is ignored", ex);
-		}
 	}
 
 	/**
