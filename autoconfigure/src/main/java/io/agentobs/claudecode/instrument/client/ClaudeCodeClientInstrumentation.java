@@ -162,13 +162,14 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 		ClaudeCodeOptions options = (ClaudeCodeOptions) arguments[optionsIndex];
 		SessionArrivalRouter arrivals = new SessionArrivalRouter();
 		RunProcessListener processes = new RunProcessListener(this.observations.get());
+		ClaudeCodeOptions effective = effectiveOptions(client, options);
 		ClaudeCodeOptions observed = withControlListener(withProcessListener(withListener(options, arrivals), processes),
 				new ControlEventRecorder(arrivals::currentEvents));
-		arguments[optionsIndex] = withProcessPerTurnDefault(client, observed);
+		arguments[optionsIndex] = withProcessPerTurnDefault(effective, observed);
 		call.setArguments(arguments);
 		Object session = call.proceed();
 		return (session instanceof ClaudeCodeSession opened)
-				? observe(opened, effectiveOptions(client, options), arrivals, processes, isSessionStoreBacked(client))
+				? observe(opened, effective, arrivals, processes, isSessionStoreBacked(client))
 				: session;
 	}
 
@@ -191,12 +192,13 @@ public class ClaudeCodeClientInstrumentation implements AgentClientInstrumentati
 	/**
 	 * A process per turn for a session whose options leave it unset, when this
 	 * instrumentation asks for it and the session can resume its transcript.
+	 * @param effective the options the session runs with (the client's and the call's)
+	 * @param options the call's options, to add it to
 	 */
-	private ClaudeCodeOptions withProcessPerTurnDefault(ClaudeCodeClient client, ClaudeCodeOptions options) {
+	private ClaudeCodeOptions withProcessPerTurnDefault(ClaudeCodeOptions effective, ClaudeCodeOptions options) {
 		if (!this.processPerTurnSessions) {
 			return options;
 		}
-		ClaudeCodeOptions effective = effectiveOptions(client, options);
 		// Without persistence the CLI neither keeps its transcript nor mirrors it to a store
 		boolean resumable = !Boolean.FALSE.equals(effective.getPersistSession());
 		if (effective.getProcessPerTurn() != null || !resumable) {
